@@ -1,0 +1,77 @@
+"""Split a seed into paragraphs and set web boilerplate aside, without touching the text.
+
+Every line of the seed is a candidate paragraph, identified by its offsets in
+the text as read. A line is boilerplate when it matches a pattern of the
+editable lexicon ``data/boilerplate.yaml``, when it repeats an earlier line
+word for word (a photo caption printed twice), or when it is a lone interface
+glyph. Everything set aside is kept as :class:`Removed` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefbook.corpus.model import Removed
+from briefbook.resources import load_yaml
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The lexicon's patterns, compiled to match a whole (stripped) line."""
+    spec = load_yaml("boilerplate.yaml")
+    return tuple(
+        (re.compile(rf"(?:{item['regex']})[\s.:!|»>-]*", re.IGNORECASE), item["reason"])
+        for item in spec["patterns"]
+    )
+
+
+def lines(text: str) -> list[Line]:
+    """Non-blank lines with offsets of their stripped content."""
+    found = []
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        found.append(Line(start, start + len(stripped), stripped))
+    return found
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why ``line`` is boilerplate, or None when it is article text."""
+    if len(line) <= 2 and not line.isdigit():
+        return "interface fragment"
+    for pattern, reason in boilerplate_patterns():
+        if pattern.fullmatch(line):
+            return reason
+    return None
+
+
+def split_article(text: str) -> tuple[list[Line], list[Removed]]:
+    """The article's lines and the boilerplate removed from it."""
+    kept: list[Line] = []
+    removed: list[Removed] = []
+    seen: set[str] = set()
+    for line in lines(text):
+        reason = boilerplate_reason(line.text)
+        key = " ".join(line.text.split()).casefold()
+        if reason is None and key in seen and len(key) > 40:
+            reason = "repeated paragraph"
+        if reason is None:
+            kept.append(line)
+            seen.add(key)
+        else:
+            removed.append(Removed(line.start, line.end, line.text, reason))
+    return kept, removed

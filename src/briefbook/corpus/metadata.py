@@ -1,0 +1,153 @@
+"""Find an article's title, outlet and publication date in its own text.
+
+Each finder returns the value and *how* it was found, because a reader of the
+Sources page must be able to tell a dateline from a guess. Nothing here knows
+any outlet by name: outlets are read from the shapes newsrooms use to name
+themselves (wire datelines, bylines, agency credits, calls to subscribe).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from briefbook.corpus.clean import Line
+from briefbook.corpus.model import Removed
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+#: "MOSCOW, January 10. /TASS/" and "KYIV, Jan 5 (Reuters) -"
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?"
+    r"[.,]?\s*(?:/\s*(?P<agency>[A-Za-z][\w.&-]{1,30})\s*/|\((?P<agency2>[A-Za-z][\w.& -]{1,30})\))",
+    re.IGNORECASE,
+)
+#: "February 10, 2022" and "10 February 2022" — a full date inside a caption or byline.
+FULL_DATE = re.compile(
+    r"\b(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]+)\.?\s+(?P<year2>\d{4}))\b",
+    re.IGNORECASE,
+)
+#: "(With input from Xinhua)", "(Source: AFP)"
+AGENCY_CREDIT = re.compile(r"^\(\s*(?:with input from|with inputs from|source:|via)\s+(?P<name>[^)]{2,40})\)$", re.I)
+#: "Subscribe to Example.com Telegram channel" names the site.
+SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[A-Za-z]{2,})+|[A-Z][\w]*[A-Z][\w]*)", re.I)
+#: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters"
+CAPTION = re.compile(r"/\s*[A-Z][\w.]+\)?\s*$|^\((?:cover|photo|file photo)\b", re.I)
+#: "Published: 10 January 2022" and similar.
+PUBLISHED_LINE = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """The first full date (day, month and year) written in ``text``."""
+    for match in FULL_DATE.finditer(text):
+        if match.group("month"):
+            month = MONTHS[match.group("month").lower()]
+            found = _date(int(match.group("year")), month, int(match.group("day")))
+        else:
+            month = MONTHS.get(match.group("month2").lower())
+            found = month and _date(int(match.group("year2")), month, int(match.group("day2")))
+        if found:
+            return found
+    return None
+
+
+def find_title(lines: list[Line]) -> tuple[str, str]:
+    """The headline: the first line that reads like one."""
+    for line in lines[:3]:
+        words = len(line.text.split())
+        if 2 <= words <= 30 and not DATELINE.match(line.text):
+            return line.text, "first line"
+    return "", "not found"
+
+
+def find_outlet(lines: list[Line], removed: list[Removed], title: str) -> tuple[str, str]:
+    """The outlet that published the article, from the text's own words."""
+    for line in lines:
+        match = DATELINE.match(line.text)
+        if match and (match.group("agency") or match.group("agency2")):
+            return (match.group("agency") or match.group("agency2")).strip(), "dateline"
+    for item in removed:
+        match = SELF_NAMING.search(item.text)
+        if match:
+            return match.group("name"), "site names itself in a call to subscribe"
+    titles = [i for i, line in enumerate(lines) if line.text == title]
+    if titles and titles[0] + 1 < len(lines):
+        byline = lines[titles[0] + 1].text
+        if _looks_like_masthead(byline):
+            return byline, "byline under the title"
+    for line in lines:
+        match = AGENCY_CREDIT.match(line.text)
+        if match:
+            return match.group("name").strip(), "agency credit"
+    return "", "not found"
+
+
+def _looks_like_masthead(text: str) -> bool:
+    """A short line of capitalised names with no sentence in it ("CGTN", "The Daily Star")."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and len(text) <= 30
+        and not text.endswith((".", "!", "?", ":", ","))
+        and all(w[0].isupper() or w[0].isdigit() for w in words)
+        and any(ch.isupper() for ch in text[1:] if ch.isalpha()) | (len(words) > 1)
+    )
+
+
+def find_published(lines: list[Line]) -> tuple[dt.date | None, tuple[int, int] | None, str]:
+    """The publication date, or a year-less (month, day) for the corpus to complete.
+
+    Returns ``(date, month_day, how)``: a dateline without a year gives
+    ``month_day`` only, and :func:`complete_years` fills the year from the corpus.
+    """
+    for line in lines:
+        match = DATELINE.match(line.text)
+        if match:
+            month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
+            if match.group("year"):
+                return _date(int(match.group("year")), month, day), None, "dateline"
+            return None, (month, day), "dateline"
+    for line in lines:
+        match = PUBLISHED_LINE.match(line.text)
+        if match and (found := parse_full_date(match.group("rest"))):
+            return found, None, "publication line"
+    for line in lines:
+        if CAPTION.search(line.text) and (found := parse_full_date(line.text)):
+            return found, None, "dated photo caption"
+    return None, None, "not found"
+
+
+def corpus_year(texts: list[str]) -> int | None:
+    """The year the corpus is about: the year written most often across its articles."""
+    counts = Counter(int(y) for text in texts for y in _YEAR.findall(text))
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def year_for(month_day: tuple[int, int], year: int | None) -> dt.date | None:
+    """A year-less dateline's date in the corpus's year."""
+    return _date(year, *month_day) if year else None
