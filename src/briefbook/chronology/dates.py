@@ -1,0 +1,318 @@
+"""Find date expressions in a paragraph and resolve them to calendar dates.
+
+Finding is cheap regular-expression work over the paragraph text (the parse is
+only needed later, to find the clause a date belongs to). Every expression is
+one of five shapes, because each shape needs a different anchor to resolve:
+
+* ``absolute`` — "January 2nd", "10 January 2022", "Jan. 5": complete, or missing
+  only the year, which comes from the article's date or the corpus's time span;
+* ``month`` — "in January", "mid-March 2021": month precision (or a part of it);
+* ``weekday`` — "on Monday": counted back (or forward, in a future clause) from
+  the article's date;
+* ``deictic`` — "yesterday", "two weeks ago": counted from the article's date;
+* ``anaphoric`` — "two days later", "the next day": counted from the date
+  written just before it in the text.
+
+A resolution says *how* it was reached, so a reader can weigh it; when the
+anchor is missing the expression stays unresolved and says why, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefbook.corpus.metadata import MONTHS
+from briefbook.resources import load_yaml
+
+DATA_FILE = "chronology_dates.yaml"
+
+#: how values (shown in events.csv and the Methods chapter)
+WRITTEN = "written out"
+YEAR_FROM_ARTICLE = "written out; year from the article's date"
+YEAR_FROM_CORPUS = "written out; year from the corpus's time span"
+FROM_ARTICLE = "counted from the article's date"
+FROM_PARAGRAPH = "counted from an earlier date in the same paragraph"
+FROM_TEXT = "counted from an earlier date in the text"
+NO_ARTICLE_DATE = "unresolved: article date unknown"
+NO_EARLIER_DATE = "unresolved: no earlier date to count from"
+NO_YEAR = "unresolved: year unknown"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One date expression, with character offsets into its paragraph's text."""
+
+    start: int
+    end: int
+    text: str
+    shape: str  # absolute | month | weekday | deictic | anaphoric
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    part: str | None = None  # early | mid | late (month parts)
+    weekday: int | None = None
+    direction: str | None = None  # last | next | None (weekdays)
+    offset: tuple[int, int] = (0, 0)  # days from the anchor: (low, high)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention's calendar reading: a day, a month or an approximate range."""
+
+    first: dt.date | None
+    last: dt.date | None
+    precision: str  # day | month | range | "" when unresolved
+    how: str
+
+    @property
+    def ok(self) -> bool:
+        return self.first is not None
+
+    @property
+    def label(self) -> str:
+        """``YYYY-MM-DD`` for a day, ``YYYY-MM`` for a month, the first day for a range."""
+        if self.first is None:
+            return ""
+        if self.precision == "month":
+            return self.first.strftime("%Y-%m")
+        return self.first.isoformat()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    weekdays: tuple[str, ...]
+    numbers: dict[str, tuple[int, int]]
+    units: dict[str, int]
+    deictic: dict[str, tuple[int, int]]
+    anaphoric: dict[str, tuple[int, int]]
+    after_words: frozenset[str]
+    before_words: frozenset[str]
+    ago_words: frozenset[str]
+    month_lead_ins: frozenset[str]
+    month_parts: dict[str, tuple[int, int]]
+    future_markers: frozenset[str]
+    time_nouns: frozenset[str]
+
+
+def _offset(entry: dict) -> tuple[int, int]:
+    low = int(entry.get("offset", 0))
+    return low, low + int(entry.get("span", 0))
+
+
+def _count(value) -> tuple[int, int]:
+    return (int(value[0]), int(value[1])) if isinstance(value, list) else (int(value), int(value))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The date words of ``chronology_dates.yaml``."""
+    data = load_yaml(DATA_FILE)
+    return Lexicon(
+        weekdays=tuple(data["weekdays"]),
+        numbers={k.lower(): _count(v) for k, v in data["number_words"].items()},
+        units={k.lower(): int(v) for k, v in data["units"].items()},
+        deictic={k.lower(): _offset(v) for k, v in data["deictic"].items()},
+        anaphoric={k.lower(): _offset(v) for k, v in data["anaphoric"].items()},
+        after_words=frozenset(w.lower() for w in data["after_words"]),
+        before_words=frozenset(w.lower() for w in data["before_words"]),
+        ago_words=frozenset(w.lower() for w in data["ago_words"]),
+        month_lead_ins=frozenset(w.lower() for w in data["month_lead_ins"]),
+        month_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in data["month_parts"].items()},
+        future_markers=frozenset(w.lower() for w in data["future_markers"]),
+        time_nouns=frozenset(w.lower() for w in data["time_nouns"]),
+    )
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    absolute_mdy: re.Pattern
+    absolute_dmy: re.Pattern
+    month: re.Pattern
+    weekday: re.Pattern
+    counted: re.Pattern
+    phrase: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    # Month names are matched capitalised only ("May", not the modal "may").
+    month = r"(?P<month>" + _alternation(m.capitalize() for m in MONTHS) + r")\.?"
+    part = r"(?:(?P<part>" + _alternation(lex.month_parts) + r")[- ](?:of\s+)?)?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?"
+    numbers = _alternation(lex.numbers)
+    units = _alternation(lex.units)
+    # "after"/"before" followed by a noun phrase count from that happening, not from a date.
+    bare = _alternation((lex.after_words | lex.before_words | lex.ago_words) - {"after", "before"})
+    directions = bare + r"|(?:after|before)(?!\s+(?:the|a|an|his|her|their|its)\b)(?!\s+(?-i:[A-Z]))"
+    return _Patterns(
+        absolute_mdy=re.compile(r"\b" + month + r"\s+" + day + r"\b(?!\s*(?:%|per|years?)\b)" + year),
+        absolute_dmy=re.compile(r"\b" + day + r"\s+(?:of\s+)?" + month + r"\b" + year),
+        month=re.compile(r"\b" + part + month + r"\b(?:\s+(?P<year>(?:1[89]|20)\d\d))?"),
+        weekday=re.compile(
+            r"\b(?:(?P<direction>last|next|this)\s+)?(?P<weekday>" + _alternation(lex.weekdays) + r")\b"
+        ),
+        counted=re.compile(
+            r"\b(?P<number>\d+|" + numbers + r")\s+(?P<unit>" + units + r")s?\s+(?P<direction>" + directions + r")\b",
+            re.IGNORECASE,
+        ),
+        phrase=re.compile(r"\b(?P<phrase>" + _alternation(set(lex.deictic) | set(lex.anaphoric)) + r")\b", re.IGNORECASE),
+    )
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every date expression of ``text``, left to right, never overlapping.
+
+    Longer, more complete shapes win over the shorter ones they contain
+    ("January 2, 2022" is one absolute date, not a month).
+    """
+    lex = lexicon()
+    pats = _patterns()
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= m.start or start >= m.end for m in found)
+
+    for pattern in (pats.absolute_mdy, pats.absolute_dmy):
+        for m in pattern.finditer(text):
+            day = int(m.group("day"))
+            if not 1 <= day <= 31 or not free(m.start(), m.end()):
+                continue
+            year = int(m.group("year")) if m.group("year") else None
+            found.append(Mention(m.start(), m.end(), m.group(0), "absolute", MONTHS[m.group("month").lower()], day, year))
+    for m in pats.month.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        before = text[: m.start()].split()
+        lead_in = before[-1].lower().strip("(\"'“‘") if before else ""
+        if not (m.group("part") or m.group("year") or lead_in in lex.month_lead_ins):
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        part = m.group("part").lower() if m.group("part") else None
+        found.append(Mention(m.start(), m.end(), m.group(0), "month", MONTHS[m.group("month").lower()], year=year, part=part))
+    for m in pats.counted.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        low, high = lex.numbers.get(m.group("number").lower(), None) or (int(m.group("number")),) * 2
+        unit = lex.units[m.group("unit").lower()]
+        direction = m.group("direction").lower()
+        sign = 1 if direction in lex.after_words else -1
+        low, high = sorted((sign * low * unit, sign * high * unit))
+        shape = "deictic" if direction in lex.ago_words else "anaphoric"
+        found.append(Mention(m.start(), m.end(), m.group(0), shape, offset=(low, high)))
+    for m in pats.phrase.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        phrase = m.group("phrase").lower()
+        shape = "deictic" if phrase in lex.deictic else "anaphoric"
+        offset = lex.deictic.get(phrase) or lex.anaphoric[phrase]
+        found.append(Mention(m.start(), m.end(), m.group(0), shape, offset=offset))
+    for m in pats.weekday.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        # "Monday, January 10" says the same day twice: the written date is enough.
+        after = text[m.end(): m.end() + 3]
+        if after.startswith(",") and any(f.start >= m.end() and f.start <= m.end() + 3 and f.shape == "absolute" for f in found):
+            continue
+        direction = (m.group("direction") or "").lower() or None
+        found.append(
+            Mention(m.start(), m.end(), m.group(0), "weekday", weekday=lex.weekdays.index(m.group("weekday")),
+                    direction=direction if direction != "this" else None)
+        )
+    return sorted(found, key=lambda f: f.start)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
+    last_day = calendar.monthrange(year, month)[1]
+    if part:
+        low, high = lexicon().month_parts[part]
+        return dt.date(year, month, low), dt.date(year, month, min(high, last_day))
+    return dt.date(year, month, 1), dt.date(year, month, last_day)
+
+
+def nearest_year(month: int, day: int, around: dt.date) -> int:
+    """The year that puts (month, day) closest to ``around``, a little in its past preferred.
+
+    News reports mostly look back: "December 28" in a January article is last
+    December. Ties go to the past.
+    """
+    best = None
+    for year in (around.year - 1, around.year, around.year + 1):
+        candidate = _safe(year, month, min(day, 28) if _safe(year, month, day) is None else day)
+        distance = (candidate - around).days
+        score = abs(distance) * (1 if distance <= 0 else 2)
+        if best is None or score < best[0]:
+            best = (score, year)
+    return best[1]
+
+
+def resolve(
+    mention: Mention,
+    article_date: dt.date | None,
+    corpus_year: int | None,
+    anchor: tuple[dt.date, str] | None = None,
+    future: bool = False,
+) -> Resolved:
+    """Resolve one mention.
+
+    ``anchor`` is the earlier date the text counts from (with the *how* to
+    report: same paragraph or earlier in the text); ``future`` says the clause
+    looks forward ("will meet on Monday").
+    """
+    shape = mention.shape
+    if shape in ("absolute", "month"):
+        how = WRITTEN
+        year = mention.year
+        if year is None:
+            if article_date is not None:
+                year = nearest_year(mention.month, mention.day or 15, article_date)
+                how = YEAR_FROM_ARTICLE
+            elif corpus_year is not None:
+                year, how = corpus_year, YEAR_FROM_CORPUS
+            else:
+                return Resolved(None, None, "", NO_YEAR)
+        if shape == "month":
+            first, last = _month_range(year, mention.month, mention.part)
+            return Resolved(first, last, "range" if mention.part else "month", how)
+        day = _safe(year, mention.month, mention.day)
+        return Resolved(day, day, "day", how) if day else Resolved(None, None, "", "unresolved: no such day")
+    if shape == "anaphoric":
+        if anchor is None:
+            return Resolved(None, None, "", NO_EARLIER_DATE)
+        base, how = anchor
+        return _counted(base, mention.offset, how)
+    if article_date is None:
+        return Resolved(None, None, "", NO_ARTICLE_DATE)
+    if shape == "deictic":
+        return _counted(article_date, mention.offset, FROM_ARTICLE)
+    forward = mention.direction == "next" or (future and mention.direction != "last")
+    if forward:
+        delta = (mention.weekday - article_date.weekday()) % 7 or 7
+    else:
+        delta = -((article_date.weekday() - mention.weekday) % 7)
+        if mention.direction == "last" and delta == 0:
+            delta = -7
+    day = article_date + dt.timedelta(days=delta)
+    return Resolved(day, day, "day", FROM_ARTICLE)
+
+
+def _counted(base: dt.date, offset: tuple[int, int], how: str) -> Resolved:
+    first = base + dt.timedelta(days=offset[0])
+    last = base + dt.timedelta(days=offset[1])
+    return Resolved(first, last, "day" if first == last else "range", how)

@@ -1,0 +1,190 @@
+"""Dated events: each date expression of an article, resolved, with the clause it dates.
+
+An *event* is one date expression in the article's running text (not its
+headline, photo captions or dateline, which date the article or the photo) and
+the clause stating the happening that date belongs to. Relative dates are
+resolved in reading order, so "two days later" counts from the date written
+just before it; a date that depends on an unknown article date is kept, with an
+empty date and ``how`` saying why, so the report can list what it could not place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections import Counter
+from functools import lru_cache
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from briefbook.chronology import dates as dates_mod
+from briefbook.chronology.clauses import clause_for_date, tokens_in
+from briefbook.chronology.dates import Mention, Resolved, find_mentions, lexicon, resolve
+from briefbook.corpus import metadata
+from briefbook.corpus.model import Corpus, Document, Paragraph
+from briefbook.nlp import Parsed
+from briefbook.resources import load_yaml
+
+KINDS_FILE = "chronology_kinds.yaml"
+EVENT_ROLES = ("body",)
+#: How far back (in paragraphs) "two days later" may look for the date it counts from.
+ANCHOR_REACH = 2
+
+COLUMNS = [
+    "event_id", "doc_id", "paragraph", "anchor", "date", "date_end", "precision", "how", "date_text",
+    "date_start_offset", "text", "start", "end", "actor", "verb", "kind", "keywords", "unresolved", "timeline_id",
+]
+
+
+@lru_cache(maxsize=1)
+def kind_lexicon() -> dict[str, frozenset[str]]:
+    """Kind -> marker lemmas, in the file's order (which breaks ties)."""
+    return {kind: frozenset(w.lower() for w in words) for kind, words in load_yaml(KINDS_FILE)["kinds"].items()}
+
+
+def kind_of(lemmas: list[str]) -> str:
+    """The kind whose marker words occur most often among ``lemmas`` ("other" if none)."""
+    counts = Counter()
+    for kind, words in kind_lexicon().items():
+        counts[kind] = sum(1 for lemma in lemmas if lemma in words)
+    best = max(kind_lexicon(), key=lambda k: counts[k], default=None)
+    return best if best and counts[best] else "other"
+
+
+def event_id(doc_id: str, start: int, end: int) -> str:
+    """A stable id from the event's place in its seed, never from row order."""
+    return "ev-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:10]
+
+
+def content_lemmas(doc: Doc, start: int, end: int) -> list[str]:
+    """The words that say what happened: lemmas of content words, date words left out."""
+    lex = lexicon()
+    skip = {w.lower() for w in lex.weekdays} | set(metadata.MONTHS) | lex.time_nouns
+    return [
+        t.lemma_.lower()
+        for t in tokens_in(doc, start, end)
+        if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.lower_ not in skip
+    ]
+
+
+def dateline_end(paragraph: Paragraph) -> int:
+    """Where a dateline ("CITY, January 10. /AGENCY/.") ends in the paragraph, else 0."""
+    match = metadata.DATELINE.match(paragraph.text)
+    return match.end() if match else 0
+
+
+def paragraph_mentions(paragraph: Paragraph) -> list[Mention]:
+    """The paragraph's date expressions, its dateline left out (it dates the article)."""
+    skip = dateline_end(paragraph)
+    return [m for m in find_mentions(paragraph.text) if m.start >= skip]
+
+
+def document_events(
+    document: Document,
+    docs: list[Doc],
+    article_date: dt.date | None,
+    corpus_year: int | None,
+) -> list[dict]:
+    """Every dated event of one article, in reading order (see the module docstring)."""
+    lex = lexicon()
+    rows: list[dict] = []
+    last: tuple[dt.date, int] | None = None  # the latest resolved day and its paragraph number
+    for paragraph, doc in zip(document.paragraphs, docs):
+        if paragraph.role not in EVENT_ROLES:
+            continue
+        for mention in paragraph_mentions(paragraph):
+            clause = clause_for_date(
+                doc, mention.start, mention.end, lex.time_nouns, lex.future_markers, mention.shape == "month"
+            )
+            anchor = None
+            if last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
+                how = dates_mod.FROM_PARAGRAPH if last[1] == paragraph.number else dates_mod.FROM_TEXT
+                anchor = (last[0], how)
+            resolved = resolve(mention, article_date, corpus_year, anchor, clause.future)
+            if resolved.ok and resolved.precision != "month":
+                last = (resolved.first, paragraph.number)
+            rows.append(_row(document, paragraph, doc, mention, resolved, clause))
+    return _one_per_clause(rows)
+
+
+def _row(document, paragraph, doc, mention, resolved: Resolved, clause) -> dict:
+    start, end = paragraph.start + clause.start, paragraph.start + clause.end
+    lemmas = content_lemmas(doc, clause.start, clause.end)
+    return {
+        "event_id": event_id(document.doc_id, start, end),
+        "doc_id": document.doc_id,
+        "paragraph": paragraph.number,
+        "anchor": paragraph.anchor,
+        "date": resolved.label,
+        "date_end": resolved.last.isoformat() if resolved.last else "",
+        "precision": resolved.precision,
+        "how": resolved.how,
+        "date_text": mention.text,
+        "date_start_offset": paragraph.start + mention.start,
+        "text": document.text[start:end],
+        "start": start,
+        "end": end,
+        "actor": clause.actor,
+        "verb": clause.verb,
+        "kind": kind_of(lemmas),
+        "keywords": " ".join(lemmas),
+        "unresolved": not resolved.ok,
+    }
+
+
+_PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "": 3}
+
+
+def _one_per_clause(rows: list[dict]) -> list[dict]:
+    """Two dates on one clause ("on Monday, January 10") make one event: keep the sharpest."""
+    best: dict[tuple[int, int], dict] = {}
+    for row in rows:
+        key = (row["start"], row["end"])
+        if key not in best or _PRECISION_RANK[row["precision"]] < _PRECISION_RANK[best[key]["precision"]]:
+            best[key] = row
+    return sorted(best.values(), key=lambda r: (r["start"], r["date_start_offset"]))
+
+
+def corpus_year_of(corpus: Corpus, known: dict[str, dt.date | None]) -> int | None:
+    """The year the corpus is about: most of its known article dates, else the year written most."""
+    years = Counter(d.year for d in known.values() if d)
+    if years:
+        return max(years.items(), key=lambda item: (item[1], item[0]))[0]
+    return metadata.corpus_year([d.text for d in corpus.documents])
+
+
+def paragraph_idf(parsed: Parsed) -> dict[str, float]:
+    """Inverse paragraph frequency of lemmas: words every article repeats weigh little."""
+    df: Counter = Counter()
+    total = 0
+    for docs in parsed.values():
+        for doc in docs:
+            total += 1
+            df.update({t.lemma_.lower() for t in doc if t.is_alpha})
+    return {lemma: math.log((1 + total) / (1 + n)) + 1.0 for lemma, n in df.items()}
+
+
+def extract_events(corpus: Corpus, parsed: Parsed, dates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """events.csv: one row per dated event, ordered by (doc_id, start), with its timeline id.
+
+    ``dates`` is :func:`briefbook.chronology.article_dates.article_dates`'s table;
+    it is computed when not given.
+    """
+    from briefbook.chronology.article_dates import article_dates, dates_by_doc
+    from briefbook.chronology.timeline import assign_timelines
+
+    if dates is None:
+        dates = article_dates(corpus, parsed)
+    known = dates_by_doc(dates)
+    year = corpus_year_of(corpus, known)
+    rows = [
+        row
+        for document in corpus.documents
+        for row in document_events(document, parsed[document.doc_id], known.get(document.doc_id), year)
+    ]
+    frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "timeline_id"])
+    frame = frame.sort_values(["doc_id", "start", "date_start_offset"], kind="stable").reset_index(drop=True)
+    frame["timeline_id"] = assign_timelines(frame, paragraph_idf(parsed))
+    return frame[COLUMNS]

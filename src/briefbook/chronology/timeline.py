@@ -1,0 +1,170 @@
+"""Merge the same happening reported by several articles into one timeline entry.
+
+Two events are taken for one happening when their clauses share the words that
+say what happened (content lemmas weighted by how rare they are in the corpus,
+so that names every article repeats count little), and either their dates agree
+or the wording is close enough that a date disagreement is worth flagging rather
+than a reason to split. Entries whose sources give different dates are the
+*conflicts* the report lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+
+import pandas as pd
+
+#: Cosine similarity of weighted content words above which two events are one happening
+#: whatever their dates (a disagreement is then flagged as a conflict) …
+SAME_WORDING = 0.55
+#: … and above which they are one happening when their dates agree.
+SIMILAR_WORDING = 0.25
+
+
+def _vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(keywords.split())
+    return {w: n * idf.get(w, 1.0) for w, n in counts.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _range(row) -> tuple[dt.date, dt.date] | None:
+    if not row["date"]:
+        return None
+    first = dt.date.fromisoformat(row["date"] if len(row["date"]) == 10 else row["date"] + "-01")
+    return first, dt.date.fromisoformat(row["date_end"])
+
+
+def dates_agree(a, b) -> bool:
+    """Two date readings agree when their days or ranges overlap (a month holds its days)."""
+    if a is None or b is None:
+        return False
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def same_happening(row_a, row_b, similarity: float) -> bool:
+    if row_a["doc_id"] == row_b["doc_id"] and row_a["paragraph"] == row_b["paragraph"]:
+        return False  # one paragraph dating two clauses states two happenings
+    if similarity >= SAME_WORDING:
+        return True
+    return similarity >= SIMILAR_WORDING and dates_agree(_range(row_a), _range(row_b))
+
+
+def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
+    """A timeline id per event row: ``"tl-"`` + the smallest event id of its group.
+
+    Groups are the connected components of :func:`same_happening`, so adding an
+    article only changes an id when it brings a member that sorts first.
+    """
+    rows = events.to_dict("records")
+    vectors = [_vector(r["keywords"], idf) for r in rows]
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(rows)):
+        for j in range(i + 1, len(rows)):
+            if same_happening(rows[i], rows[j], cosine(vectors[i], vectors[j])):
+                parent[find(i)] = find(j)
+    smallest: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        root = find(i)
+        smallest[root] = min(smallest.get(root, row["event_id"]), row["event_id"])
+    return ["tl-" + smallest[find(i)].removeprefix("ev-") for i in range(len(rows))]
+
+
+def _outlets(documents: pd.DataFrame) -> dict[str, str]:
+    return {
+        row["doc_id"]: (row.get("outlet") or "") or row.get("file", "") or row["doc_id"]
+        for row in documents.to_dict("records")
+    }
+
+
+def _label(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _conflicting(group: pd.DataFrame) -> bool:
+    ranges = [_range(r) for r in group.to_dict("records")]
+    ranges = [r for r in ranges if r is not None]
+    return any(not dates_agree(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1:])
+
+
+def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per timeline entry, in date order (undated entries last).
+
+    Columns: timeline_id, date (the date most sources give, earliest on a tie),
+    date_end, dates (every distinct date, ";"-joined), precision, label, kind,
+    sources (outlets), n_sources, conflict, anchor (of the earliest-dated
+    member), event_ids.
+    """
+    outlets = _outlets(documents)
+    entries = []
+    for timeline_id, group in events.groupby("timeline_id", sort=False):
+        dated = group[group["date"] != ""]
+        if len(dated):
+            counts = Counter(dated["date"])
+            date = min(counts, key=lambda d: (-counts[d], d))
+            first = dated[dated["date"] == date].sort_values(["doc_id", "start"]).iloc[0]
+        else:
+            date, first = "", group.sort_values(["doc_id", "start"]).iloc[0]
+        sources = sorted({outlets.get(d, d) for d in group["doc_id"]})
+        entries.append({
+            "timeline_id": timeline_id,
+            "date": date,
+            "date_end": first["date_end"],
+            "dates": ";".join(sorted(set(dated["date"]))),
+            "precision": first["precision"],
+            "label": _label(first["text"]),
+            "kind": Counter(group["kind"]).most_common(1)[0][0],
+            "sources": "; ".join(sources),
+            "n_sources": group["doc_id"].nunique(),
+            "conflict": _conflicting(group),
+            "anchor": first["anchor"],
+            "event_ids": ";".join(sorted(group["event_id"])),
+        })
+    frame = pd.DataFrame(entries, columns=[
+        "timeline_id", "date", "date_end", "dates", "precision", "label", "kind", "sources", "n_sources",
+        "conflict", "anchor", "event_ids",
+    ])
+    frame["_undated"] = frame["date"] == ""
+    return frame.sort_values(["_undated", "date", "timeline_id"]).drop(columns="_undated").reset_index(drop=True)
+
+
+def date_conflicts(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Timeline entries whose sources disagree on the date: one row per source's wording."""
+    outlets = _outlets(documents)
+    entries = timeline(events, documents)
+    flagged = entries[entries["conflict"]]
+    rows = []
+    for entry in flagged.to_dict("records"):
+        members = events[(events["timeline_id"] == entry["timeline_id"]) & (events["date"] != "")]
+        for member in members.sort_values(["date", "doc_id", "start"]).to_dict("records"):
+            rows.append({
+                "timeline_id": entry["timeline_id"],
+                "label": entry["label"],
+                "doc_id": member["doc_id"],
+                "outlet": outlets.get(member["doc_id"], member["doc_id"]),
+                "date": member["date"],
+                "date_end": member["date_end"],
+                "precision": member["precision"],
+                "how": member["how"],
+                "date_text": member["date_text"],
+                "text": member["text"],
+                "anchor": member["anchor"],
+            })
+    return pd.DataFrame(rows, columns=[
+        "timeline_id", "label", "doc_id", "outlet", "date", "date_end", "precision", "how", "date_text",
+        "text", "anchor",
+    ])

@@ -1,0 +1,82 @@
+"""The ``briefbook`` command: build the report, extract its data, measure its accuracy.
+
+Any problem with the input ends in one line, ``briefbook: error: <where>: <problem>``,
+and a non-zero exit; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefbook import __version__
+from briefbook.errors import BriefbookError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbook", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"briefbook {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build the report (site in OUT/html)")
+    build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
+    build.add_argument("--root", type=Path, default=Path("."), help="project folder with _config.yml (default: .)")
+    build.add_argument("--out", type=Path, default=Path("_build"), help="build folder (default: _build)")
+    build.add_argument("--title", help="report title (default: from the corpus)")
+    build.add_argument("--workers", type=int, help="notebooks run at once (default: one per core)")
+
+    extract = sub.add_parser("extract", help="write the data tables of a seeds folder as CSV")
+    extract.add_argument("seeds", type=Path, help="folder of seed articles")
+    extract.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+
+    evaluate = sub.add_parser("evaluate", help="print precision, recall and F1 against the hand annotations")
+    evaluate.add_argument("--tests", type=Path, default=Path("tests"), help="folder with annotations/ and corpora/")
+    evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="the annotated seeds folder")
+    evaluate.add_argument("--csv", type=Path, help="also write the table as CSV here")
+    return parser
+
+
+def _extract(seeds: Path, out: Path) -> None:
+    from briefbook.corpus import load_corpus
+    from briefbook.extract import extract, write_tables
+
+    corpus = load_corpus(seeds)
+    extraction = extract(corpus)
+    for path in write_tables(extraction, out):
+        print(path)
+    for skipped in corpus.skipped:
+        print(f"briefbook: note: {skipped.file}: {skipped.reason}", file=sys.stderr)
+
+
+def _evaluate(tests: Path, seeds: Path, csv: Path | None) -> None:
+    from briefbook.evaluation import evaluate_all, metrics_frame
+
+    frame = metrics_frame(evaluate_all(tests, seeds))
+    print(frame.to_string(index=False))
+    if csv:
+        frame.to_csv(csv, index=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            from briefbook.publish.build import build
+
+            build(args.seeds, args.root, args.out, title=args.title, workers=args.workers)
+        elif args.command == "extract":
+            _extract(args.seeds, args.out)
+        elif args.command == "evaluate":
+            _evaluate(args.tests, args.seeds, args.csv)
+    except BriefbookError as err:
+        print(f"briefbook: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("briefbook: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Who and where the corpus is about: named entities counted across articles.
+
+Used for the corpus at a glance on the first page and for the report's title,
+so that a report on other seeds is titled after its own subject.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from briefbook.corpus import Corpus
+from briefbook.nlp import Parsed
+
+#: spaCy labels worth counting, and the words the report uses for them.
+KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation", "NORP": "group"}
+
+
+def _name(text: str) -> str:
+    text = " ".join(text.split())
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text.removesuffix("’s").removesuffix("'s")
+
+
+def entity_counts(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
+    """Mentions and articles per named entity, most mentioned first."""
+    mentions: Counter[tuple[str, str]] = Counter()
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for document in corpus.documents:
+        for paragraph, doc in zip(document.paragraphs, parsed[document.doc_id]):
+            if paragraph.role in ("caption", "credit"):
+                continue
+            for ent in doc.ents:
+                kind = KINDS.get(ent.label_)
+                if kind:
+                    key = (_name(ent.text), kind)
+                    mentions[key] += 1
+                    articles[key].add(document.doc_id)
+    rows = [
+        {"entity": name, "kind": kind, "mentions": n, "articles": len(articles[(name, kind)])}
+        for (name, kind), n in mentions.items()
+    ]
+    frame = pd.DataFrame(rows, columns=["entity", "kind", "mentions", "articles"])
+    return frame.sort_values(["articles", "mentions", "entity"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def subject(entities: pd.DataFrame) -> str:
+    """The place the corpus is most about (else its most mentioned entity), or empty."""
+    if entities.empty:
+        return ""
+    places = entities[entities["kind"] == "place"]
+    top = places if not places.empty else entities
+    return str(top.iloc[0]["entity"])

@@ -1,0 +1,216 @@
+"""Run every analysis over a corpus once, and keep the result as plain CSV tables.
+
+The corpus is parsed once and each analysis reads the same parses. Tables are
+written in a fixed column and row order so that two runs over the same seeds
+give byte-identical files, and each carries the seeds folder's fingerprint so
+a table found in a brief can be traced to the exact build it came from.
+
+A cache keyed by the seeds' fingerprint and the code's own hash lets a warm
+rebuild skip extraction entirely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+import pandas as pd
+
+import briefbook
+from briefbook.corpus import Corpus, load_corpus
+from briefbook.errors import BriefbookError
+
+#: Columns of documents.csv, in order.
+DOCUMENT_COLUMNS = [
+    "doc_id", "file", "outlet", "outlet_how", "published", "published_how", "title", "title_how",
+    "words", "paragraphs", "encoding", "url", "removed_lines", "removed_words", "notes",
+]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysis: the table it writes and the function (``module:function``) that makes it."""
+
+    table: str
+    function: str
+    needs_dates: bool = False
+
+
+#: The analyses, in the order they run. Chronology runs first: its article dates
+#: anchor the figures' report dates.
+ANALYSES = (
+    Analysis("events", "briefbook.chronology:extract_events"),
+    Analysis("statements", "briefbook.claims:extract_statements"),
+    Analysis("figures", "briefbook.figures:extract_figures", needs_dates=True),
+)
+
+
+@dataclass
+class Extraction:
+    """Every table of one corpus, and how long each stage took (seconds)."""
+
+    fingerprint: str
+    tables: dict[str, pd.DataFrame]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def documents_frame(corpus: Corpus) -> pd.DataFrame:
+    rows = []
+    for d in corpus.documents:
+        rows.append({
+            "doc_id": d.doc_id, "file": d.file, "outlet": d.outlet, "outlet_how": d.outlet_how,
+            "published": d.published.isoformat() if d.published else "", "published_how": d.published_how,
+            "title": d.title, "title_how": d.title_how, "words": d.words, "paragraphs": len(d.paragraphs),
+            "encoding": d.encoding, "url": d.url, "removed_lines": len(d.removed),
+            "removed_words": sum(len(r.text.split()) for r in d.removed), "notes": "; ".join(d.notes),
+        })
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+
+
+def removed_frame(corpus: Corpus) -> pd.DataFrame:
+    rows = [
+        {"doc_id": d.doc_id, "file": d.file, "start": r.start, "end": r.end, "reason": r.reason, "text": r.text}
+        for d in corpus.documents for r in d.removed
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "file", "start", "end", "reason", "text"])
+
+
+def skipped_frame(corpus: Corpus) -> pd.DataFrame:
+    rows = [{"file": s.file, "reason": s.reason} for s in corpus.skipped]
+    rows += [
+        {"file": d.file, "reason": f"near duplicate of {d.same_as} ({d.similarity:.0%} shared); kept"}
+        for d in corpus.duplicates if d.kind == "near"
+    ]
+    return pd.DataFrame(rows, columns=["file", "reason"])
+
+
+def paragraphs_frame(corpus: Corpus) -> pd.DataFrame:
+    rows = [
+        {"doc_id": p.doc_id, "paragraph": p.number, "anchor": p.anchor, "role": p.role,
+         "start": p.start, "end": p.end, "text": p.text}
+        for d in corpus.documents for p in d.paragraphs
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "anchor", "role", "start", "end", "text"])
+
+
+def _function(spec: str) -> Callable | None:
+    module, name = spec.split(":")
+    try:
+        return getattr(import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def available_analyses() -> list[Analysis]:
+    """The analyses whose code is installed (an analysis still in development is left out)."""
+    return [a for a in ANALYSES if _function(a.function) is not None]
+
+
+def extract(corpus: Corpus) -> Extraction:
+    """Parse the corpus once and run every analysis on it."""
+    from briefbook.entities import entity_counts
+    from briefbook.nlp import parse_corpus
+
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    tables = {
+        "documents": documents_frame(corpus),
+        "paragraphs": paragraphs_frame(corpus),
+        "removed": removed_frame(corpus),
+        "skipped": skipped_frame(corpus),
+    }
+    timings["load"] = time.perf_counter() - start
+    start = time.perf_counter()
+    parsed = parse_corpus(corpus)
+    tables["entities"] = entity_counts(corpus, parsed)
+    timings["parse"] = time.perf_counter() - start
+    article_dates = None
+    for analysis in available_analyses():
+        start = time.perf_counter()
+        function = _function(analysis.function)
+        if analysis.needs_dates:
+            tables[analysis.table] = function(corpus, parsed, article_dates=article_dates)
+        else:
+            tables[analysis.table] = function(corpus, parsed)
+        if analysis.table == "events":
+            article_dates, tables["article_dates"] = _article_dates(corpus, parsed)
+        timings[analysis.table] = time.perf_counter() - start
+    return Extraction(corpus.fingerprint, tables, timings)
+
+
+def _article_dates(corpus: Corpus, parsed) -> tuple[dict, pd.DataFrame]:
+    """Article dates as inferred by the chronology (dateline, captions, mentions)."""
+    infer = _function("briefbook.chronology:article_dates")
+    frame = infer(corpus, parsed)
+    dates = {}
+    for row in frame.itertuples():
+        if isinstance(row.date, str) and len(row.date) == 10:
+            dates[row.doc_id] = pd.Timestamp(row.date).date()
+    return dates, frame
+
+
+def code_version() -> str:
+    """A hash of the package's code and data files: a change to either invalidates the cache."""
+    root = Path(briefbook.__file__).parent
+    digest = hashlib.sha256(briefbook.__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".csv") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def write_tables(extraction: Extraction, out_dir: Path) -> list[Path]:
+    """Write each table as ``<name>.csv`` with a ``seeds_fingerprint`` column; returns the paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in sorted(extraction.tables.items()):
+        frame = table.copy()
+        frame["seeds_fingerprint"] = extraction.fingerprint
+        path = out_dir / f"{name}.csv"
+        frame.to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    return written
+
+
+def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """The tables written by :func:`write_tables`, read back with text kept as text."""
+    tables = {}
+    for path in sorted(folder.glob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        tables[path.stem] = frame.drop(columns=["seeds_fingerprint"], errors="ignore")
+    return tables
+
+
+def cached_extract(seeds_dir: Path, cache_root: Path) -> tuple[Path, Corpus | None, dict[str, float]]:
+    """The folder holding this corpus's tables, extracting only when seeds or code changed.
+
+    Returns the folder, the corpus when it had to be loaded (None on a cache hit)
+    and the timings of the stages that ran.
+    """
+    from briefbook.corpus import fingerprint
+
+    seeds_dir = Path(seeds_dir)
+    key = f"{fingerprint(seeds_dir)}-{code_version()}" if seeds_dir.is_dir() else "missing"
+    folder = cache_root / key
+    if (folder / "COMPLETE").is_file():
+        return folder, None, {}
+    corpus = load_corpus(seeds_dir)
+    try:
+        extraction = extract(corpus)
+    except BriefbookError:
+        raise
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    write_tables(extraction, partial)
+    meta = {"fingerprint": extraction.fingerprint, "code_version": code_version(),
+            "seeds": str(seeds_dir), "timings": extraction.timings}
+    (partial / "COMPLETE").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    partial.rename(folder)
+    return folder, corpus, extraction.timings

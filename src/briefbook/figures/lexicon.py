@@ -1,0 +1,59 @@
+"""The figures lexicon (``data/figures_lexicon.yaml``) in the shapes the code looks words up in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefbook.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    who: dict[str, str]  # noun or "modifier noun" -> who
+    who_modifiers: dict[str, str]  # modifier -> who
+    equipment: frozenset[str]
+    partitive: frozenset[str]
+    quantity_nouns: frozenset[str]
+    category_cues: dict[str, str]  # lemma -> category (first category listed wins)
+    category_order: tuple[str, ...]
+    update_verbs: frozenset[str]
+    qualifiers: tuple[tuple[str, str], ...]  # (phrase, qualifier), longest phrase first
+    update_words: tuple[str, ...]
+    earlier_words: tuple[str, ...]
+    unconfirmed_words: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, words in groups.items():
+        for word in words:
+            out.setdefault(str(word).lower(), key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_yaml("figures_lexicon.yaml")
+    qualifiers = sorted(
+        ((phrase.lower(), key) for key, phrases in data["qualifiers"].items() for phrase in phrases),
+        key=lambda pair: -len(pair[0]),
+    )
+    return Lexicon(
+        who=_invert(data["who"]),
+        who_modifiers=_invert(data["who_modifiers"]),
+        equipment=frozenset(w.lower() for w in data["equipment"]),
+        partitive=frozenset(w.lower() for w in data["partitive"]),
+        quantity_nouns=frozenset(w.lower() for w in data["quantity_nouns"]),
+        category_cues=_invert(data["category_cues"]),
+        category_order=tuple(data["category_cues"]),
+        update_verbs=frozenset(data["update_verbs"]),
+        qualifiers=tuple(qualifiers),
+        update_words=tuple(w.lower() for w in data["update_words"]),
+        earlier_words=tuple(w.lower() for w in data["earlier_words"]),
+        unconfirmed_words=tuple(w.lower() for w in data["unconfirmed_words"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        according_to=tuple(w.lower() for w in data["according_to"]),
+    )

@@ -1,0 +1,1 @@
+"""Publishing: running the chapter notebooks, writing article pages and building the site."""

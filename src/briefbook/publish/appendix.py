@@ -1,0 +1,97 @@
+"""The appendix: every source article as its own page, paragraphs numbered and anchored.
+
+Analyses link each finding to ``articles/<doc_id>.html#<doc_id>-p<n>``. The
+article text is untrusted, so each paragraph is written as an HTML block with
+its text escaped: MyST passes an HTML block through without parsing Markdown,
+roles or directives inside it, and escaping stops any tag from forming.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from briefbook.publish.render import esc, safe_id
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:^=@&])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown heading (no markup, role or directive can form)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame) -> str:
+    """The MyST page of one article."""
+    doc_id = safe_id(document["doc_id"])
+    title = document["title"] or document["file"]
+    facts = [
+        ("File", document["file"]),
+        ("Outlet", f"{document['outlet'] or 'unknown'} ({document['outlet_how']})"),
+        ("Published", f"{document['published'] or 'unknown'} ({document['published_how']})"),
+        ("Words", document["words"]),
+        ("Document id", document["doc_id"]),
+    ]
+    if document.get("url"):
+        facts.append(("Address", document["url"]))
+    lines = [
+        f"({doc_id})=",
+        f"# {md_escape(title)}",
+        "",
+        '<dl class="briefbook-facts">'
+        + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
+        + "</dl>",
+        "",
+    ]
+    for row in paragraphs.sort_values("paragraph").itertuples():
+        anchor = safe_id(row.anchor)
+        lines.append(
+            f'<p class="briefbook-paragraph briefbook-{esc(row.role)}" id="{anchor}">'
+            f'<a class="briefbook-pnum" href="#{anchor}">{int(row.paragraph)}</a> {esc(row.text)}</p>'
+        )
+        lines.append("")
+    if not removed.empty:
+        lines.append('<details class="briefbook-removed"><summary>Boilerplate removed from this page</summary><ul>')
+        lines.append("".join(f"<li>{esc(r.text)} <em>({esc(r.reason)})</em></li>" for r in removed.itertuples()))
+        lines.append("</ul></details>")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def index_page(documents: pd.DataFrame) -> str:
+    lines = [
+        "(articles)=",
+        "# Appendix: the articles",
+        "",
+        "Every article of the corpus as it was read, boilerplate left out, with its paragraphs numbered. "
+        "The findings of each chapter link to these paragraphs.",
+        "",
+        "<ul>",
+    ]
+    for row in documents.sort_values(["published", "file"]).itertuples():
+        label = f"{row.title or row.file} ({row.outlet or 'outlet unknown'}, {row.published or 'date unknown'})"
+        lines.append(f'<li><a href="{esc(safe_id(row.doc_id))}.html">{esc(label)}</a></li>')
+    lines += ["</ul>", ""]
+    return "\n".join(lines)
+
+
+def write_appendix(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Write the index and one page per article into ``folder`` (emptied first)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    documents, paragraphs, removed = tables["documents"], tables["paragraphs"], tables["removed"]
+    written = [folder / "index.md"]
+    written[0].write_text(index_page(documents), encoding="utf-8")
+    for _, document in documents.iterrows():
+        path = folder / f"{safe_id(document['doc_id'])}.md"
+        page = article_page(
+            document,
+            paragraphs[paragraphs["doc_id"] == document["doc_id"]],
+            removed[removed["doc_id"] == document["doc_id"]] if not removed.empty else removed,
+        )
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+    return written

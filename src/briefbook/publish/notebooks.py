@@ -1,0 +1,95 @@
+"""Run the chapter templates with papermill, in parallel processes.
+
+Each template in ``notebooks/`` is executed with the build's parameters into
+the book's source folder. A failure is reported with the notebook, the cell
+and the error's last line; the half-executed notebook papermill leaves behind
+is deleted so it can never reach the site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefbook.errors import BriefbookError
+
+
+@dataclass(frozen=True)
+class NotebookRun:
+    template: Path
+    output: Path
+    seconds: float
+
+
+def _hide_parameters(path: Path) -> None:
+    """Tag papermill's injected parameters cell ``remove-cell``: it holds machine paths."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if ("injected-parameters" in tags or "parameters" in tags) and "remove-cell" not in tags:
+            cell["metadata"]["tags"] = tags + ["remove-cell"]
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def run_one(template: Path, output: Path, parameters: dict) -> NotebookRun:
+    """Execute one template (in this process); raises BriefbookError naming notebook and cell."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    start = time.perf_counter()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        pm.execute_notebook(
+            str(template), str(output), parameters=parameters, progress_bar=False,
+            kernel_name="python3", cwd=str(template.parent), log_output=False,
+        )
+    except PapermillExecutionError as err:
+        output.unlink(missing_ok=True)
+        last = (err.evalue or "").strip().splitlines()
+        detail = f"{err.ename}: {last[-1] if last else ''}".strip()
+        raise BriefbookError(str(template), f"failed in cell {err.exec_count or err.cell_index}: {detail}") from None
+    except Exception as err:  # kernel died, bad JSON …
+        output.unlink(missing_ok=True)
+        raise BriefbookError(str(template), f"could not run: {type(err).__name__}: {err}".splitlines()[0]) from None
+    _hide_parameters(output)
+    return NotebookRun(template, output, time.perf_counter() - start)
+
+
+def _run_one_safely(template: Path, output: Path, parameters: dict) -> NotebookRun | BriefbookError:
+    try:
+        return run_one(template, output, parameters)
+    except BriefbookError as err:
+        return err
+
+
+def run_all(templates: list[Path], out_dir: Path, parameters: dict, workers: int | None = None) -> list[NotebookRun]:
+    """Run every template into ``out_dir``, showing progress; raise on the first failure (after all finish)."""
+    workers = workers or max(1, min(len(templates), os.cpu_count() or 1))
+    runs: list[NotebookRun] = []
+    failures: list[BriefbookError] = []
+    total = len(templates)
+    _progress(f"running {total} notebooks in {workers} processes: " + ", ".join(t.stem for t in templates))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {
+            pool.submit(_run_one_safely, t, out_dir / t.name, parameters): t for t in templates
+        }
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            if isinstance(result, BriefbookError):
+                failures.append(result)
+                _progress(f"[{done}/{total}] {futures[future].stem}: FAILED")
+            else:
+                runs.append(result)
+                _progress(f"[{done}/{total}] {result.template.stem}: done in {result.seconds:.1f}s")
+    if failures:
+        raise failures[0]
+    return sorted(runs, key=lambda r: r.template.name)
+
+
+def _progress(message: str) -> None:
+    print(f"briefbook: {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,119 @@
+"""What a chapter notebook needs, in a few calls: the data, safe tables, charts, sentences.
+
+Notebooks stay thin: they load a :class:`Report`, call the analyses' own
+functions on its tables and show the result with :func:`show_table`,
+:func:`show_chart` and :func:`say`. Everything shown is escaped here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+from IPython.display import HTML, display
+
+from briefbook.extract import cached_extract, read_tables
+from briefbook.publish import render
+
+#: Numeric columns of the data tables (CSV keeps everything as text).
+NUMERIC = {"words", "paragraphs", "removed_lines", "removed_words", "start", "end", "paragraph", "low", "high",
+           "best", "n_outlets", "n_sources", "count", "reports"}
+
+
+@dataclass
+class Report:
+    """The tables of one build, as DataFrames, and the build's metadata."""
+
+    data_dir: Path
+    tables: dict[str, pd.DataFrame]
+    meta: dict = field(default_factory=dict)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table by name (an empty DataFrame when the analysis did not run)."""
+        return self.tables.get(name, pd.DataFrame()).copy()
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        return self.table("documents")
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in frame.columns:
+        if column in NUMERIC:
+            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+    return frame
+
+
+def load_report(seeds_dir: str | Path, cache_dir: str | Path) -> Report:
+    """Load (extracting only if needed) the tables of ``seeds_dir`` and turn on offline charts."""
+    folder, _, _ = cached_extract(Path(seeds_dir), Path(cache_dir))
+    tables = {name: _typed(frame) for name, frame in read_tables(folder).items()}
+    meta = json.loads((folder / "COMPLETE").read_text(encoding="utf-8"))
+    render.enable_offline_charts()
+    return Report(folder, tables, meta)
+
+
+def show_html(markup: str) -> None:
+    display(HTML(markup))
+
+
+def say(*sentences: str) -> None:
+    """Show sentences computed from the data as one escaped paragraph."""
+    text = " ".join(s.strip() for s in sentences if s and s.strip())
+    if text:
+        show_html(f'<p class="briefbook-finding">{render.esc(text)}</p>')
+
+
+def say_list(items: Iterable[str]) -> None:
+    """Show computed sentences as an escaped bullet list."""
+    items = [i for i in items if i]
+    if items:
+        show_html("<ul>" + "".join(f"<li>{render.esc(i)}</li>" for i in items) + "</ul>")
+
+
+def with_source_links(frame: pd.DataFrame, label_column: str | None = None, prefix: str = "articles/") -> pd.DataFrame:
+    """Add a ``source`` column of links to each row's article paragraph (needs doc_id and anchor)."""
+    frame = frame.copy()
+
+    def cell(row) -> str:
+        label = f"¶{int(row['paragraph'])}" if "paragraph" in row and pd.notna(row.get("paragraph")) else "article"
+        if label_column:
+            label = f"{row[label_column]} {label}"
+        return render.link(render.article_href(row["doc_id"], row.get("anchor", ""), prefix), label)
+
+    frame["source"] = [cell(row) for _, row in frame.iterrows()] if len(frame) else []
+    return frame
+
+
+def show_table(
+    frame: pd.DataFrame,
+    columns: Mapping[str, str] | None = None,
+    *,
+    row_id: str | None = None,
+    html_columns: Iterable[str] = ("source",),
+    table_id: str = "",
+    caption: str = "",
+    empty: str = "Nothing to show.",
+) -> None:
+    """Show a DataFrame as an escaped HTML table (rows addressable by ``row_id``)."""
+    if frame is None or frame.empty:
+        say(empty)
+        return
+    show_html(
+        render.html_table(frame, columns=columns, row_id=row_id, html_columns=html_columns,
+                          table_id=table_id, caption=caption)
+    )
+
+
+def show_chart(chart: alt.TopLevelMixin, chart_id: str) -> None:
+    """Draw an Altair chart with the site's own vega bundle, in a container with a stable id."""
+    show_html(render.chart_html(chart.to_dict(), chart_id=chart_id))
+
+
+def plural(n: int, word: str, plural_word: str | None = None) -> str:
+    """``3 articles``, ``1 article``."""
+    return f"{n} {word if n == 1 else (plural_word or word + 's')}"
