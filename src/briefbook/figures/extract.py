@@ -1,0 +1,149 @@
+"""Every casualty or force figure of a corpus, one row per number phrase.
+
+The pipeline per paragraph: find number phrases in the text
+(:mod:`~briefbook.figures.numbers`), map each to its tokens in the shared
+spaCy parse, decide what it counts (:mod:`~briefbook.figures.classify`) and
+keep it only when it counts people or materiel; then add the hedge, the
+source (:mod:`~briefbook.figures.attribution`) and the date
+(:mod:`~briefbook.figures.dates`). No text is parsed again here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from briefbook.corpus.model import Corpus, Document, Paragraph
+from briefbook.figures import classify
+from briefbook.figures.attribution import attribution_of
+from briefbook.figures.dates import date_in_sentence, document_year
+from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
+from briefbook.nlp import Parsed
+
+COLUMNS = [
+    "figure_id", "doc_id", "file", "outlet", "paragraph", "anchor", "start", "end", "text",
+    "category", "who", "low", "high", "vague", "qualifier", "modifier", "counted", "attribution",
+    "reported_on", "reported_on_how", "category_how", "sentence",
+]
+
+#: Paragraph roles figures are read from (agency credit lines carry none).
+ROLES = ("title", "body", "caption")
+
+
+def figure_id(doc_id: str, start: int, end: int) -> str:
+    """A stable id from the figure's place in its seed, not from its rank."""
+    return "fg-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:10]
+
+
+def _tokens_of(doc: Doc, phrase: NumberPhrase) -> list[Token]:
+    return [t for t in doc if t.idx < phrase.end and t.idx + len(t) > phrase.start]
+
+
+def _speakers(doc: Doc, before: int | None = None) -> list[str]:
+    """People named as the subject of a clause, in order: who a later "he"/"she" most likely is."""
+    return [e.text for e in doc.ents if e.label_ == "PERSON" and (before is None or e.end_char <= before)
+            and (e.root.dep_ in ("nsubj", "appos") or e.root.head.dep_ == "nsubj")]
+
+
+def _sentence_figures(
+    sentence: Span, phrases: list[NumberPhrase], paragraph: Paragraph, people: list[str],
+    article_date: dt.date | None, date_how: str, year: int | None,
+) -> list[dict]:
+    rows: list[dict] = []
+    earlier: list[classify.Counted] = []
+    for phrase in phrases:
+        tokens = _tokens_of(sentence.doc, phrase)
+        if not tokens:
+            continue
+        number = classify.span_head(tokens)
+        counted = classify.counted_noun(number, earlier)
+        if counted.borrowed and number.lower_ != "one" and number.pos_ != "NUM":
+            counted = classify.Counted(None)
+        who = classify.who_of(counted)
+        equipment = classify.is_equipment(counted)
+        category, category_how = classify.category_of(counted, number, who, sentence)
+        if equipment:
+            who = "other"
+        elif who is None:
+            # a bare count ("at least 12 died", "the toll rose to 40") is a figure only when
+            # the sentence says what happened to those counted and the number is an argument
+            bare = counted.noun is None and number.lower_ != "one" and category in ("killed", "injured", "detained") \
+                and (counted.quantity is not None or number.dep_ in ("nsubj", "nsubjpass", "dobj"))
+            if not bare:
+                continue
+            who = "people"
+        earlier.append(counted)
+        modifier = classify.modifier_before(paragraph.text, phrase.start)
+        qualifier = classify.qualifier_of(number, counted, modifier, sentence)
+        low, high = bounds(phrase, modifier)
+        when, how = date_in_sentence(sentence.text, phrase.start - sentence.start_char, article_date, year)
+        if when is None and article_date is not None:
+            when, how = article_date, date_how
+        rows.append({
+            "doc_id": paragraph.doc_id,
+            "paragraph": paragraph.number,
+            "anchor": paragraph.anchor,
+            "start": paragraph.start + phrase.start,
+            "end": paragraph.start + phrase.end,
+            "text": phrase.text,
+            "category": category,
+            "who": who,
+            "low": None if low is None else round(low),
+            "high": None if high is None else round(high),
+            "vague": phrase.vague,
+            "qualifier": qualifier,
+            "modifier": modifier,
+            "counted": counted.noun.text if counted.noun is not None else (counted.quantity.text if counted.quantity is not None else ""),
+            "attribution": attribution_of(sentence, number, people),
+            "reported_on": when,
+            "reported_on_how": how or "not found",
+            "category_how": category_how,
+            "sentence": sentence.text.strip(),
+        })
+    return rows
+
+
+def document_figures(document: Document, docs: list[Doc], article_date: dt.date | None, date_how: str) -> list[dict]:
+    """The figures of one article, in text order."""
+    rows: list[dict] = []
+    year = document_year(document.text, article_date)
+    people: list[str] = []
+    for paragraph, doc in zip(document.paragraphs, docs):
+        if paragraph.role not in ROLES:
+            continue
+        phrases = find_numbers(paragraph.text)
+        for sentence in doc.sents:
+            inside = [p for p in phrases if sentence.start_char <= p.start < sentence.end_char]
+            if inside:
+                rows += _sentence_figures(sentence, inside, paragraph, people + _speakers(doc, sentence.start_char),
+                                          article_date, date_how, year)
+        people += _speakers(doc)
+    for row in rows:
+        row["figure_id"] = figure_id(row["doc_id"], row["start"], row["end"])
+        row["file"] = document.file
+        row["outlet"] = document.outlet
+    return rows
+
+
+def extract_figures(
+    corpus: Corpus, parsed: Parsed, article_dates: dict[str, dt.date] | None = None
+) -> pd.DataFrame:
+    """Every figure of the corpus as a DataFrame (columns :data:`COLUMNS`), ordered by (doc_id, start).
+
+    ``article_dates`` (from the chronology) overrides each document's own
+    ``published`` date, which is used for figures whose sentence names no date.
+    """
+    rows: list[dict] = []
+    for document in corpus.documents:
+        if article_dates and article_dates.get(document.doc_id):
+            date, how = article_dates[document.doc_id], "article date (inferred by the chronology)"
+        else:
+            date, how = document.published, "article date"
+        rows += document_figures(document, parsed[document.doc_id], date, how)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["low"] = frame["low"].astype("Int64")
+    frame["high"] = frame["high"].astype("Int64")
+    return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
