@@ -49,12 +49,43 @@ def _span_root(tokens: list[Token]) -> Token | None:
     return tokens[0] if tokens else None
 
 
-def event_head(doc: Doc, start: int, end: int, time_nouns: frozenset[str], month_only: bool) -> Token | None:
+def _event_noun_before(root: Token, event_nouns: frozenset[str]) -> Token | None:
+    """The happening noun right before a month's preposition ("the unrest | in January")."""
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.i == 0:
+        return None
+    before = prep.doc[prep.i - 1]
+    return before if before.pos_ == "NOUN" and before.lower_ in event_nouns else None
+
+
+def _with_absolute(token: Token) -> Token:
+    """"…, with buildings getting ransacked a few days later": the participle describes the
+    circumstances of the clause the ``with`` phrase hangs on, so that clause is the event."""
+    noun = token.head
+    if token.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        head = noun.head.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return token
+
+
+def event_head(
+    doc: Doc,
+    start: int,
+    end: int,
+    time_nouns: frozenset[str],
+    month_only: bool,
+    event_nouns: frozenset[str] = frozenset(),
+) -> Token | None:
     """The verb (or, for a month, the event noun) the date at ``start:end`` modifies."""
     inside = tokens_in(doc, start, end)
     root = _span_root(inside)
     if root is None:
         return None
+    if month_only and (noun := _event_noun_before(root, event_nouns)) is not None:
+        return noun
     ids = {t.i for t in inside}
     token = root
     while token.head.i != token.i:
@@ -76,7 +107,26 @@ def event_head(doc: Doc, start: int, end: int, time_nouns: frozenset[str], month
             return token
     while token.dep_ in CLIMB_VERB and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
         token = token.head
-    return token
+    return _with_absolute(token)
+
+
+COMPLEMENTS = {"ccomp", "dobj", "xcomp", "attr", "dative"}
+
+
+def reported_clause(head: Token, reporting_verbs: frozenset[str]) -> Token:
+    """The clause a bare reporting verb reports ("X happened, officials said on Monday").
+
+    The parser often attaches such a verb as coordinated with the statement it
+    reports; with no complement of its own, the statement is what the date dates.
+    """
+    if (
+        head.dep_ == "conj"
+        and head.lemma_.lower() in reporting_verbs
+        and not any(c.dep_ in COMPLEMENTS for c in head.children)
+        and head.head.i < head.i
+    ):
+        return head.head
+    return head
 
 
 def clause_of(head: Token) -> tuple[int, int]:
@@ -110,19 +160,33 @@ def _actor(head: Token) -> str:
 
 
 def clause_for_date(
-    doc: Doc, start: int, end: int, time_nouns: frozenset[str], future_markers: frozenset[str], month_only: bool
+    doc: Doc,
+    start: int,
+    end: int,
+    time_nouns: frozenset[str],
+    future_markers: frozenset[str],
+    month_only: bool,
+    reporting_verbs: frozenset[str] = frozenset(),
+    event_nouns: frozenset[str] = frozenset(),
 ) -> Clause:
     """The event clause of the date at ``start:end`` in a parsed paragraph.
 
     Falls back to the date's sentence when the parse gives no verb (headlines,
     fragments), so every date still yields an event a reader can check.
     """
-    head = event_head(doc, start, end, time_nouns, month_only)
+    head = event_head(doc, start, end, time_nouns, month_only, event_nouns)
     if head is None:
         inside = tokens_in(doc, start, end)
         sent = inside[0].sent if inside else doc[:]
         return Clause(sent.start_char, sent.end_char, None, "", "", False)
-    span_start, span_end = clause_of(head)
+    reported = reported_clause(head, reporting_verbs)
+    if reported is not head:
+        words = [t for t in doc[reported.left_edge.i: head.right_edge.i + 1]]
+        while len(words) > 1 and words[-1].is_punct:
+            words.pop()
+        span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
+    else:
+        span_start, span_end = clause_of(head)
     future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass"))
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     return Clause(min(span_start, start), max(span_end, end), head, _actor(head), verb, future)

@@ -96,6 +96,8 @@ class Lexicon:
     month_parts: dict[str, tuple[int, int]]
     future_markers: frozenset[str]
     time_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 def _offset(entry: dict) -> tuple[int, int]:
@@ -124,6 +126,8 @@ def lexicon() -> Lexicon:
         month_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in data["month_parts"].items()},
         future_markers=frozenset(w.lower() for w in data["future_markers"]),
         time_nouns=frozenset(w.lower() for w in data["time_nouns"]),
+        reporting_verbs=frozenset(w.lower() for w in data.get("reporting_verbs", [])),
+        event_nouns=frozenset(w.lower() for w in data.get("event_nouns", [])),
     )
 
 

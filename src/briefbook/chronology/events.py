@@ -14,13 +14,14 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 import pandas as pd
 from spacy.tokens import Doc
 
 from briefbook.chronology import dates as dates_mod
-from briefbook.chronology.clauses import clause_for_date, tokens_in
+from briefbook.chronology.clauses import Clause, clause_for_date, tokens_in
 from briefbook.chronology.dates import Mention, Resolved, find_mentions, lexicon, resolve
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document, Paragraph
@@ -94,10 +95,16 @@ def document_events(
     for paragraph, doc in zip(document.paragraphs, docs):
         if paragraph.role not in EVENT_ROLES:
             continue
-        for mention in paragraph_mentions(paragraph):
-            clause = clause_for_date(
-                doc, mention.start, mention.end, lex.time_nouns, lex.future_markers, mention.shape == "month"
+        mentions = paragraph_mentions(paragraph)
+        clauses = [
+            clause_for_date(
+                doc, m.start, m.end, lex.time_nouns, lex.future_markers, m.shape == "month",
+                lex.reporting_verbs, lex.event_nouns,
             )
+            for m in mentions
+        ]
+        clauses = [trim_nested(c, m, clauses, paragraph.text) for c, m in zip(clauses, mentions)]
+        for mention, clause in zip(mentions, clauses):
             anchor = None
             if last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
                 how = dates_mod.FROM_PARAGRAPH if last[1] == paragraph.number else dates_mod.FROM_TEXT
@@ -107,6 +114,29 @@ def document_events(
                 last = (resolved.first, paragraph.number)
             rows.append(_row(document, paragraph, doc, mention, resolved, clause))
     return _one_per_clause(rows)
+
+
+def trim_nested(clause: Clause, mention: Mention, clauses: list[Clause], text: str) -> Clause:
+    """Leave out of a clause the sub-clause another date dates.
+
+    "Protests erupted on January 2, escalating into riots a few days later":
+    the escalation has its own date, so the January 2 event ends before it.
+    """
+    start, end = clause.start, clause.end
+    for other in clauses:
+        if other is clause or (other.start, other.end) == (clause.start, clause.end):
+            continue
+        if not (clause.start <= other.start and other.end <= clause.end):
+            continue
+        if other.start >= mention.end and other.start < end:
+            end = other.start
+        elif other.end <= mention.start and other.end > start:
+            start = other.end
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
+        start += 1
+    return replace(clause, start=start, end=end)
 
 
 def _row(document, paragraph, doc, mention, resolved: Resolved, clause) -> dict:
