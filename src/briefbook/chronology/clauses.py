@@ -35,6 +35,7 @@ class Clause:
     actor: str
     verb: str
     future: bool
+    nominal: bool = False  # the event is a noun phrase ("the unrest in January"), not a clause
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -189,4 +190,5 @@ def clause_for_date(
         span_start, span_end = clause_of(head)
     future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass"))
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
-    return Clause(min(span_start, start), max(span_end, end), head, _actor(head), verb, future)
+    nominal = head.pos_ not in ("VERB", "AUX")
+    return Clause(min(span_start, start), max(span_end, end), head, _actor(head), verb, future, nominal)

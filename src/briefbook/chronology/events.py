@@ -124,7 +124,7 @@ def trim_nested(clause: Clause, mention: Mention, clauses: list[Clause], text: s
     """
     start, end = clause.start, clause.end
     for other in clauses:
-        if other is clause or (other.start, other.end) == (clause.start, clause.end):
+        if other is clause or other.nominal or (other.start, other.end) == (clause.start, clause.end):
             continue
         if not (clause.start <= other.start and other.end <= clause.end):
             continue

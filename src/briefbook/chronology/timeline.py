@@ -19,8 +19,11 @@ import pandas as pd
 #: Cosine similarity of weighted content words above which two events are one happening
 #: whatever their dates (a disagreement is then flagged as a conflict) …
 SAME_WORDING = 0.55
-#: … and above which they are one happening when their dates agree.
+#: … above which they are one happening when their dates overlap (months, ranges) …
 SIMILAR_WORDING = 0.25
+#: … and above which they are when both name the very same day: outlets word one
+#: happening very differently, and a shared day is strong evidence on its own.
+SAME_DAY_WORDING = 0.1
 
 
 def _vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
@@ -53,7 +56,10 @@ def same_happening(row_a, row_b, similarity: float) -> bool:
         return False  # one paragraph dating two clauses states two happenings
     if similarity >= SAME_WORDING:
         return True
-    return similarity >= SIMILAR_WORDING and dates_agree(_range(row_a), _range(row_b))
+    a, b = _range(row_a), _range(row_b)
+    if a is not None and a == b and row_a["precision"] == row_b["precision"] == "day":
+        return similarity >= SAME_DAY_WORDING
+    return similarity >= SIMILAR_WORDING and dates_agree(a, b)
 
 
 def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
