@@ -1,0 +1,147 @@
+"""Turn speaker mentions into canonical speakers, across the whole corpus.
+
+Roles and name variants are learnt from every article at once (one outlet
+writes "Russian President X", another only "the Russian leader"), then each
+article is read in order so that a pronoun or a quotation without attribution
+goes to the most recent compatible speaker of *that* article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from briefbook.claims.detect import Found, Sighting
+from briefbook.claims.speakers import (RoleBook, abbreviations, clean_org, fold, merge_names, person_name, roles,
+                                      same_person)
+from briefbook.corpus.model import Corpus
+from briefbook.nlp import Parsed
+
+
+@dataclass(frozen=True)
+class Speaker:
+    canonical: str
+    kind: str  # person, org, group, place, unknown
+    gender: str | None = None
+
+
+@dataclass
+class Names:
+    """Everything learnt from the corpus about who is who."""
+
+    rolebook: RoleBook
+    canonical: dict[tuple[str, str], str]
+    aliases: dict[str, set[str]]
+
+    def person(self, name: str) -> str:
+        return self.canonical.get(("person", name), name)
+
+    def org(self, name: str) -> str:
+        return self.canonical.get(("org", name), name)
+
+
+def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
+    """Roles, person names and organisation names of the corpus, merged into canonical forms."""
+    rolebook = RoleBook()
+    persons: Counter = Counter()
+    orgs: Counter = Counter()
+    abbrs: dict[str, str] = {}
+    for document in corpus.documents:
+        abbrs.update(abbreviations(document.text))
+        for doc in parsed[document.doc_id]:
+            rolebook.learn(doc)
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    persons[person_name(doc, ent.start, ent.end)] += 1
+                elif ent.label_ == "ORG":
+                    titled = [t for t in ent if fold(t.text) in roles().titles]
+                    if titled and titled[-1].i + 1 < ent.end:
+                        persons[person_name(doc, titled[-1].i + 1, ent.end)] += 1
+                    else:
+                        orgs[clean_org(ent.text)] += 1
+    for f in found:
+        if f.mention is not None and f.mention.kind == "person":
+            persons[f.mention.name] += 1
+        elif f.mention is not None and f.mention.kind == "org":
+            orgs[f.mention.name] += 1
+    # how often each spelling is actually written decides the canonical form, whatever the tagger saw
+    texts = [" ".join(p.text.replace("\u00a0", " ").split()) for d in corpus.documents for p in d.paragraphs]
+    for name in list(persons):
+        if len(name.split()) > 1:
+            persons[name] = max(persons[name], sum(t.count(name) for t in texts))
+    for abbr, long_name in abbrs.items():
+        orgs[abbr] += 0
+        orgs[long_name] += 0
+    canonical = merge_names(persons, orgs, abbrs)
+    aliases: dict[str, set[str]] = {}
+    for (_, surface), name in canonical.items():
+        aliases.setdefault(name, {name}).add(surface)
+    return Names(rolebook, canonical, aliases)
+
+
+def _gender(text: str) -> str | None:
+    first = fold(text).split()[:1]
+    return roles().honorifics.get(first[0].rstrip(".")) if first else None
+
+
+def resolve(found: list[Found], sightings: list[Sighting], names: Names) -> list[tuple[Found, Speaker]]:
+    """Each statement of one article with its canonical speaker (articles are resolved independently)."""
+    events: list[tuple[int, int, object]] = [(s.position, 0, s) for s in sightings]
+    events += [(f.position if f.mention is not None else f.start, 1, f) for f in found]
+    events.sort(key=lambda e: (e[0], e[1]))
+    recent: list[Speaker] = []
+    genders: dict[str, str] = {}
+    resolved: dict[int, Speaker] = {}
+    for _, _, item in events:
+        m = item.mention if isinstance(item, (Found, Sighting)) else None
+        if isinstance(item, Found) and m is None:
+            speaker = recent[-1] if recent else Speaker("unknown", "unknown")
+        elif m is None:
+            continue
+        else:
+            speaker = _speaker(m, names, recent, genders)
+        if speaker.kind != "unknown":
+            if m is not None and m.kind == "pronoun" and m.pronoun in ("person-m", "person-f"):
+                genders.setdefault(speaker.canonical, m.pronoun[-1])
+            recent.append(speaker)
+        if isinstance(item, Found):
+            resolved[id(item)] = speaker
+    return [(f, resolved[id(f)]) for f in found]
+
+
+def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) -> Speaker:
+    if m.kind == "person":
+        name = names.person(m.name)
+        gender = _gender(m.text)
+        if gender:
+            genders.setdefault(name, gender)
+        return Speaker(name, "person", gender)
+    if m.kind == "role":
+        holder = names.rolebook.resolve(m)
+        if holder is None and not m.places:
+            # "the minister": the most recent speaker who holds that title
+            for s in reversed(recent):
+                titles = {t for n, ts in names.rolebook.titles_of.items() if names.person(n) == s.canonical for t in ts}
+                if m.title in titles:
+                    return s
+        if holder is not None:
+            return Speaker(names.person(holder), "person")
+        return Speaker(clean_org(m.name), "group")
+    if m.kind == "pronoun":
+        want = m.pronoun
+        for s in reversed(recent):
+            if want in ("person-m", "person-f", "person"):
+                known = genders.get(s.canonical)
+                if s.kind == "person" and (want == "person" or known in (None, want[-1])):
+                    return s
+            elif s.kind in ("org", "group", "place"):
+                return s
+        return Speaker("unknown", "unknown")
+    if m.kind == "org":
+        return Speaker(names.org(m.name), "org")
+    if m.kind == "name":
+        known = [n for (kind, n) in names.canonical if kind == "person" and same_person(m.name, n)]
+        if known:
+            return Speaker(names.person(known[0]), "person")
+        return Speaker(names.org(m.name), "org")
+    return Speaker(m.name, m.kind)

@@ -1,0 +1,156 @@
+"""Reported speech: verbs of saying, their speakers and what they report, from the parse.
+
+A cue is a token whose lemma is in ``speech_verbs.yaml``. What was said is read
+off the dependency tree rather than from word windows, because wire copy puts
+the attribution anywhere: before ("X said that …"), after ("…, X said."), in the
+middle ("The militants, X said, wanted …") or as "according to X, …".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from briefbook.resources import load_yaml
+
+#: Dependents of a cue that are never part of the message.
+NOT_MESSAGE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "advmod", "npadvmod",
+               "mark", "prt", "advcl", "expl", "dep", "intj", "meta", "agent"}
+#: Relations by which an attribution clause hangs off the clause it reports ("…, X said").
+PARENTHETICAL = {"parataxis", "ccomp", "advcl", "conj"}
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    deps: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    particle: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    reported: dict[str, VerbRule] = field(default_factory=dict)
+    direct_only: frozenset[str] = frozenset()
+    according_to: tuple[tuple[str, ...], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The verbs of saying from the editable ``speech_verbs.yaml``."""
+    data = load_yaml("speech_verbs.yaml")
+    reported = {
+        lemma: VerbRule(frozenset(rule.get("deps", [])), frozenset(rule.get("preps", [])), rule.get("particle", ""))
+        for lemma, rule in (data.get("reported") or {}).items()
+    }
+    return Lexicon(reported, frozenset(data.get("direct_only") or []),
+                   tuple(tuple(p.lower().split()) for p in data.get("according_to") or []))
+
+
+def is_cue(token: Token, lex: Lexicon | None = None) -> bool:
+    """A verb of saying (reported or quotation-only), with its particle when one is required."""
+    lex = lex or lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") and not (token.pos_ in ("NOUN", "PROPN") and token.dep_ == "ROOT"):
+        return False
+    if lemma in lex.reported:
+        rule = lex.reported[lemma]
+        return not rule.particle or any(c.dep_ == "prt" and c.lower_ == rule.particle for c in token.children)
+    return lemma in lex.direct_only
+
+
+def subject(cue: Token) -> Token | None:
+    """The speaker token of a cue: its own subject, or that of the verb of saying it hangs off.
+
+    "X thanked Y and said …" and "X said …, adding that …" give the second verb no
+    subject of its own, so it is inherited from the nearest verb-of-saying ancestor
+    (not from any ancestor: in "X claimed that Y will act, adding …" the parser may
+    attach "adding" to "act", whose subject Y did not speak). Passive "it was
+    reported" has no speaker.
+    """
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ in ("nsubjpass", "expl"):
+            return None
+    if cue.dep_ not in ("conj", "advcl", "xcomp"):
+        return None
+    token = cue
+    while (token.dep_ in ("conj", "advcl", "xcomp") or token is not cue and token.dep_ == "ccomp") \
+            and token.head is not token:
+        token = token.head
+        if is_cue(token):
+            return subject(token)
+    return None
+
+
+def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
+    """Tokens of what the cue reports (empty when it has no message of its own)."""
+    lex = lex or lexicon()
+    rule = lex.reported.get(cue.lemma_.lower(), VerbRule(frozenset({"ccomp"})))
+    tokens: list[Token] = []
+    for child in cue.children:
+        if child.dep_ in NOT_MESSAGE or child.dep_ in ("nsubj", "nsubjpass"):
+            continue
+        if child.dep_ in rule.deps or (child.dep_ in ("dative",) and "dobj" in rule.deps and False):
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in rule.preps:
+            tokens.extend(child.subtree)
+        elif child.dep_ in ("oprd", "attr") and ("oprd" in rule.deps or "dobj" in rule.deps):
+            tokens.extend(child.subtree)
+    if not tokens and cue.head is not cue and any(c.dep_ == "nsubj" for c in cue.children) and (
+            cue.dep_ in ("parataxis", "ccomp") or (cue.dep_ == "conj" and cue.i > cue.head.i and not is_cue(cue.head))):
+        # "…, X said." or "The militants, X said, wanted …": the head clause minus the attribution
+        own = {t.i for t in cue.subtree}
+        tokens = [t for t in cue.head.subtree if t.i not in own]
+    # a nested verb of saying starts a statement of its own ("…, adding that …")
+    for token in list(tokens):
+        if token is not cue and token.lemma_.lower() in lex.reported and is_cue(token, lex) \
+                and token.dep_ in ("advcl", "conj") and token in tokens:
+            drop = {t.i for t in token.subtree}
+            tokens = [t for t in tokens if t.i not in drop]
+    return _trim_message(tokens, cue)
+
+
+def _trim_message(tokens: list[Token], cue: Token) -> list[Token]:
+    """Keep a contiguous message: drop complementizers, trailing appositions and punctuation."""
+    if not tokens:
+        return []
+    tokens = sorted(set(tokens), key=lambda t: t.i)
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")
+                      or tokens[0].is_punct and tokens[0].text not in "“\"«‘'"):
+        tokens = tokens[1:]
+    # a comma-led apposition at the end ("…, a phrase often used to …") is the writer's gloss
+    for t in tokens:
+        if t.dep_ == "appos" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= tokens[-1].i:
+            tokens = [x for x in tokens if x.i < t.left_edge.i - 1]
+            break
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"»’'":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def according_to(doc: Doc, lex: Lexicon | None = None) -> list[tuple[Span, list[Token]]]:
+    """("according to X" speaker span, message tokens) pairs: the message is the clause it modifies."""
+    lex = lex or lexicon()
+    found = []
+    for token in doc:
+        for phrase in lex.according_to:
+            n = len(phrase)
+            if tuple(t.lower_ for t in doc[token.i:token.i + n]) != phrase:
+                continue
+            objects = [c for c in doc[token.i + n - 1].children if c.dep_ == "pobj"] or \
+                      [c for c in token.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            obj = objects[0]
+            speaker = doc[obj.left_edge.i:obj.right_edge.i + 1]
+            head = token.head if token.head is not token else token
+            own = set(range(token.i, speaker.end))
+            sent = token.sent
+            clause = [t for t in head.subtree if t.i not in own] if head is not token else []
+            if not clause or head.i < token.i:
+                clause = [t for t in sent if t.i >= speaker.end]
+            found.append((speaker, _trim_message(clause, token)))
+    return found

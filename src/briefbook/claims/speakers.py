@@ -1,0 +1,373 @@
+"""Who is speaking: speaker mentions, role and pronoun resolution, and name merging.
+
+Three problems, each solved from the corpus itself rather than from a list of
+names, so the method carries over to articles it has never seen:
+
+* **Mentions.** The subject of a verb of saying is a name ("Vladimir Putin"), a
+  role ("the Russian leader"), a pronoun ("he"), an organisation or a group noun
+  ("Kazakh authorities"). :func:`mention` classifies the subject phrase.
+* **Roles.** Wire copy introduces a person with a title ("Finance Minister Ana
+  Ruiz") and later uses the title alone. :class:`RoleBook` records every
+  title-before-name pattern of the corpus, so "the finance minister" or "his
+  Chilean counterpart" resolves to the person the corpus itself ties to it.
+* **Variants.** Transliterations and abbreviations differ between outlets.
+  :func:`merge_names` joins person names with the same surname and similar given
+  names, and organisation names with their abbreviations (defined in the text as
+  "Long Name (ABBR)", or spelled by initials), plus any hand entries of
+  ``aliases.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from briefbook.resources import load_yaml
+
+#: Subject dependents that describe rather than name the speaker.
+NOT_NAME = {"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis"}
+SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "de", "la", "du", "des", "&"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    titles: tuple[str, ...]
+    leader_words: frozenset[str]
+    speaker_nouns: frozenset[str]
+    honorifics: dict[str, str | None]
+    pronouns: dict[str, str]
+    demonyms: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def roles() -> Roles:
+    """The editable role words of ``claims_roles.yaml``."""
+    data = load_yaml("claims_roles.yaml")
+    return Roles(
+        tuple(t.lower() for t in data["titles"]), frozenset(data["leader_words"]),
+        frozenset(data["speaker_nouns"]), dict(data["honorifics"]), dict(data["pronouns"]),
+        {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, possessives, brackets or hyphens: the form names are compared in."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[’']s\b", "", text.lower())
+    text = re.sub(r"[\[\]()\"“”‘’']", " ", text)
+    text = re.sub(r"[-‐–]", " ", text)
+    return " ".join(text.split())
+
+
+def place_key(word: str) -> str:
+    word = fold(word).strip(". ")
+    return roles().demonyms.get(word, word)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether a demonym and a place name ("Chilean", "Chile") refer to one place."""
+    a, b = place_key(a), place_key(b)
+    if not a or not b:
+        return False
+    if a == b or a.startswith(b) or b.startswith(a):
+        return min(len(a), len(b)) >= 3
+    common = len(_common_prefix(a, b))
+    return common >= 4 and common >= min(len(a), len(b)) - 3
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+# --------------------------------------------------------------------------- mentions
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as written, and what kind of thing it names.
+
+    ``kind`` is person, org, group, place, role or pronoun; ``name`` is the
+    cleaned surface (a name without titles, or the role phrase); ``places`` and
+    ``title`` describe a role mention; ``pronoun`` is the pronoun's category.
+    """
+
+    text: str
+    kind: str
+    name: str
+    title: str = ""
+    places: tuple[str, ...] = ()
+    pronoun: str = ""
+
+
+def speaker_tokens(head: Token) -> list[Token]:
+    """The subject phrase without relative clauses, appositions or asides."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in NOT_NAME:
+            continue
+        out.extend(speaker_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _find_title(words: list[str]) -> str:
+    joined = " " + " ".join(words) + " "
+    for title in roles().titles:
+        if f" {title} " in joined:
+            return title
+    return ""
+
+
+def person_name(doc: Doc, start: int, end: int) -> str:
+    """A person entity's name, widened over capitalised name tokens the tagger split off.
+
+    Scraped text often has non-breaking spaces inside names, which the tokenizer
+    keeps as separate tokens and the recogniser then cuts the name at.
+    """
+    titles = {w for t in roles().titles for w in t.split()}
+
+    def is_name(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and fold(t.text) not in titles and t.ent_type_ in ("", "PERSON")
+
+    while start > 0 and (doc[start - 1].is_space or is_name(doc[start - 1])):
+        start -= 1
+    while end < len(doc) and (doc[end].is_space or is_name(doc[end])):
+        end += 1
+    while start < end and (doc[start].is_space or fold(doc[start].text) in titles | {"of", "the"}
+                           or doc[start].ent_type_ in ("GPE", "NORP") or doc[start].text in "[]"):
+        start += 1
+    if start >= end:
+        return ""
+    return clean_name(" ".join(doc[start:end].text.replace("\u00a0", " ").split()))
+
+
+def mention(tokens: list[Token] | Span) -> Mention | None:
+    """Classify a subject phrase; None when it cannot be a speaker ("reports", a dummy "it")."""
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    text = doc[tokens[0].i:tokens[-1].i + 1].text
+    if len(tokens) == 1 and tokens[0].pos_ == "PRON":
+        category = roles().pronouns.get(tokens[0].lower_)
+        return Mention(text, "pronoun", text, pronoun=category) if category else None
+    span_ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    words = [fold(t.text) for t in tokens]
+    title = _find_title(words)
+    title_at = max((t.i for t in tokens if fold(t.text) in title.split()), default=-1) if title else -1
+    places = tuple(t.text for t in tokens if t.ent_type_ in ("GPE", "NORP") or (t.i < title_at and (
+                   t.ent_type_ in ("PERSON", "ORG") or t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+                   and fold(t.text) not in title.split())))
+    # a name written after its title ("Finance Minister Ana Ruiz") names a person;
+    # an entity before the title ("the Chilean president") only says whose president
+    named = [t for t in tokens if t.i > title_at and (t.ent_type_ == "PERSON" or
+             (t.ent_type_ == "ORG" and title and t.pos_ == "PROPN"))]
+    root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[0])
+    if named and not (title and fold(root.text) in roles().speaker_nouns):
+        return Mention(text, "person", person_name(doc, named[0].i, named[-1].i + 1))
+    if title and (fold(root.text) in title.split() or fold(root.text) in roles().leader_words) and \
+            not any(e.label_ == "ORG" and e.start > title_at for e in span_ents):
+        return Mention(text, "role", text, title=title, places=places)
+    orgs = [e for e in span_ents if e.label_ in ("ORG", "FAC")]
+    root_word = fold(root.text)
+    if orgs and root_word not in roles().speaker_nouns:
+        return Mention(text, "org", clean_org(orgs[-1].text))
+    if root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns:
+        if orgs:
+            return Mention(text, "org", clean_org(orgs[-1].text))
+        return Mention(text, "group", clean_org(text))
+    if root.ent_type_ == "GPE" or (len(span_ents) == 1 and span_ents[0].label_ == "GPE"):
+        return Mention(text, "place", clean_org(text))
+    if root.ent_type_ == "NORP":
+        return Mention(text, "group", clean_org(text))
+    if root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN") and len(tokens) <= 4:
+        # a capitalised word the recogniser missed: decided against the corpus's names later
+        return Mention(text, "name", clean_name(" ".join(t.text for t in tokens if t.text[:1].isupper())))
+    return None
+
+
+def clean_name(text: str) -> str:
+    """A person's name without honorifics, titles, possessives or brackets."""
+    text = re.sub(r"[’']s$", "", text.strip())
+    text = re.sub(r"[\[\]]", "", text)
+    words = text.split()
+    titles = {w for t in roles().titles for w in t.split()}
+    while words and (fold(words[0]).rstrip(".") in roles().honorifics or fold(words[0]) in titles):
+        words = words[1:]
+    return " ".join(words) or text
+
+
+def clean_org(text: str) -> str:
+    text = re.sub(r"[’']s$", "", text.strip())
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        words = words[1:]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- roles
+
+@dataclass
+class RoleBook:
+    """Which person the corpus ties to which (place, title), learnt from "Title Name" patterns."""
+
+    holders: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
+    titles_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def learn(self, doc: Doc) -> None:
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            if ent.label_ == "ORG":
+                # the recogniser sometimes tags "Chilean President Ana Ruiz" as one organisation
+                inner = [t for t in ent if fold(t.text) in roles().titles]
+                if not inner or inner[-1].i + 1 >= ent.end:
+                    continue
+                ent = doc[inner[-1].i + 1:ent.end]
+            first = ent.start
+            while first > 0 and (doc[first - 1].is_space or doc[first - 1].ent_type_ == "PERSON" and
+                                 fold(doc[first - 1].text) not in roles().titles):
+                first -= 1
+            left = doc[max(0, first - 6):first]
+            words = [fold(t.text) for t in left]
+            # only the title words directly before the name: stop at a verb or a comma
+            while left and (left[0].pos_ in ("VERB", "AUX", "PUNCT", "ADP") and left[0].lower_ != "of"
+                            or left[0].text in ","):
+                left = left[1:]
+            cut = [i for i, t in enumerate(left) if t.pos_ in ("VERB", "AUX") or t.text in ",;:"]
+            if cut:
+                left = left[cut[-1] + 1:]
+            words = [fold(t.text) for t in left]
+            title = _find_title(words)
+            if not title:
+                continue
+            places = [t.text for t in left if t.ent_type_ in ("GPE", "NORP") or
+                      (t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and t.is_alpha and len(t.text) > 2
+                       and fold(t.text) not in roles().titles and fold(t.text) not in title.split())]
+            name = person_name(doc, ent.start, ent.end)
+            if not name:
+                continue
+            self.titles_of[name].add(title)
+            for place in places or [""]:
+                self.holders[(place_key(place), title)][name] += 1
+
+    def resolve(self, m: Mention) -> str | None:
+        """The person the corpus ties to a role mention, if it ties one."""
+        places = [p for p in m.places if fold(p) not in m.title.split()] or [""]
+        leader = m.title in roles().leader_words or fold(m.name).split()[-1:] and \
+            fold(m.name).split()[-1] in roles().leader_words
+        best: Counter = Counter()
+        for (place, title), names in self.holders.items():
+            if not any(same_place(place, p) or (not place and not p) for p in places):
+                continue
+            if title == m.title:
+                best.update({n: c * 10 for n, c in names.items()})
+            elif leader:
+                rank = len(roles().titles) - roles().titles.index(title) if title in roles().titles else 1
+                best.update({n: c * rank for n, c in names.items()})
+        if not best:
+            return None
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+# --------------------------------------------------------------------------- merging
+
+def _given_and_surname(name: str) -> tuple[str, str]:
+    words = fold(name).split()
+    if not words:
+        return "", ""
+    return " ".join(words[:-1]), words[-1]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same surname (allowing transliteration) and compatible given names."""
+    ga, sa = _given_and_surname(a)
+    gb, sb = _given_and_surname(b)
+    if not sa or not sb or SequenceMatcher(None, sa, sb).ratio() < 0.8:
+        return False
+    if not ga or not gb:
+        return True
+    return SequenceMatcher(None, _skeleton(ga), _skeleton(gb)).ratio() >= 0.5
+
+
+def _skeleton(text: str) -> str:
+    """Given names reduced to what survives transliteration (no doubled letters, no vowels after the first)."""
+    text = re.sub(r"(.)\1", r"\1", text.replace("zh", "j").replace("y", "i"))
+    return " ".join(w[:1] + re.sub(r"[aeiou]", "", w[1:]) for w in text.split())
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in SMALL_WORDS).upper()
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """ABBR -> long name, from "Long Name (ABBR)" in the text."""
+    found = {}
+    for m in re.finditer(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for|on)\s+)*){1,8})\((\w{2,8})\)", text):
+        long_name = " ".join(m.group(1).split())
+        abbr = m.group(2)
+        if abbr.isupper() or abbr[:1].isupper():
+            found[abbr] = long_name
+    return found
+
+
+def _load_aliases() -> dict[str, str]:
+    table = {}
+    for entry in load_yaml("aliases.yaml") or []:
+        for variant in entry.get("variants", []) + [entry["canonical"]]:
+            table[fold(variant)] = entry["canonical"]
+    return table
+
+
+def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(kind, surface name) -> canonical name, for every person and organisation seen."""
+    aliases = _load_aliases()
+    canonical: dict[tuple[str, str], str] = {}
+    # persons: cluster full names, then attach surname-only forms to the biggest matching cluster
+    full = sorted((n for n in persons if len(fold(n).split()) > 1), key=lambda n: (-persons[n], n))
+    clusters: list[list[str]] = []
+    for name in full:
+        for cluster in clusters:
+            if same_person(name, cluster[0]):
+                cluster.append(name)
+                break
+        else:
+            clusters.append([name])
+    for name in persons:
+        if len(fold(name).split()) <= 1:
+            matches = [c for c in clusters if same_person(name, c[0])]
+            if matches:
+                max(matches, key=lambda c: sum(persons[n] for n in c)).append(name)
+            else:
+                clusters.append([name])
+    for cluster in clusters:
+        best = sorted(cluster, key=lambda n: (len(fold(n).split()) < 2, -persons[n], n))[0]
+        for name in cluster:
+            canonical[("person", name)] = aliases.get(fold(name), aliases.get(fold(best), best))
+    # organisations: abbreviation -> long form; "X of Place" -> "X"
+    for name in orgs:
+        target = abbrs.get(name, name)
+        for abbr, long_name in abbrs.items():
+            if fold(long_name) == fold(name):
+                target = long_name
+            if name.upper() == name and initials(long_name) == name:
+                target = long_name
+        canonical[("org", name)] = target
+    forms = sorted({v for (k, _), v in canonical.items() if k == "org"}, key=lambda n: (len(n), n))
+    for key, value in list(canonical.items()):
+        if key[0] != "org":
+            continue
+        for shorter in forms:
+            if shorter != value and fold(value).startswith(fold(shorter) + " of "):
+                value = shorter
+                break
+        canonical[key] = aliases.get(fold(key[1]), aliases.get(fold(value), value))
+    return canonical
