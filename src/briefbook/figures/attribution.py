@@ -24,7 +24,7 @@ def _phrase(token: Token) -> str:
         if t.dep_ in ("relcl", "acl", "appos") and t.head.i == token.i and t.i > token.i:
             keep -= {s.i for s in t.subtree}
     tokens = [t for t in token.doc[token.left_edge.i:token.right_edge.i + 1] if t.i in keep]
-    return " ".join(t.text for t in tokens).replace(" 's", "'s").replace(" - ", "-").strip(" ,.;:\"'“”")
+    return "".join(t.text_with_ws for t in tokens).strip(" ,.;:\"'“”\n")
 
 
 def according_to(sentence: Span, number: Token) -> str:

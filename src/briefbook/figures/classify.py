@@ -27,8 +27,9 @@ class Counted:
 
     noun: Token | None
     quantity: Token | None = None  # "number", "toll" … when the figure is its value
-    borrowed: bool = False  # noun taken from an earlier figure of the sentence ("two … and one …")
+    borrowed: bool = False  # noun taken from an earlier figure ("two … and one …", "62 of them")
     phrase: Token | None = None  # head of the figure's own noun phrase ("members" in "16 members of …")
+    previous_value: bool = False  # "up from 35": the older value of a count given in the same sentence
 
 
 def span_head(tokens: list[Token]) -> Token:
@@ -60,41 +61,87 @@ def _through_partitive(noun: Token, lex: Lexicon) -> Token:
     return noun
 
 
-def _quantity_subject(head: Token, lex: Lexicon) -> Token | None:
-    """The "number"/"toll" noun whose value this number is ("… has risen to 17", "toll of 40", "toll is 40")."""
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lex.quantity_nouns:
-        return head.head.head
-    verb = head.head if head.dep_ in ("attr", "dobj", "oprd") else None
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("to", "at"):
-        verb = head.head.head
-    if verb is None:
+def _quantity_of(number: Token, lex: Lexicon) -> Token | None:
+    """The "number"/"toll" noun whose value ``number`` is, or "it" standing for one.
+
+    Covers "the toll of 40", "the number … has risen to 17", "put the turnout at
+    60,000", "estimated it at 18,000", "the number … was closer to 150" and the
+    headline fragment "Death toll climbs to 48".
+    """
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.quantity_nouns:
+        return head.head
+    if number.dep_ == "pobj" and head.dep_ in ("prep", "advmod", "ROOT") and head.lower_ in ("to", "at", "as", "around", "about", "near"):
+        verb = head.head
+        if verb.lemma_.lower() in lex.quantity_nouns:
+            return verb
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("acomp", "advmod", "attr", "prep", "oprd"):
+                break
+            verb = verb.head
+    elif number.dep_ in ("attr", "dobj", "oprd"):
+        verb = head
+    else:
         return None
+    nearby = list(verb.children) + [g for c in verb.children if c.dep_ in ("advmod", "acomp") for g in c.children]
+    for child in nearby:  # "put the death toll higher, at 53" hangs the toll from "higher"
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and child.lemma_.lower() in lex.quantity_nouns:
+            return child
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in lex.quantity_nouns:
+        if child.dep_ == "dobj" and child.lower_ == "it":
             return child
     return None
 
 
-def counted_noun(number: Token, earlier: list[Counted] | None = None) -> Counted:
-    """The noun ``number`` counts ("2,030 soldiers" -> soldiers), or where the count is split off."""
+#: Dependencies of a bare number that stands for a noun said just before ("and one remains …").
+ELLIPTIC_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "npadvmod", "appos", "dep"}
+
+
+def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_document: list[Counted] | None = None) -> Counted:
+    """The noun ``number`` counts ("2,030 soldiers" -> soldiers), or where the count is split off.
+
+    ``in_sentence`` and ``in_document`` are the figures already read, most
+    recent last: "one" in "two children were killed and one remains …" and
+    "62 of them" count what an earlier figure counted.
+    """
     lex = lexicon()
+    in_sentence = in_sentence or []
+    in_document = in_document or []
+    head = number.head
     noun: Token | None = None
-    if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN") \
-            and number.head.i > number.i:
-        noun = number.head
+    phrase: Token | None = None
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound") and head.i > number.i and (
+        head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in lex.who
+    ):
+        noun = phrase = head
     elif _of_object(number) is not None:
-        noun = _of_object(number)
+        noun, phrase = _of_object(number), number
+        if noun.pos_ == "PRON":
+            if not in_document:
+                return Counted(None)
+            last = in_document[-1]
+            return Counted(last.noun, last.quantity, borrowed=True, phrase=number)
+    elif number.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in lex.who:
+        noun = phrase = head.head  # "a family of five", "a crowd of 5,000"
     if noun is not None:
-        phrase = noun if noun.head.i != number.i else number
         if noun.lemma_.lower() in lex.quantity_nouns and _of_object(noun) is not None:
             return Counted(_of_object(noun), quantity=noun, phrase=phrase)
         return Counted(_through_partitive(noun, lex), phrase=phrase)
-    quantity = _quantity_subject(number, lex)
+    quantity = _quantity_of(number, lex)
     if quantity is not None:
-        return Counted(_of_object(quantity), quantity=quantity)
-    if number.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and earlier:
-        last = earlier[-1]
-        return Counted(last.noun, last.quantity, borrowed=True)
+        if quantity.pos_ == "PRON":
+            if not in_sentence:
+                return Counted(None)
+            last = in_sentence[-1]
+            return Counted(last.noun, last.quantity, borrowed=True, phrase=number)
+        return Counted(_of_object(quantity), quantity=quantity, phrase=quantity)
+    if in_sentence and number.dep_ == "pobj" and head.lower_ == "from":
+        last = in_sentence[-1]
+        return Counted(last.noun, last.quantity, borrowed=True, phrase=number, previous_value=True)
+    if in_sentence and number.dep_ in ELLIPTIC_DEPS and number.pos_ == "NUM":
+        last = in_sentence[-1]
+        return Counted(last.noun, last.quantity, borrowed=True, phrase=number)
     return Counted(None)
 
 
@@ -121,19 +168,40 @@ def _who_of_token(noun: Token, lex: Lexicon) -> str | None:
 
 
 def who_of(counted: Counted) -> str | None:
-    """Which group the counted noun names (None when it names no people: "directions", "years")."""
+    """Which group the counted noun names (None when it names no people: "directions", "years").
+
+    Generic "people" who march, rally or strike are protesters.
+    """
     lex = lexicon()
     noun = counted.noun
     if noun is None:
+        if counted.quantity is not None:
+            return lex.quantity_who.get(counted.quantity.lemma_.lower())
         return None
     found = _who_of_token(noun, lex)
-    if found:
-        return found
-    for conj in noun.conjuncts:
-        found = _who_of_token(conj, lex)
-        if found:
-            return found
-    return None
+    if not found:
+        found = next((w for w in (_who_of_token(c, lex) for c in noun.conjuncts) if w), None)
+    if found == "people" and not counted.borrowed:
+        verb = governing_verb(counted.phrase if counted.phrase is not None else noun)
+        if verb is not None and verb.lemma_.lower() in lex.protest_verbs:
+            return "protesters"
+    return found
+
+
+def is_responder(counted: Counted) -> bool:
+    noun = counted.noun
+    return noun is not None and noun.lemma_.lower() in lexicon().responders
+
+
+def is_background(counted: Counted) -> bool:
+    """A count that describes a place or organisation ("employed 1,200 people"), not the event."""
+    lex = lexicon()
+    for token in (counted.noun, counted.quantity, counted.phrase):
+        if token is not None and token.lemma_.lower() in lex.background_nouns:
+            return True
+    anchor = counted.phrase if counted.phrase is not None else counted.noun
+    verb = governing_verb(anchor) if anchor is not None and not counted.borrowed else None
+    return verb is not None and verb.lemma_.lower() in lex.background_verbs
 
 
 def is_equipment(counted: Counted) -> bool:
@@ -161,8 +229,15 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _cue_tokens(counted: Counted, number: Token) -> list[Token]:
-    """Words near the figure that may say what happened to the people counted."""
+def direct_cues(counted: Counted, number: Token) -> list[Token]:
+    """Words that say what happened to the people a figure counts, read off the parse around it.
+
+    The counted noun and its conjuncts with their modifiers and relative clauses
+    ("officers who were killed"), the quantity noun ("death toll"), the verb that
+    governs the figure with its complements and prepositional objects ("remains
+    in serious condition"), and the number's own prepositional objects ("nine in
+    critical condition").
+    """
     cues: list[Token] = []
     nouns = []
     if counted.noun is not None:
@@ -175,8 +250,12 @@ def _cue_tokens(counted: Counted, number: Token) -> list[Token]:
             if child.dep_ in ("amod", "compound", "acl", "relcl", "oprd"):
                 cues.append(child)
                 cues.extend(c for c in child.children if c.dep_ in ("acomp", "oprd", "xcomp", "dobj"))
-    anchor = counted.quantity if counted.quantity is not None else (
-        counted.phrase if counted.phrase is not None and not counted.borrowed else number)
+    for child in number.children:
+        if child.dep_ == "prep":
+            cues.extend(c for c in child.children if c.dep_ == "pobj")
+    anchor = counted.phrase if counted.phrase is not None else number
+    if counted.borrowed:
+        anchor = number
     verb = governing_verb(anchor)
     if verb is not None:
         cues.append(verb)
@@ -185,37 +264,53 @@ def _cue_tokens(counted: Counted, number: Token) -> list[Token]:
                 cues.append(child)
             if child.dep_ == "prep":
                 cues.extend(c for c in child.children if c.dep_ == "pobj")
-        if verb.dep_ == "xcomp" or verb.dep_ == "auxpass":
+        if verb.dep_ in ("xcomp", "auxpass"):
             cues.append(verb.head)
+        if verb.lemma_.lower() in lexicon().subset_verbs and anchor.dep_ in ("dobj", "attr"):
+            # "the nine dead include a family of five": a part shares what the whole suffered
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    cues.append(child)
+                    cues.extend(c for c in child.children if c.dep_ in ("amod", "compound", "acl", "relcl"))
     return cues
 
 
-def category_of(counted: Counted, number: Token, who: str | None, sentence: Span) -> tuple[str, str]:
+def _cue_category(token: Token, lex: Lexicon) -> str | None:
+    return lex.category_cues.get(token.lemma_.lower()) or lex.category_cues.get(token.lower_)
+
+
+def category_of(
+    counted: Counted, number: Token, who: str | None, sentence: Span, taken: set[int] | frozenset[int] = frozenset()
+) -> tuple[str, str]:
     """The category of a figure and why (``"verb"``, ``"noun"``, ``"sentence"``, ``"default"``).
 
-    Cues are looked for on the counted noun, its relative clauses and the verb
-    that governs it; when none is there, the nearest cue word of the sentence
-    decides (it covers "the death toll ... was not announced, although ... it goes
-    about hundreds of people"). Materiel is always ``equipment``; troops with no
-    other cue are ``deployed``.
+    Cues are looked for with :func:`direct_cues`; when none is there and the
+    governing verb carries no event of its own ("are", "goes about"), the
+    nearest cue word of the sentence decides, unless it already explains another
+    figure of the sentence (``taken``: token indices). Materiel is always
+    ``equipment``; troops, security forces and responders with no other cue are
+    ``deployed``.
     """
     lex = lexicon()
     if is_equipment(counted):
         return "equipment", "noun"
-    found = {lex.category_cues[t.lemma_.lower()] for t in _cue_tokens(counted, number)
-             if t.lemma_.lower() in lex.category_cues}
-    found |= {lex.category_cues[t.lower_] for t in _cue_tokens(counted, number) if t.lower_ in lex.category_cues}
+    deployable = who in ("troops", "security_forces") or is_responder(counted)
+    found = {_cue_category(t, lex) for t in direct_cues(counted, number)} - {None}
     for category in lex.category_order:
-        if category in found and not (category == "deployed" and who not in ("troops", "security_forces")):
+        if category in found and not (category == "deployed" and not deployable):
             return category, "verb"
-    nearest = sorted(
-        (abs(t.i - number.i), lex.category_cues[t.lemma_.lower()]) for t in sentence
-        if t.lemma_.lower() in lex.category_cues and t.pos_ in ("VERB", "NOUN", "ADJ")
-        and lex.category_cues[t.lemma_.lower()] != "deployed"
-    )
-    if nearest:
-        return nearest[0][1], "sentence"
-    if who == "troops":
+    anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
+    verb = governing_verb(anchor)
+    light = verb is None or verb.lemma_.lower() in lex.light_verbs or verb.lemma_.lower() in lex.reporting_verbs
+    if light:
+        nearest = sorted(
+            (abs(t.i - number.i), _cue_category(t, lex)) for t in sentence
+            if t.i not in taken and _cue_category(t, lex) not in (None, "deployed")
+            and t.pos_ in ("VERB", "NOUN", "ADJ")
+        )
+        if nearest:
+            return nearest[0][1], "sentence"
+    if deployable:
         return "deployed", "default"
     return "other", "default"
 
@@ -251,11 +346,19 @@ def qualifier_of(number: Token, counted: Counted, modifier: str, sentence: Span)
         verb = head.head
     else:
         verb = None
+    if counted.previous_value:
+        return "earlier"
     if verb is not None and verb.lemma_.lower() in lex.update_verbs:
+        modal = [c for c in verb.children if c.dep_ in ("aux", "advmod")] + ([verb.head] if verb.dep_ == "xcomp" else [])
+        if any(t.lemma_.lower() in lex.projection_words or t.lower_ in lex.projection_words for t in modal):
+            return "up_to"
         return "update"
     window = sentence.doc[max(sentence.start, number.i - 6):number.i]
     if any(t.lower_ in lex.update_words for t in window):
         return "update"
+    close = sentence.doc[max(sentence.start, number.i - 3):number.i]
+    if any(t.lemma_.lower() in lex.update_verbs for t in close) and any(t.lower_ in ("to", "at") for t in close):
+        return "update"  # headline fragments the parser misreads: "Death toll climbs to 48"
     for token in sentence:
         if token.lower_ in lex.earlier_words and (
             token.head.lemma_.lower() in lex.reporting_verbs or token.head.dep_ == "ROOT"

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from collections import Counter
 
+from spacy.tokens import Span, Token
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -51,10 +53,8 @@ def _calendar_date(match: re.Match, year: int | None) -> dt.date | None:
         return None
 
 
-def date_in_sentence(
-    sentence: str, offset: int, article_date: dt.date | None, year: int | None
-) -> tuple[dt.date | None, str]:
-    """The date named in ``sentence`` nearest before the figure at ``offset`` (else after it)."""
+def dates_in(sentence: str, article_date: dt.date | None, year: int | None) -> list[tuple[int, dt.date, str]]:
+    """Every date named in ``sentence``: (offset, date, how it was resolved)."""
     found: list[tuple[int, dt.date, str]] = []
     for match in MONTH_DAY.finditer(sentence):
         if _PERIOD_START.search(sentence[:match.start()]):
@@ -73,8 +73,51 @@ def date_in_sentence(
             back = 1 if match.group("rel").lower() == "yesterday" else 0
             found.append((match.start(), article_date - dt.timedelta(days=back),
                           "relative day in the sentence, resolved against the article date"))
+    return found
+
+
+def date_in_sentence(
+    sentence: str, offset: int, article_date: dt.date | None, year: int | None
+) -> tuple[dt.date | None, str]:
+    """The date named in ``sentence`` nearest before the figure at ``offset`` (else after it)."""
+    return _nearest(dates_in(sentence, article_date, year), offset)
+
+
+def _nearest(found: list[tuple[int, dt.date, str]], offset: int) -> tuple[dt.date | None, str]:
     if not found:
         return None, ""
     before = [f for f in found if f[0] <= offset]
     chosen = max(before, key=lambda f: f[0]) if before else min(found, key=lambda f: f[0])
     return chosen[1], chosen[2]
+
+
+def _clause_verb(token: Token) -> Token | None:
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def date_for(
+    sentence: Span, number: Token, offset: int, article_date: dt.date | None, year: int | None
+) -> tuple[dt.date | None, str]:
+    """The date a figure was given on, from its sentence.
+
+    A date that hangs from a verb above the figure ("… has risen to 48, the
+    agency said on Thursday") wins over one inside a relative clause that only
+    describes something ("the earthquake that struck on Tuesday"); otherwise the
+    nearest date before the figure, else after it.
+    """
+    found = dates_in(sentence.text, article_date, year)
+    if not found:
+        return None, ""
+    above = {number.i} | {a.i for a in number.ancestors}
+    preferred, usable = [], []
+    for item in found:
+        token = next((t for t in sentence if t.idx - sentence.start_char >= item[0]), None)
+        verb = _clause_verb(token) if token is not None else None
+        if verb is not None and verb.i in above:
+            preferred.append(item)
+        elif verb is None or verb.dep_ not in ("relcl", "acl"):
+            usable.append(item)
+    return _nearest(preferred or usable, offset)

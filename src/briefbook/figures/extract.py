@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from briefbook.corpus.model import Corpus, Document, Paragraph
 from briefbook.figures import classify
 from briefbook.figures.attribution import attribution_of
-from briefbook.figures.dates import date_in_sentence, document_year
+from briefbook.figures.dates import date_for, document_year
 from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
 from briefbook.nlp import Parsed
 
@@ -50,36 +50,45 @@ def _speakers(doc: Doc, before: int | None = None) -> list[str]:
 
 def _sentence_figures(
     sentence: Span, phrases: list[NumberPhrase], paragraph: Paragraph, people: list[str],
-    article_date: dt.date | None, date_how: str, year: int | None,
+    article_date: dt.date | None, date_how: str, year: int | None, in_document: list[classify.Counted],
 ) -> list[dict]:
-    rows: list[dict] = []
-    earlier: list[classify.Counted] = []
+    """The figures among the number ``phrases`` of one sentence (``in_document`` grows as figures are read)."""
+    kept: list[tuple[NumberPhrase, Token, classify.Counted, str | None]] = []
+    in_sentence: list[classify.Counted] = []
     for phrase in phrases:
         tokens = _tokens_of(sentence.doc, phrase)
         if not tokens:
             continue
         number = classify.span_head(tokens)
-        counted = classify.counted_noun(number, earlier)
-        if counted.borrowed and number.lower_ != "one" and number.pos_ != "NUM":
-            counted = classify.Counted(None)
-        who = classify.who_of(counted)
-        equipment = classify.is_equipment(counted)
-        category, category_how = classify.category_of(counted, number, who, sentence)
-        if equipment:
-            who = "other"
-        elif who is None:
-            # a bare count ("at least 12 died", "the toll rose to 40") is a figure only when
-            # the sentence says what happened to those counted and the number is an argument
+        counted = classify.counted_noun(number, in_sentence, in_document)
+        if classify.is_background(counted):
+            continue
+        who = "other" if classify.is_equipment(counted) else classify.who_of(counted)
+        if who is None and phrase.vague and counted.noun is None and number.dep_ in classify.ELLIPTIC_DEPS:
+            who = "people"  # "forced thousands from their homes": a bare magnitude counts people
+        if who is None:
+            # a bare count ("at least 12 died") is a figure only when the sentence says what
+            # happened to those counted and the number is an argument of that verb
+            category, _ = classify.category_of(counted, number, who, sentence)
             bare = counted.noun is None and number.lower_ != "one" and category in ("killed", "injured", "detained") \
                 and (counted.quantity is not None or number.dep_ in ("nsubj", "nsubjpass", "dobj"))
             if not bare:
                 continue
             who = "people"
-        earlier.append(counted)
+        in_sentence.append(counted)
+        in_document.append(counted)
+        kept.append((phrase, number, counted, who))
+    cues = {id(c): {t.i for t in classify.direct_cues(c, n)} for _, n, c, _ in kept}
+    rows: list[dict] = []
+    for phrase, number, counted, who in kept:
+        taken = set().union(*(v for k, v in cues.items() if k != id(counted))) if len(cues) > 1 else set()
+        category, category_how = classify.category_of(counted, number, who, sentence, taken)
         modifier = classify.modifier_before(paragraph.text, phrase.start)
         qualifier = classify.qualifier_of(number, counted, modifier, sentence)
+        if qualifier == "up_to" and modifier == "none":
+            modifier = "up_to"
         low, high = bounds(phrase, modifier)
-        when, how = date_in_sentence(sentence.text, phrase.start - sentence.start_char, article_date, year)
+        when, how = date_for(sentence, number, phrase.start - sentence.start_char, article_date, year)
         if when is None and article_date is not None:
             when, how = article_date, date_how
         rows.append({
@@ -96,7 +105,7 @@ def _sentence_figures(
             "vague": phrase.vague,
             "qualifier": qualifier,
             "modifier": modifier,
-            "counted": counted.noun.text if counted.noun is not None else (counted.quantity.text if counted.quantity is not None else ""),
+            "counted": _counted_text(counted),
             "attribution": attribution_of(sentence, number, people),
             "reported_on": when,
             "reported_on_how": how or "not found",
@@ -106,11 +115,19 @@ def _sentence_figures(
     return rows
 
 
+def _counted_text(counted: classify.Counted) -> str:
+    for token in (counted.noun, counted.quantity):
+        if token is not None:
+            return token.text
+    return ""
+
+
 def document_figures(document: Document, docs: list[Doc], article_date: dt.date | None, date_how: str) -> list[dict]:
     """The figures of one article, in text order."""
     rows: list[dict] = []
     year = document_year(document.text, article_date)
     people: list[str] = []
+    in_document: list[classify.Counted] = []
     for paragraph, doc in zip(document.paragraphs, docs):
         if paragraph.role not in ROLES:
             continue
@@ -119,7 +136,7 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
             inside = [p for p in phrases if sentence.start_char <= p.start < sentence.end_char]
             if inside:
                 rows += _sentence_figures(sentence, inside, paragraph, people + _speakers(doc, sentence.start_char),
-                                          article_date, date_how, year)
+                                          article_date, date_how, year, in_document)
         people += _speakers(doc)
     for row in rows:
         row["figure_id"] = figure_id(row["doc_id"], row["start"], row["end"])

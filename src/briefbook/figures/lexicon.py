@@ -24,6 +24,14 @@ class Lexicon:
     unconfirmed_words: tuple[str, ...]
     reporting_verbs: frozenset[str]
     according_to: tuple[str, ...]
+    quantity_who: dict[str, str]
+    responders: frozenset[str]
+    light_verbs: frozenset[str]
+    background_verbs: frozenset[str]
+    background_nouns: frozenset[str]
+    protest_verbs: frozenset[str]
+    projection_words: frozenset[str]
+    subset_verbs: frozenset[str]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -56,4 +64,12 @@ def lexicon() -> Lexicon:
         unconfirmed_words=tuple(w.lower() for w in data["unconfirmed_words"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         according_to=tuple(w.lower() for w in data["according_to"]),
+        quantity_who=dict(data.get("quantity_who") or {}),
+        responders=frozenset(data.get("responders") or []),
+        light_verbs=frozenset(data.get("light_verbs") or []),
+        background_verbs=frozenset(data.get("background_verbs") or []),
+        background_nouns=frozenset(data.get("background_nouns") or []),
+        protest_verbs=frozenset(data.get("protest_verbs") or []),
+        projection_words=frozenset(data.get("projection_words") or []),
+        subset_verbs=frozenset(data.get("subset_verbs") or []),
     )
