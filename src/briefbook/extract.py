@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -108,8 +109,10 @@ def _function(spec: str) -> Callable | None:
 
 
 def available_analyses() -> list[Analysis]:
-    """The analyses whose code is installed (an analysis still in development is left out)."""
-    return [a for a in ANALYSES if _function(a.function) is not None]
+    """The analyses to run: those installed, narrowed by ``BRIEFBOOK_ANALYSES`` (comma-separated tables) if set."""
+    wanted = os.environ.get("BRIEFBOOK_ANALYSES")
+    chosen = [a for a in ANALYSES if wanted is None or a.table in wanted.split(",")]
+    return [a for a in chosen if _function(a.function) is not None]
 
 
 def extract(corpus: Corpus) -> Extraction:

@@ -33,7 +33,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 #: "MOSCOW, January 10. /TASS/" and "KYIV, Jan 5 (Reuters) -"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?"
-    r"[.,]?\s*(?:/\s*(?P<agency>[A-Za-z][\w.&-]{1,30})\s*/|\((?P<agency2>[A-Za-z][\w.& -]{1,30})\))",
+    r"[.,]?\s*(?:/\s*(?P<agency>[A-Za-z][\w.& -]{1,30}?)\s*/|\((?P<agency2>[A-Za-z][\w.& -]{1,30})\))",
     re.IGNORECASE,
 )
 #: "February 10, 2022" and "10 February 2022" — a full date inside a caption or byline.
@@ -47,7 +47,7 @@ AGENCY_CREDIT = re.compile(r"^\(\s*(?:with input from|with inputs from|source:|v
 #: "Subscribe to Example.com Telegram channel" names the site.
 SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[A-Za-z]{2,})+|[A-Z][\w]*[A-Z][\w]*)", re.I)
 #: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters"
-CAPTION = re.compile(r"/\s*[A-Z][\w.]+\)?\s*$|^\((?:cover|photo|file photo)\b", re.I)
+CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b", re.I)
 #: "Published: 10 January 2022" and similar.
 PUBLISHED_LINE = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")

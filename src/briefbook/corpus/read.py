@@ -47,13 +47,31 @@ def decode(data: bytes) -> Decoded:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    guess = from_bytes(data).best()
-    encoding = guess.encoding if guess is not None else "cp1252"
+    encoding = _guess_encoding(data)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         encoding, text = "latin-1", data.decode("latin-1")
     return _checked(Decoded(text, encoding, f"not UTF-8; decoded as {encoding}"))
+
+
+#: Legacy encodings of news sites, most common first. Short texts fit several code
+#: pages almost equally well; among near-ties the more common one is the better bet.
+PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250", "koi8_r", "iso8859_9", "cp1254")
+NEAR_TIE = 0.05
+
+
+def _guess_encoding(data: bytes) -> str:
+    """The most likely legacy encoding: ``charset_normalizer``'s candidates, near-ties broken by commonness."""
+    candidates = list(from_bytes(data))
+    if not candidates:
+        return "cp1252"
+    best = min(m.chaos for m in candidates)
+    close = {m.encoding for m in candidates if m.chaos <= best + NEAR_TIE}
+    for encoding in PREFERRED:
+        if encoding in close:
+            return encoding
+    return min(candidates, key=lambda m: m.chaos).encoding
 
 
 def _checked(decoded: Decoded) -> Decoded:

@@ -9,7 +9,6 @@ roles or directives inside it, and escaping stops any tag from forming.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -79,19 +78,26 @@ def index_page(documents: pd.DataFrame) -> str:
 
 
 def write_appendix(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
-    """Write the index and one page per article into ``folder`` (emptied first)."""
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    """Write the index and one page per article into ``folder``; pages of other corpora are removed.
+
+    Unchanged pages are not rewritten, so an incremental build does not re-read them.
+    """
     documents, paragraphs, removed = tables["documents"], tables["paragraphs"], tables["removed"]
-    written = [folder / "index.md"]
-    written[0].write_text(index_page(documents), encoding="utf-8")
+    pages = {"index.md": index_page(documents)}
     for _, document in documents.iterrows():
-        path = folder / f"{safe_id(document['doc_id'])}.md"
-        page = article_page(
+        pages[f"{safe_id(document['doc_id'])}.md"] = article_page(
             document,
             paragraphs[paragraphs["doc_id"] == document["doc_id"]],
             removed[removed["doc_id"] == document["doc_id"]] if not removed.empty else removed,
         )
-        path.write_text(page, encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.md"):
+        if stale.name not in pages:
+            stale.unlink()
+    written = []
+    for name, page in pages.items():
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != page:
+            path.write_text(page, encoding="utf-8")
         written.append(path)
     return written

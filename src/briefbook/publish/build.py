@@ -10,6 +10,7 @@ untouched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,27 +43,44 @@ def chapter_templates(root: Path) -> list[Path]:
     return [root / "notebooks" / f"{name}.ipynb" for name in CHAPTERS if (root / "notebooks" / f"{name}.ipynb").is_file()]
 
 
-def write_config(root: Path, out: Path, title: str) -> Path:
-    """The book's config with the corpus's title, written beside the build."""
+def write_if_changed(path: Path, content: bytes) -> bool:
+    """Write ``content`` unless the file already holds it (keeps Sphinx's incremental build warm)."""
+    if path.is_file() and path.read_bytes() == content:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return True
+
+
+def stage_source(root: Path, source: Path, title: str) -> None:
+    """Lay out the book's source in ``source``: config with the corpus's title, toc, committed pages.
+
+    The project's ``book/`` folder holds only what is committed (style sheets,
+    extensions); everything generated goes to the staged copy, so building on
+    other seeds never touches the repository.
+    """
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = title
-    path = out / "briefbook" / "_config.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    write_if_changed(source / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode())
+    write_if_changed(source / "_toc.yml", (root / "_toc.yml").read_bytes())
+    for path in sorted((root / "book").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            write_if_changed(source / "book" / path.relative_to(root / "book"), path.read_bytes())
 
 
-def run_jupyter_book(root: Path, config: Path, work: Path) -> None:
+def run_jupyter_book(source: Path, work: Path) -> None:
     """``jupyter-book build`` with warnings as errors; raises with the first problems on failure."""
     command = [
-        sys.executable, "-m", "jupyter_book", "build", str(root), "--path-output", str(work),
-        "--config", str(config), "--toc", str(root / "_toc.yml"), "-W", "-n", "--keep-going", "--quiet",
+        str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "--path-output", str(work),
+        "-W", "-n", "--keep-going", "--quiet",
     ]
     env = dict(os.environ, PYTHONHASHSEED="0")
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=root)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=source)
     if result.returncode != 0:
-        lines = [l for l in (result.stderr + result.stdout).splitlines() if "WARNING" in l or "ERROR" in l]
+        output = (result.stderr + "\n" + result.stdout).splitlines()
+        lines = [l for l in output if "WARNING" in l or "ERROR" in l or "Error:" in l]
         detail = lines[0] if lines else (result.stderr.strip().splitlines() or ["unknown error"])[-1]
+        detail = re.sub(r"\x1b\[[0-9;]*m", "", detail)
         raise BriefbookError("jupyter-book build", f"failed ({len(lines)} problems); first: {detail.strip()}")
 
 
@@ -97,17 +115,22 @@ def build(seeds_dir: Path, root: Path, out: Path, title: str | None = None, work
             _progress(f"note: {row.file}: {row.reason}")
 
     start = time.perf_counter()
-    appendix.write_appendix(tables, root / "book" / "articles")
-    static.write_vega_bundle(root / "book" / "_static")
+    source = out / "source"
+    title = title or report_title(tables["documents"], _numeric(tables["entities"]))
+    stage_source(root, source, title)
+    appendix.write_appendix(tables, source / "book" / "articles")
+    static.write_vega_bundle(source / "book" / "_static")
     templates = chapter_templates(root)
-    parameters = {"seeds_dir": str(seeds_dir), "cache_dir": str(out / "cache")}
-    notebooks.run_all(templates, root / "book", parameters, workers=workers)
+    parameters = {
+        "seeds_dir": str(seeds_dir), "cache_dir": str(out / "cache"),
+        "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
+    }
+    notebooks.run_all(templates, source / "book", parameters, workers=workers)
     timings["notebooks"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    config = write_config(root, out, title or report_title(tables["documents"], _numeric(tables["entities"])))
     _progress("building the site (jupyter-book, warnings as errors)")
-    run_jupyter_book(root, config, out / ".work")
+    run_jupyter_book(source, out / ".work")
     site = out / "html"
     publish(out / ".work" / "_build" / "html", site)
     timings["site"] = time.perf_counter() - start

@@ -74,7 +74,7 @@ def run_all(templates: list[Path], out_dir: Path, parameters: dict, workers: int
     failures: list[BriefbookError] = []
     total = len(templates)
     _progress(f"running {total} notebooks in {workers} processes: " + ", ".join(t.stem for t in templates))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_kernels) as pool:
         futures = {
             pool.submit(_run_one_safely, t, out_dir / t.name, parameters): t for t in templates
         }
@@ -89,6 +89,12 @@ def run_all(templates: list[Path], out_dir: Path, parameters: dict, workers: int
     if failures:
         raise failures[0]
     return sorted(runs, key=lambda r: r.template.name)
+
+
+def _quiet_kernels() -> None:
+    """Send the kernels' own stderr chatter to /dev/null; failures come back as exceptions."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
 
 
 def _progress(message: str) -> None:

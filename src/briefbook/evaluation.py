@@ -1,0 +1,89 @@
+"""Accuracy of every analysis against the hand annotations kept in ``tests/``.
+
+Each analysis scores itself (``briefbook.<analysis>.evaluate.evaluate``) on
+two kinds of corpus: the project's annotated seeds, and short articles about
+other events written and annotated to check that the method generalises.
+This module runs them all, prints one table, and caches it for the Methods
+chapter (keyed by the code and the annotations, so it is recomputed only when
+either changes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from importlib import import_module
+from pathlib import Path
+
+import pandas as pd
+
+from briefbook.extract import code_version
+from briefbook.scoring import Metric
+
+#: (analysis package, annotation file): seeds annotations live in
+#: tests/annotations/seeds/<file>; other-event articles in tests/corpora/<package>/
+#: with annotations in tests/annotations/<package>/<file>.
+SUITES = (
+    ("claims", "statements.yaml"),
+    ("figures", "figures.yaml"),
+    ("chronology", "events.yaml"),
+)
+
+COLUMNS = ["analysis", "corpus", "measure", "precision", "recall", "f1", "share", "support"]
+
+
+def _evaluator(package: str):
+    try:
+        return import_module(f"briefbook.{package}.evaluate").evaluate
+    except (ImportError, AttributeError):
+        return None
+
+
+def evaluate_all(tests_dir: Path, seeds_dir: Path) -> list[Metric]:
+    """Every analysis's metrics on the annotated seeds and on its other-event articles."""
+    metrics: list[Metric] = []
+    for package, file in SUITES:
+        evaluate = _evaluator(package)
+        if evaluate is None:
+            continue
+        seeds_annotations = tests_dir / "annotations" / "seeds" / file
+        if seeds_annotations.is_file():
+            metrics += evaluate(seeds_dir, seeds_annotations, "seeds")
+        other_annotations = tests_dir / "annotations" / package / file
+        other_corpus = tests_dir / "corpora" / package
+        if other_annotations.is_file() and other_corpus.is_dir():
+            metrics += evaluate(other_corpus, other_annotations, "other events")
+    return metrics
+
+
+def metrics_frame(metrics: list[Metric]) -> pd.DataFrame:
+    """The metrics as a table, numbers rounded to three places."""
+    frame = pd.DataFrame([asdict(m) for m in metrics], columns=[
+        "corpus", "analysis", "measure", "precision", "recall", "f1", "support", "share"])
+    frame = frame[COLUMNS]
+    for column in ("precision", "recall", "f1", "share"):
+        frame[column] = frame[column].astype(float).round(3)
+    return frame
+
+
+def _annotations_hash(tests_dir: Path, seeds_dir: Path) -> str:
+    digest = hashlib.sha256(code_version().encode())
+    for folder in (tests_dir / "annotations", tests_dir / "corpora", seeds_dir):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cached_metrics(tests_dir: Path, seeds_dir: Path, cache_dir: Path) -> pd.DataFrame:
+    """The metrics table, computed once per version of code and annotations."""
+    tests_dir, seeds_dir = Path(tests_dir), Path(seeds_dir)
+    if not (tests_dir / "annotations").is_dir():
+        return pd.DataFrame(columns=COLUMNS)
+    path = Path(cache_dir) / f"accuracy-{_annotations_hash(tests_dir, seeds_dir)}.csv"
+    if path.is_file():
+        return pd.read_csv(path)
+    frame = metrics_frame(evaluate_all(tests_dir, seeds_dir))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False)
+    return frame

@@ -1,0 +1,246 @@
+"""Loading seeds: decoding, cleaning with offsets, metadata, manifest, duplicates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefbook.corpus import load_corpus, read_document
+from briefbook.corpus.clean import boilerplate_reason, split_article
+from briefbook.corpus.metadata import find_outlet, find_published, find_title
+from briefbook.corpus.read import Unreadable, decode
+from briefbook.errors import BriefbookError
+
+from conftest import SEEDS
+
+ARTICLE = """Flood waters reach the old town
+
+RIVERTON, March 3. /Wire Agency/. Flood waters reached the old town on Tuesday, officials said.
+
+"We have never seen the river this high," the mayor told reporters.
+
+Subscribe to Example.com Telegram channel, Facebook, RSS!
+"""
+
+
+def write(folder: Path, name: str, data: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+# --- decoding -------------------------------------------------------------------------------
+
+def test_utf8_is_read_without_warning():
+    decoded = decode("Città — “quoted”".encode("utf-8"))
+    assert decoded.text == "Città — “quoted”" and decoded.encoding == "utf-8" and not decoded.warning
+
+
+def test_legacy_encoding_is_decoded_with_a_warning():
+    decoded = decode("Le ministère a déclaré que la société était fermée.".encode("latin-1"))
+    assert "ministère" in decoded.text and "déclaré" in decoded.text
+    assert decoded.warning.startswith("not UTF-8")
+
+
+def test_utf16_with_bom_is_read():
+    decoded = decode("Officials said 12 people died.".encode("utf-16"))
+    assert decoded.text == "Officials said 12 people died." and decoded.encoding == "utf-16"
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty file"),
+    (b"  \n\t\n", "only white space"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (bytes(range(1, 32)) * 20, "binary"),
+])
+def test_files_that_are_not_articles_are_unreadable(data, reason):
+    with pytest.raises(Unreadable, match=reason):
+        decode(data)
+
+
+# --- cleaning -------------------------------------------------------------------------------
+
+def test_cleaning_keeps_offsets_into_the_text_as_read():
+    kept, removed = split_article(ARTICLE)
+    for line in kept:
+        assert ARTICLE[line.start:line.end] == line.text
+    assert [r.reason for r in removed] == ["call to subscribe or follow"]
+    assert ARTICLE[removed[0].start:removed[0].end] == removed[0].text
+
+
+@pytest.mark.parametrize("line", [
+    "Exit mobile version", "Search Trends", "All news", "Download", "Read More About: World News",
+    "Turn off ad blocker and allow our site so that we can serve you better please :)", "X",
+    "Home World Floods hit the valley and the mayor: we will rebuild...", "Author`s name Editorial Team",
+])
+def test_web_boilerplate_is_recognised(line):
+    assert boilerplate_reason(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "The minister said he would download the report and share it with parliament.",
+    "Read the statement, the spokesman told reporters.",
+    "Protesters followed the march to the square.",
+    "Menu prices rose by a third, the bakers' union said.",
+])
+def test_article_sentences_are_not_boilerplate(line):
+    assert boilerplate_reason(line) is None
+
+
+def test_a_repeated_paragraph_is_removed_once():
+    caption = "The mayor (L) meets residents in the flooded street, March 3, 2024. /Photo Agency"
+    kept, removed = split_article(f"Title here\n\n{caption}\n\nBody text.\n\n{caption}\n")
+    assert [l.text for l in kept].count(caption) == 1
+    assert [r.reason for r in removed] == ["repeated paragraph"]
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+def test_dateline_gives_outlet_and_date(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", ARTICLE))
+    assert doc.title == "Flood waters reach the old town" and doc.title_how == "first line"
+    assert (doc.outlet, doc.outlet_how) == ("Wire Agency", "dateline")
+    assert doc.published is None and doc.published_how == "dateline"  # no year: the corpus completes it
+
+
+def test_dateline_year_comes_from_the_corpus(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", "Second report\n\nThe river burst its banks on March 1, 2024, residents said.\n")
+    corpus = load_corpus(tmp_path)
+    doc = next(d for d in corpus.documents if d.file == "a.txt")
+    assert doc.published == dt.date(2024, 3, 3) and doc.published_how == "dateline; year from the corpus"
+
+
+def test_byline_credit_and_caption(tmp_path):
+    text = (
+        "Storm closes the port\n\nHarbour Daily\n\nThe port closed on Friday, the authority said.\n\n"
+        "Ships wait outside the harbour, June 2, 2023. /Photo Agency\n\n(With input from Wire Service)\n"
+    )
+    doc = read_document(write(tmp_path, "s.txt", text))
+    assert (doc.outlet, doc.outlet_how) == ("Harbour Daily", "byline under the title")
+    assert (doc.published, doc.published_how) == (dt.date(2023, 6, 2), "dated photo caption")
+    assert [p.role for p in doc.paragraphs] == ["title", "body", "body", "caption", "credit"]
+
+
+def test_agency_credit_names_the_outlet_when_nothing_else_does(tmp_path):
+    text = "Storm closes the port\n\nThe port closed on Friday, the authority said in a statement.\n\n(With input from Wire Service)\n"
+    doc = read_document(write(tmp_path, "s.txt", text))
+    assert (doc.outlet, doc.outlet_how) == ("Wire Service", "agency credit")
+
+
+def test_site_naming_itself_in_a_call_to_subscribe(tmp_path):
+    text = "Storm closes the port\n\nThe port closed on Friday.\n\nSubscribe to Harbour.News Telegram channel!\n"
+    doc = read_document(write(tmp_path, "s.txt", text))
+    assert (doc.outlet, doc.outlet_how) == ("Harbour.News", "site names itself in a call to subscribe")
+
+
+def test_nothing_is_invented_when_the_text_is_silent(tmp_path):
+    doc = read_document(write(tmp_path, "s.txt", "A quiet day\n\nNothing happened in the town, residents said.\n"))
+    assert (doc.outlet, doc.outlet_how, doc.published) == ("", "not found", None)
+
+
+# --- the project's seeds ---------------------------------------------------------------------
+
+def test_every_seed_loads_with_paragraph_offsets_that_hold(seeds_corpus):
+    assert len(seeds_corpus.documents) == len(list(SEEDS.glob("*.txt")))
+    for doc in seeds_corpus.documents:
+        raw = (SEEDS / doc.file).read_bytes().decode(doc.encoding)
+        assert raw == doc.text, "the text must be the file as read"
+        for p in doc.paragraphs:
+            assert doc.text[p.start:p.end] == p.text
+        assert doc.title, doc.file
+
+
+def test_doc_ids_come_from_content_not_names(tmp_path):
+    copy = tmp_path / "renamed"
+    copy.mkdir()
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copy(first, copy / "zz_other_name.txt")
+    original = load_corpus(SEEDS).documents[0]
+    renamed = load_corpus(copy).documents[0]
+    assert original.file == first.name and renamed.doc_id == original.doc_id
+
+
+# --- folders, duplicates, manifest ------------------------------------------------------------
+
+def test_missing_and_empty_folders_are_refused(tmp_path):
+    with pytest.raises(BriefbookError, match="does not exist"):
+        load_corpus(tmp_path / "nope")
+    with pytest.raises(BriefbookError, match="no seed files"):
+        load_corpus(tmp_path)
+
+
+def test_a_folder_of_unreadable_files_is_refused_naming_them(tmp_path):
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "blank.txt", "   \n")
+    with pytest.raises(BriefbookError, match=r"no readable article .*empty\.txt: empty file"):
+        load_corpus(tmp_path)
+
+
+def test_unreadable_files_are_skipped_and_recorded(tmp_path):
+    write(tmp_path, "good.txt", ARTICLE)
+    write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    write(tmp_path, "latin.txt", "Le maire a déclaré que la ville était inondée.".encode("latin-1"))
+    corpus = load_corpus(tmp_path)
+    assert [d.file for d in corpus.documents] == ["good.txt", "latin.txt"]
+    assert [(s.file, s.reason.split(" (")[0]) for s in corpus.skipped] == [("image.txt", "binary file")]
+    latin = corpus.documents[1]
+    assert "déclaré" in latin.text and latin.notes and "not UTF-8" in latin.notes[0]
+
+
+def test_exact_duplicates_are_skipped_and_near_duplicates_flagged(tmp_path):
+    longer = ARTICLE + "".join(f"\nThe water rose {n} centimetres in the night near bridge number {n}.\n" for n in range(8))
+    write(tmp_path, "a.txt", longer)
+    write(tmp_path, "b.txt", longer.replace("\n", "\r\n"))
+    write(tmp_path, "c.txt", longer.replace("the old town on Tuesday", "the old town on Wednesday"))
+    corpus = load_corpus(tmp_path)
+    assert [d.file for d in corpus.documents] == ["a.txt", "c.txt"]
+    kinds = {(d.file, d.kind) for d in corpus.duplicates}
+    assert ("b.txt", "exact") in kinds and ("c.txt", "near") in kinds
+
+
+def test_html_is_reduced_to_article_text(tmp_path):
+    page = (
+        "<html><head><title>Site | Flood</title><script>alert(1)</script></head><body>"
+        "<nav>Home News Sport</nav><article><h1>Flood reaches town</h1>"
+        "<p>Water reached the town on Tuesday, officials said.</p><p>Two people died.</p></article>"
+        "<footer>Copyright 2024</footer></body></html>"
+    )
+    doc = read_document(write(tmp_path, "page.html", page))
+    assert doc.title == "Flood reaches town" and doc.title_how == "HTML heading"
+    assert [p.text for p in doc.paragraphs] == [
+        "Flood reaches town", "Water reached the town on Tuesday, officials said.", "Two people died."]
+    assert "alert" not in doc.text and "Sport" not in doc.text
+
+
+def test_manifest_overrides_detection(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "manifest.csv", "file,url,outlet,published,title\na.txt,https://example.org/a,The Gazette,2024-03-04,\n")
+    doc = load_corpus(tmp_path).documents[0]
+    assert (doc.outlet, doc.outlet_how) == ("The Gazette", "manifest")
+    assert (doc.published, doc.published_how) == (dt.date(2024, 3, 4), "manifest")
+    assert doc.title_how == "first line" and doc.url == "https://example.org/a"
+
+
+@pytest.mark.parametrize("row,problem", [
+    ("ghost.txt,,,,", "names 'ghost.txt', which is not a seed"),
+    ("a.txt,,,next Tuesday,", "'published' is 'next Tuesday', not a date"),
+])
+def test_a_bad_manifest_is_refused_naming_file_and_row(tmp_path, row, problem):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "manifest.csv", f"file,url,outlet,published,title\n{row}\n")
+    with pytest.raises(BriefbookError, match="manifest.csv: row 1") as err:
+        load_corpus(tmp_path)
+    assert problem in str(err.value)
+
+
+def test_finders_on_lines_directly():
+    from briefbook.corpus.clean import lines
+
+    found = lines("Quake hits coast\n\nKOBE, Jan. 17, 1995 (Wire) - A quake struck the coast.\n")
+    assert find_title(found) == ("Quake hits coast", "first line")
+    assert find_outlet(found, [], "Quake hits coast") == ("Wire", "dateline")
+    assert find_published(found)[0] == dt.date(1995, 1, 17)
