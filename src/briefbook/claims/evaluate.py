@@ -1,0 +1,86 @@
+"""Accuracy of the claims analysis against hand annotations.
+
+Measures: "content" (a statement's content span overlaps a gold one by at least
+half of their union), "content+speaker" (the same, and the canonical speaker —
+or one of the spellings merged into it — is the gold speaker), and
+"claim grouping (pairwise)" (pairwise F1 of claim ids over the gold statements
+that were found). Run ``python -m briefbook.claims.evaluate`` for both corpora.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from briefbook.claims.extract import extract_statements
+from briefbook.claims.speakers import fold
+from briefbook.corpus import load_corpus
+from briefbook.nlp import parse_corpus
+from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
+
+ANALYSIS = "claims"
+
+
+def load_gold(annotations: Path, seeds_dir: Path) -> list[dict]:
+    """Gold statements with offsets (``locate`` turns each quoted text into a span)."""
+    gold = []
+    for item in yaml.safe_load(annotations.read_text(encoding="utf-8")) or []:
+        text = (seeds_dir / item["file"]).read_text(encoding="utf-8")
+        start, end = locate(text, item["text"], item.get("occurrence", 1))
+        gold.append({**item, "start": start, "end": end})
+    return gold
+
+
+def same_speaker(row: pd.Series, gold_speaker: str) -> bool:
+    names = {fold(row["speaker"])} | {fold(a) for a in str(row["speaker_aliases"]).split(";") if a}
+    return fold(gold_speaker) in names
+
+
+def score(statements: pd.DataFrame, gold: list[dict], files: dict[str, str], corpus_name: str) -> list[Metric]:
+    """Metrics of one extraction against one gold list (``files``: doc_id -> file name)."""
+    predicted = [row for _, row in statements.iterrows()]
+    pred_file = [files[r["doc_id"]] for r in predicted]
+
+    def overlap(i: int, g: dict) -> float:
+        r = predicted[i]
+        return span_overlap((r["start"], r["end"]), (g["start"], g["end"])) if pred_file[i] == g["file"] else 0.0
+
+    index = list(range(len(predicted)))
+    content = match(index, gold, overlap)
+    with_speaker = match(index, gold, lambda i, g: overlap(i, g) if same_speaker(predicted[i], g["speaker"]) else 0.0)
+    metrics = []
+    for measure, pairs in (("content", content), ("content+speaker", with_speaker)):
+        p, r, f = prf(len(pairs), len(predicted), len(gold))
+        metrics.append(Metric(corpus_name, ANALYSIS, measure, p, r, f, len(gold)))
+    pred_groups = {j: predicted[i]["claim_id"] for i, j in content}
+    gold_groups = {j: gold[j]["claim"] for _, j in content}
+    p, r, f = pairwise_f1(pred_groups, gold_groups)
+    metrics.append(Metric(corpus_name, ANALYSIS, "claim grouping (pairwise)", p, r, f, len(gold_groups)))
+    return metrics
+
+
+def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metric]:
+    """Load and parse a corpus, extract its statements and score them against the annotations."""
+    corpus = load_corpus(seeds_dir)
+    statements = extract_statements(corpus, parse_corpus(corpus))
+    files = {d.doc_id: d.file for d in corpus.documents}
+    return score(statements, load_gold(annotations, seeds_dir), files, corpus_name)
+
+
+def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
+    return pd.DataFrame([m.__dict__ for m in metrics]).drop(columns=["share"]).round(3)
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[3]
+    metrics = evaluate(root / "seeds", root / "tests" / "annotations" / "seeds" / "statements.yaml", "seeds")
+    own = root / "tests" / "corpora" / "claims"
+    if own.is_dir():
+        metrics += evaluate(own, root / "tests" / "annotations" / "claims" / "statements.yaml", "claims articles")
+    print(metrics_table(metrics).to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()

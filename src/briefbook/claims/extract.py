@@ -1,0 +1,63 @@
+"""The claims analysis end to end: statements with speakers, frames and claim ids as one table."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from briefbook.claims.attribute import learn_names, resolve
+from briefbook.claims.detect import find_statements
+from briefbook.claims.frames import frame_columns
+from briefbook.claims.grouping import group_claims, stems
+from briefbook.corpus.model import Corpus, paragraph_anchor
+from briefbook.nlp import Parsed
+
+COLUMNS = [
+    "statement_id", "doc_id", "paragraph", "anchor", "speaker", "speaker_kind", "speaker_text",
+    "speaker_aliases", "kind", "cue", "text", "start", "end", "frames", "frame_triggers", "claim_id",
+]
+
+
+def statement_id(doc_id: str, start: int, end: int) -> str:
+    """A stable id from the statement's place in its article (never from row order)."""
+    return "st-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:10]
+
+
+def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
+    """One row per statement (see :data:`COLUMNS`), ordered by doc_id then start."""
+    found = {d.doc_id: find_statements(d, parsed[d.doc_id]) for d in corpus.documents}
+    names = learn_names(corpus, parsed, [f for fs, _ in found.values() for f in fs])
+    rows = []
+    bags = []
+    for document in corpus.documents:
+        statements, sightings = found[document.doc_id]
+        docs = parsed[document.doc_id]
+        for f, speaker in resolve(statements, sightings, names):
+            tokens = [t for p, doc in zip(document.paragraphs, docs) if p.start < f.end and f.start < p.end
+                      for t in doc if f.start <= p.start + t.idx < f.end]
+            text = document.text[f.start:f.end]
+            frames, triggers = frame_columns(text)
+            rows.append({
+                "statement_id": statement_id(document.doc_id, f.start, f.end),
+                "doc_id": document.doc_id,
+                "paragraph": f.paragraph,
+                "anchor": paragraph_anchor(document.doc_id, f.paragraph),
+                "speaker": speaker.canonical,
+                "speaker_kind": speaker.kind,
+                "speaker_text": f.mention.text if f.mention is not None else "",
+                "speaker_aliases": ";".join(sorted(names.aliases.get(speaker.canonical, {speaker.canonical}))),
+                "kind": f.kind,
+                "cue": f.cue,
+                "text": text,
+                "start": f.start,
+                "end": f.end,
+                "frames": frames,
+                "frame_triggers": triggers,
+            })
+            bags.append(stems(tokens))
+    table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "claim_id"])
+    claims = group_claims(list(table["statement_id"]), list(table["speaker"]), bags)
+    table["claim_id"] = table["statement_id"].map(claims)
+    table = table.drop_duplicates("statement_id")
+    return table.sort_values(["doc_id", "start", "end"]).reset_index(drop=True)[COLUMNS]

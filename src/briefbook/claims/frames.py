@@ -1,0 +1,66 @@
+"""Framing: which ways of presenting events each statement uses, and the words that show it.
+
+The lexicon lives in the editable ``frames.yaml``; matching is plain regular
+expressions over the statement's content, so every frame assignment can be
+traced to the words that triggered it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefbook.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class Frame:
+    key: str
+    label: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """``terror*`` -> any ending, a lone ``*`` -> one word, spaces -> any non-word run."""
+    parts = []
+    for word in pattern.lower().split():
+        if word == "*":
+            parts.append(r"\w+")
+        elif word.endswith("*"):
+            parts.append(word[:-1] + r"\w*")
+        else:
+            parts.append(word)
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def frames() -> tuple[Frame, ...]:
+    """The frames of ``frames.yaml``, compiled once."""
+    data = load_yaml("frames.yaml") or {}
+    return tuple(
+        Frame(key, spec.get("label", key), tuple(compile_pattern(p) for p in spec.get("patterns", [])))
+        for key, spec in data.items()
+    )
+
+
+def assign_frames(text: str) -> dict[str, list[str]]:
+    """Frame label -> the distinct words of ``text`` that triggered it (in order of appearance)."""
+    found: dict[str, list[str]] = {}
+    for frame in frames():
+        hits: list[tuple[int, str]] = []
+        for pattern in frame.patterns:
+            hits += [(m.start(), m.group(0).lower()) for m in pattern.finditer(text)]
+        if hits:
+            words: list[str] = []
+            for _, word in sorted(hits):
+                if word not in words:
+                    words.append(word)
+            found[frame.label] = words
+    return dict(sorted(found.items()))
+
+
+def frame_columns(text: str) -> tuple[str, str]:
+    """(frames, frame_triggers) as the ``;``-joined strings of ``statements.csv``."""
+    found = assign_frames(text)
+    return ";".join(found), ";".join(f"{label}: {', '.join(words)}" for label, words in found.items())
