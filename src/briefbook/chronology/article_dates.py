@@ -22,11 +22,12 @@ import datetime as dt
 
 import pandas as pd
 
-from briefbook.chronology.dates import lexicon, resolve
+from briefbook.chronology.dates import lexicon
 from briefbook.chronology.events import (
     content_lemmas, corpus_year_of, document_events, paragraph_idf, paragraph_mentions,
 )
 from briefbook.chronology.timeline import _vector, cosine
+from briefbook.chronology.years import OWN_TEXT, fallback_years
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed
 
@@ -124,48 +125,84 @@ def _same_happening(document, docs, dated_events: list[dict], idf) -> tuple[dt.d
     return best[1], f"{event['anchor']}: {event['text'][:120]} (score {best[0]:.2f})"
 
 
-def _latest_mentioned(document: Document, year: int | None) -> tuple[dt.date, str] | None:
-    latest = None
+def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date, str] | None:
+    """The latest day the article reports as past, pushed on to the weekdays it names.
+
+    An article is written no earlier than the latest written-out day it
+    reports (plans — "set for Nov. 1", "will meet on March 20" — do not count).
+    Weekdays it names as past ("gathered on Saturday") are read as the first such
+    day on or after that bound, and the article is dated the latest of them.
+    """
+    events = document_events(document, docs, None, fallback_year)
+    written = [e for e in events if e["how"].startswith("written out") and e["precision"] == "day" and not e["planned"]]
+    if not written:
+        return None
+    latest = max(written, key=lambda e: e["date"])
+    bound = dt.date.fromisoformat(latest["date"])
+    date, evidence = bound, f"{latest['anchor']}: {latest['date_text']}"
     for paragraph in document.paragraphs:
         if paragraph.role != "body":
             continue
         for mention in paragraph_mentions(paragraph):
-            if mention.shape != "absolute":
+            if mention.shape != "weekday" or mention.direction == "next":
                 continue
-            resolved = resolve(mention, None, year)
-            if resolved.ok and (latest is None or resolved.first > latest[0]):
-                latest = (resolved.first, f"{paragraph.anchor}: {mention.text}")
-    return latest
+            planned = any(e["planned"] for e in events if e["date_start_offset"] == paragraph.start + mention.start)
+            if planned:
+                continue
+            day = bound + dt.timedelta(days=(mention.weekday - bound.weekday()) % 7)
+            if day > date:
+                date, evidence = day, f"{evidence}; then {paragraph.anchor}: {mention.text}"
+    return date, evidence
+
+
+def _own_date(document: Document, years: dict[str, tuple[int, str]]) -> dict | None:
+    """The date the loader read in the article; a dateline's borrowed year is checked
+    against the article's own text."""
+    own = _from_document(document)
+    if not own:
+        return None
+    date, evidence = document.published, document.published_how
+    year = years.get(document.doc_id)
+    if "year from the corpus" in document.published_how and year and year[1] == OWN_TEXT and year[0] != date.year:
+        date = date.replace(year=year[0])
+        evidence = "dateline; year from the article's text"
+    return {"doc_id": document.doc_id, "date": date.isoformat(), "how": own[0], "confidence": own[1],
+            "evidence": evidence}
 
 
 def article_dates(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
     """One row per article: doc_id, date (ISO or empty), how, confidence, evidence."""
     lexicon()  # fail early on a broken data file
+    own_years = fallback_years(corpus, parsed, {}, None)
     found: dict[str, dict] = {}
     for document in corpus.documents:
-        own = _from_document(document)
-        if own:
-            found[document.doc_id] = {
-                "doc_id": document.doc_id, "date": document.published.isoformat(), "how": own[0],
-                "confidence": own[1], "evidence": document.published_how,
-            }
+        if (row := _own_date(document, own_years)) is not None:
+            found[document.doc_id] = row
     idf = paragraph_idf(parsed)
-    for _ in range(PASSES):
+
+    def years_now() -> dict[str, tuple[int, str]]:
         known = {doc_id: dt.date.fromisoformat(row["date"]) for doc_id, row in found.items()}
-        year = corpus_year_of(corpus, known)
+        return fallback_years(corpus, parsed, known, corpus_year_of(corpus, known))
+
+    for _ in range(PASSES):
+        years = years_now()
         dated_events = [
             event
             for document in corpus.documents
-            if document.doc_id in known
-            for event in document_events(document, parsed[document.doc_id], known[document.doc_id], year)
+            if document.doc_id in found
+            for event in document_events(
+                document, parsed[document.doc_id], dt.date.fromisoformat(found[document.doc_id]["date"]),
+                years.get(document.doc_id),
+            )
             if event["precision"] == "day"
         ]
         inferred = {}
         for document in corpus.documents:
             if document.doc_id in found:
                 continue
-            peg = _same_happening(document, parsed[document.doc_id], dated_events, idf)
-            latest = _latest_mentioned(document, year)
+            docs = parsed[document.doc_id]
+            peg = _same_happening(document, docs, dated_events, idf)
+            latest = _latest_mentioned(document, docs, years.get(document.doc_id))
             if peg and (latest is None or peg[0] >= latest[0]):
                 inferred[document.doc_id] = (peg[0], SAME_HAPPENING, "medium", peg[1])
         if not inferred:
@@ -174,9 +211,12 @@ def article_dates(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
             found[doc_id] = {"doc_id": doc_id, "date": date.isoformat(), "how": how,
                              "confidence": confidence, "evidence": evidence}
     # A lower bound is a weaker reading: only for articles no happening could date.
-    year = corpus_year_of(corpus, {k: dt.date.fromisoformat(v["date"]) for k, v in found.items()})
+    years = years_now()
     for document in corpus.documents:
-        if document.doc_id not in found and (latest := _latest_mentioned(document, year)):
+        if document.doc_id in found:
+            continue
+        latest = _latest_mentioned(document, parsed[document.doc_id], years.get(document.doc_id))
+        if latest:
             found[document.doc_id] = {"doc_id": document.doc_id, "date": latest[0].isoformat(),
                                       "how": LATEST_MENTIONED, "confidence": "low", "evidence": latest[1]}
     rows = [

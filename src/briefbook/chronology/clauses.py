@@ -34,7 +34,7 @@ class Clause:
     head: Token | None
     actor: str
     verb: str
-    future: bool
+    future: bool  # the clause looks forward: "will meet on Monday", "set for Nov. 1"
     nominal: bool = False  # the event is a noun phrase ("the unrest in January"), not a clause
 
 
@@ -91,7 +91,7 @@ def event_head(
     token = root
     while token.head.i != token.i:
         token = token.head
-        if token.i in ids or token.pos_ in ("ADP", "DET", "NUM", "PART", "CCONJ", "PUNCT"):
+        if token.i in ids or token.pos_ in ("ADP", "SCONJ", "DET", "NUM", "PART", "CCONJ", "PUNCT"):
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in time_nouns:
             continue
@@ -138,7 +138,8 @@ def clause_of(head: Token) -> tuple[int, int]:
             if child.dep_ in SEPARATE:
                 cut.update(t.i for t in child.subtree)
     words = [t for t in head.subtree if t.i not in cut]
-    if head.dep_ == "relcl":  # "the protests that started on January 2": take in what started
+    if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "the protests that started on January 2", "an offer put to them last week": take in the noun
         noun = head.head
         words = [t for t in noun.subtree if t.i < head.i and t.i >= noun.left_edge.i] + words
     words = [t for t in words if not t.is_punct or (words[0].i < t.i < words[-1].i)]
@@ -169,6 +170,7 @@ def clause_for_date(
     month_only: bool,
     reporting_verbs: frozenset[str] = frozenset(),
     event_nouns: frozenset[str] = frozenset(),
+    plan_words: frozenset[str] = frozenset(),
 ) -> Clause:
     """The event clause of the date at ``start:end`` in a parsed paragraph.
 
@@ -188,7 +190,10 @@ def clause_for_date(
         span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
     else:
         span_start, span_end = clause_of(head)
-    future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass"))
+    future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass")) or any(
+        t.lemma_.lower() in plan_words or t.lower_ in plan_words for t in (head, *head.children, head.head)
+        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+    )
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     nominal = head.pos_ not in ("VERB", "AUX")
     return Clause(min(span_start, start), max(span_end, end), head, _actor(head), verb, future, nominal)

@@ -33,7 +33,7 @@ DATA_FILE = "chronology_dates.yaml"
 #: how values (shown in events.csv and the Methods chapter)
 WRITTEN = "written out"
 YEAR_FROM_ARTICLE = "written out; year from the article's date"
-YEAR_FROM_CORPUS = "written out; year from the corpus's time span"
+YEAR_FROM = "written out; year from "
 FROM_ARTICLE = "counted from the article's date"
 FROM_PARAGRAPH = "counted from an earlier date in the same paragraph"
 FROM_TEXT = "counted from an earlier date in the text"
@@ -56,7 +56,7 @@ class Mention:
     part: str | None = None  # early | mid | late (month parts)
     weekday: int | None = None
     direction: str | None = None  # last | next | None (weekdays)
-    offset: tuple[int, int] = (0, 0)  # days from the anchor: (low, high)
+    offset: tuple = (0, 0)  # days from the anchor (low, high), or a calendar unit ("week", -1)
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,8 @@ class Lexicon:
     weekdays: tuple[str, ...]
     numbers: dict[str, tuple[int, int]]
     units: dict[str, int]
-    deictic: dict[str, tuple[int, int]]
-    anaphoric: dict[str, tuple[int, int]]
+    deictic: dict[str, tuple]
+    anaphoric: dict[str, tuple]
     after_words: frozenset[str]
     before_words: frozenset[str]
     ago_words: frozenset[str]
@@ -98,11 +98,25 @@ class Lexicon:
     time_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     event_nouns: frozenset[str]
+    plan_words: frozenset[str]
 
 
-def _offset(entry: dict) -> tuple[int, int]:
+def _offset(entry: dict) -> tuple[int, int] | tuple[str, int]:
+    """Days from the anchor, or a calendar unit: ("week", -1) is last week."""
+    for unit in ("week", "weekend"):
+        if unit in entry:
+            return unit, int(entry[unit])
     low = int(entry.get("offset", 0))
     return low, low + int(entry.get("span", 0))
+
+
+def calendar_range(unit: str, n: int, article_date: dt.date) -> tuple[dt.date, dt.date]:
+    """A calendar week (Monday-Sunday) or weekend relative to ``article_date``."""
+    if unit == "week":
+        monday = article_date - dt.timedelta(days=article_date.weekday()) + dt.timedelta(weeks=n)
+        return monday, monday + dt.timedelta(days=6)
+    saturday = article_date - dt.timedelta(days=(article_date.weekday() - 5) % 7) + dt.timedelta(weeks=n)
+    return saturday, saturday + dt.timedelta(days=1)
 
 
 def _count(value) -> tuple[int, int]:
@@ -128,6 +142,7 @@ def lexicon() -> Lexicon:
         time_nouns=frozenset(w.lower() for w in data["time_nouns"]),
         reporting_verbs=frozenset(w.lower() for w in data.get("reporting_verbs", [])),
         event_nouns=frozenset(w.lower() for w in data.get("event_nouns", [])),
+        plan_words=frozenset(w.lower() for w in data.get("plan_words", [])),
     )
 
 
@@ -269,13 +284,14 @@ def nearest_year(month: int, day: int, around: dt.date) -> int:
 def resolve(
     mention: Mention,
     article_date: dt.date | None,
-    corpus_year: int | None,
+    fallback_year: tuple[int, str] | None,
     anchor: tuple[dt.date, str] | None = None,
     future: bool = False,
 ) -> Resolved:
     """Resolve one mention.
 
-    ``anchor`` is the earlier date the text counts from (with the *how* to
+    ``fallback_year`` is the year (and where it comes from) for a date written
+    without one when the article's date is unknown; ``anchor`` is the earlier date the text counts from (with the *how* to
     report: same paragraph or earlier in the text); ``future`` says the clause
     looks forward ("will meet on Monday").
     """
@@ -287,8 +303,8 @@ def resolve(
             if article_date is not None:
                 year = nearest_year(mention.month, mention.day or 15, article_date)
                 how = YEAR_FROM_ARTICLE
-            elif corpus_year is not None:
-                year, how = corpus_year, YEAR_FROM_CORPUS
+            elif fallback_year is not None:
+                year, how = fallback_year[0], YEAR_FROM + fallback_year[1]
             else:
                 return Resolved(None, None, "", NO_YEAR)
         if shape == "month":
@@ -304,6 +320,9 @@ def resolve(
     if article_date is None:
         return Resolved(None, None, "", NO_ARTICLE_DATE)
     if shape == "deictic":
+        if isinstance(mention.offset[0], str):
+            first, last = calendar_range(mention.offset[0], mention.offset[1], article_date)
+            return Resolved(first, last, "range", FROM_ARTICLE)
         return _counted(article_date, mention.offset, FROM_ARTICLE)
     forward = mention.direction == "next" or (future and mention.direction != "last")
     if forward:

@@ -35,7 +35,7 @@ ANCHOR_REACH = 2
 
 COLUMNS = [
     "event_id", "doc_id", "paragraph", "anchor", "date", "date_end", "precision", "how", "date_text",
-    "date_start_offset", "text", "start", "end", "actor", "verb", "kind", "keywords", "unresolved", "timeline_id",
+    "date_start_offset", "text", "start", "end", "actor", "verb", "kind", "keywords", "unresolved", "planned", "timeline_id",
 ]
 
 
@@ -77,7 +77,9 @@ def dateline_end(paragraph: Paragraph) -> int:
 
 
 def paragraph_mentions(paragraph: Paragraph) -> list[Mention]:
-    """The paragraph's date expressions, its dateline left out (it dates the article)."""
+    """The paragraph's date expressions, its dateline or "Published:" line left out (they date the article)."""
+    if metadata.PUBLISHED_LINE.match(paragraph.text):
+        return []
     skip = dateline_end(paragraph)
     return [m for m in find_mentions(paragraph.text) if m.start >= skip]
 
@@ -86,7 +88,7 @@ def document_events(
     document: Document,
     docs: list[Doc],
     article_date: dt.date | None,
-    corpus_year: int | None,
+    fallback_year: tuple[int, str] | None,
 ) -> list[dict]:
     """Every dated event of one article, in reading order (see the module docstring)."""
     lex = lexicon()
@@ -99,7 +101,7 @@ def document_events(
         clauses = [
             clause_for_date(
                 doc, m.start, m.end, lex.time_nouns, lex.future_markers, m.shape == "month",
-                lex.reporting_verbs, lex.event_nouns,
+                lex.reporting_verbs, lex.event_nouns, lex.plan_words,
             )
             for m in mentions
         ]
@@ -109,7 +111,7 @@ def document_events(
             if last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
                 how = dates_mod.FROM_PARAGRAPH if last[1] == paragraph.number else dates_mod.FROM_TEXT
                 anchor = (last[0], how)
-            resolved = resolve(mention, article_date, corpus_year, anchor, clause.future)
+            resolved = resolve(mention, article_date, fallback_year, anchor, clause.future)
             if resolved.ok and resolved.precision != "month":
                 last = (resolved.first, paragraph.number)
             rows.append(_row(document, paragraph, doc, mention, resolved, clause))
@@ -161,6 +163,7 @@ def _row(document, paragraph, doc, mention, resolved: Resolved, clause) -> dict:
         "kind": kind_of(lemmas),
         "keywords": " ".join(lemmas),
         "unresolved": not resolved.ok,
+        "planned": clause.future,
     }
 
 
@@ -185,6 +188,19 @@ def corpus_year_of(corpus: Corpus, known: dict[str, dt.date | None]) -> int | No
     return metadata.corpus_year([d.text for d in corpus.documents])
 
 
+def article_vector(document: Document, docs: list[Doc], idf: dict[str, float]) -> dict[str, float]:
+    """The article's running text as weighted content words (for likeness between articles)."""
+    from briefbook.chronology.timeline import _vector
+
+    words = [
+        lemma
+        for paragraph, doc in zip(document.paragraphs, docs)
+        if paragraph.role == "body"
+        for lemma in content_lemmas(doc, 0, len(doc.text))
+    ]
+    return _vector(" ".join(words), idf)
+
+
 def paragraph_idf(parsed: Parsed) -> dict[str, float]:
     """Inverse paragraph frequency of lemmas: words every article repeats weigh little."""
     df: Counter = Counter()
@@ -204,15 +220,18 @@ def extract_events(corpus: Corpus, parsed: Parsed, dates: pd.DataFrame | None = 
     """
     from briefbook.chronology.article_dates import article_dates, dates_by_doc
     from briefbook.chronology.timeline import assign_timelines
+    from briefbook.chronology.years import fallback_years
 
     if dates is None:
         dates = article_dates(corpus, parsed)
     known = dates_by_doc(dates)
-    year = corpus_year_of(corpus, known)
+    years = fallback_years(corpus, parsed, known, corpus_year_of(corpus, known))
     rows = [
         row
         for document in corpus.documents
-        for row in document_events(document, parsed[document.doc_id], known.get(document.doc_id), year)
+        for row in document_events(
+            document, parsed[document.doc_id], known.get(document.doc_id), years.get(document.doc_id)
+        )
     ]
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "timeline_id"])
     frame = frame.sort_values(["doc_id", "start", "date_start_offset"], kind="stable").reset_index(drop=True)
