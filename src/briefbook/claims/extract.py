@@ -55,7 +55,9 @@ def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
                 "frames": frames,
                 "frame_triggers": triggers,
             })
-            bags.append(stems(tokens))
+            bag = stems(tokens)
+            bag.update(f"frame:{label}" for label in frames.split(";") if label)
+            bags.append(bag)
     table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "claim_id"])
     claims = group_claims(list(table["statement_id"]), list(table["speaker"]), bags)
     table["claim_id"] = table["statement_id"].map(claims)

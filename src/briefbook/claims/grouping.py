@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 STEM = 6
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "NUM"}
-GROUPING_THRESHOLD = 0.2
+GROUPING_THRESHOLD = 0.3
 GROUPING_METHOD = (
     "Statements by the same canonical speaker are grouped into one claim by average-linkage clustering "
     "of TF-IDF-weighted bags of content-word stems (nouns, verbs, adjectives, proper nouns and numbers, "
@@ -36,33 +36,36 @@ def stems(tokens) -> Counter:
     )
 
 
-def _vectors(bags: Sequence[Counter]) -> list[dict[str, float]]:
+def _weights(bags: Sequence[Counter]) -> list[dict[str, float]]:
+    """Each statement's words with their inverse document frequency over all statements."""
     df = Counter(word for bag in bags for word in bag)
     n = len(bags)
-    out = []
-    for bag in bags:
-        vec = {w: c * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        out.append({w: v / norm for w, v in vec.items()})
-    return out
+    return [{w: math.log((1 + n) / (1 + df[w])) + 1 for w in bag} for bag in bags]
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weighted overlap: the share of the *shorter* statement's weight that the other one shares.
+
+    A headline ("X: attack was well prepared") and the paragraph that develops the
+    same claim differ mostly in length; cosine would punish the longer one for
+    saying more, the overlap coefficient does not.
+    """
+    if not a or not b:
+        return 0.0
+    shared = sum(w for word, w in a.items() if word in b)
+    return shared / min(sum(a.values()), sum(b.values()))
 
 
 def group_claims(ids: Sequence[str], speakers: Sequence[str], bags: Sequence[Counter],
                  threshold: float = GROUPING_THRESHOLD) -> dict[str, str]:
     """statement id -> claim id (``"cl-"`` + smallest member id without its prefix)."""
-    vectors = _vectors(bags)
+    vectors = _weights(bags)
     claim: dict[str, str] = {}
     by_speaker: dict[str, list[int]] = {}
     for i, speaker in enumerate(speakers):
         by_speaker.setdefault(speaker, []).append(i)
     for members in by_speaker.values():
-        sim = {(i, j): cosine(vectors[i], vectors[j]) for i in members for j in members if i < j}
+        sim = {(i, j): similarity(vectors[i], vectors[j]) for i in members for j in members if i < j}
         clusters: list[list[int]] = [[i] for i in sorted(members, key=lambda k: ids[k])]
         while len(clusters) > 1:
             best, pair = -1.0, None
