@@ -1,12 +1,20 @@
 """Casualty and force figures: every reported number, normalised, attributed and reconciled.
 
 ``extract_figures`` reads the shared parses into one row per figure;
-``reconcile`` compares the reports of each (category, who); ``charts`` and
-``summary_sentences`` present them. ``python -m briefbook.figures.evaluate``
-scores the extractor against the hand annotations.
+``reconcile`` compares the reports of each (category, who) under the rules in
+``RECONCILIATION_RULES``; ``charts`` and ``summary_sentences`` present them.
+``python -m briefbook.figures.evaluate`` scores the extractor against the hand
+annotations.
 """
 
+from briefbook.figures.charts import figures_by_source_chart, mentions_table, ranges_chart
 from briefbook.figures.extract import COLUMNS, extract_figures, figure_id
 from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
+from briefbook.figures.reconcile import RECONCILIATION_RULES, documents_frame, reconcile, vague_convention
+from briefbook.figures.summary import summary_sentences
 
-__all__ = ["COLUMNS", "NumberPhrase", "bounds", "extract_figures", "figure_id", "find_numbers"]
+__all__ = [
+    "COLUMNS", "NumberPhrase", "RECONCILIATION_RULES", "bounds", "documents_frame", "extract_figures",
+    "figure_id", "figures_by_source_chart", "find_numbers", "mentions_table", "ranges_chart", "reconcile",
+    "summary_sentences", "vague_convention",
+]

@@ -30,6 +30,8 @@ class Counted:
     borrowed: bool = False  # noun taken from an earlier figure ("two … and one …", "62 of them")
     phrase: Token | None = None  # head of the figure's own noun phrase ("members" in "16 members of …")
     previous_value: bool = False  # "up from 35": the older value of a count given in the same sentence
+    antecedent: "Counted | None" = None  # the earlier figure a borrowed noun comes from
+    partitive: bool = False  # "62 of them": a part of the antecedent figure
 
 
 def span_head(tokens: list[Token]) -> Token:
@@ -120,7 +122,7 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
             if not in_document:
                 return Counted(None)
             last = in_document[-1]
-            return Counted(last.noun, last.quantity, borrowed=True, phrase=number)
+            return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last, partitive=True)
     elif number.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() in lex.who:
         noun = phrase = head.head  # "a family of five", "a crowd of 5,000"
@@ -134,14 +136,15 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
             if not in_sentence:
                 return Counted(None)
             last = in_sentence[-1]
-            return Counted(last.noun, last.quantity, borrowed=True, phrase=number)
+            return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last)
         return Counted(_of_object(quantity), quantity=quantity, phrase=quantity)
     if in_sentence and number.dep_ == "pobj" and head.lower_ == "from":
         last = in_sentence[-1]
-        return Counted(last.noun, last.quantity, borrowed=True, phrase=number, previous_value=True)
+        return Counted(last.noun, last.quantity, borrowed=True, phrase=number, previous_value=True, antecedent=last)
     if in_sentence and number.dep_ in ELLIPTIC_DEPS and number.pos_ == "NUM":
         last = in_sentence[-1]
-        return Counted(last.noun, last.quantity, borrowed=True, phrase=number)
+        return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last,
+                       partitive=number.dep_ in ("npadvmod", "appos", "dep"))
     return Counted(None)
 
 

@@ -26,7 +26,7 @@ from briefbook.nlp import Parsed
 COLUMNS = [
     "figure_id", "doc_id", "file", "outlet", "paragraph", "anchor", "start", "end", "text",
     "category", "who", "low", "high", "vague", "qualifier", "modifier", "counted", "attribution",
-    "reported_on", "reported_on_how", "category_how", "sentence",
+    "reported_on", "reported_on_how", "category_how", "part_of", "sentence",
 ]
 
 #: Paragraph roles figures are read from (agency credit lines carry none).
@@ -51,8 +51,14 @@ def _speakers(doc: Doc, before: int | None = None) -> list[str]:
 def _sentence_figures(
     sentence: Span, phrases: list[NumberPhrase], paragraph: Paragraph, people: list[str],
     article_date: dt.date | None, date_how: str, year: int | None, in_document: list[classify.Counted],
+    ids: dict[int, str], categories: dict[str, str],
 ) -> list[dict]:
-    """The figures among the number ``phrases`` of one sentence (``in_document`` grows as figures are read)."""
+    """The figures among the number ``phrases`` of one sentence.
+
+    ``in_document`` grows as figures are read (later figures may borrow their
+    noun: "62 of them"); ``ids``/``categories`` remember each figure's id and
+    category so a part ("four of them seriously") can point at its whole.
+    """
     kept: list[tuple[NumberPhrase, Token, classify.Counted, str | None]] = []
     in_sentence: list[classify.Counted] = []
     for phrase in phrases:
@@ -81,6 +87,7 @@ def _sentence_figures(
     cues = {id(c): {t.i for t in classify.direct_cues(c, n)} for _, n, c, _ in kept}
     rows: list[dict] = []
     for phrase, number, counted, who in kept:
+        ids[id(counted)] = figure_id(paragraph.doc_id, paragraph.start + phrase.start, paragraph.start + phrase.end)
         taken = set().union(*(v for k, v in cues.items() if k != id(counted))) if len(cues) > 1 else set()
         category, category_how = classify.category_of(counted, number, who, sentence, taken)
         modifier = classify.modifier_before(paragraph.text, phrase.start)
@@ -91,6 +98,10 @@ def _sentence_figures(
         when, how = date_for(sentence, number, phrase.start - sentence.start_char, article_date, year)
         if when is None and article_date is not None:
             when, how = article_date, date_how
+        antecedent = ids.get(id(counted.antecedent)) if counted.partitive and counted.antecedent is not None else None
+        if antecedent and categories.get(antecedent) != category:
+            antecedent = None  # "two were detained … two of them were released": a different count
+        categories[ids[id(counted)]] = category
         rows.append({
             "doc_id": paragraph.doc_id,
             "paragraph": paragraph.number,
@@ -110,6 +121,7 @@ def _sentence_figures(
             "reported_on": when,
             "reported_on_how": how or "not found",
             "category_how": category_how,
+            "part_of": antecedent or "",
             "sentence": sentence.text.strip(),
         })
     return rows
@@ -128,6 +140,8 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
     year = document_year(document.text, article_date)
     people: list[str] = []
     in_document: list[classify.Counted] = []
+    ids: dict[int, str] = {}
+    categories: dict[str, str] = {}
     for paragraph, doc in zip(document.paragraphs, docs):
         if paragraph.role not in ROLES:
             continue
@@ -136,7 +150,7 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
             inside = [p for p in phrases if sentence.start_char <= p.start < sentence.end_char]
             if inside:
                 rows += _sentence_figures(sentence, inside, paragraph, people + _speakers(doc, sentence.start_char),
-                                          article_date, date_how, year, in_document)
+                                          article_date, date_how, year, in_document, ids, categories)
         people += _speakers(doc)
     for row in rows:
         row["figure_id"] = figure_id(row["doc_id"], row["start"], row["end"])

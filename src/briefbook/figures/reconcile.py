@@ -1,0 +1,214 @@
+"""Reconcile the figures of each (category, who): which reports still stand, and one low/best/high.
+
+Articles repeat, update and contradict each other's counts. The rules are
+deliberately simple and stated in :data:`RECONCILIATION_RULES` so the Methods
+chapter can print them and a reader can redo the arithmetic by hand from the
+mentions table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefbook.resources import load_yaml
+
+RECONCILIATION_RULES: list[str] = [
+    "Figures are grouped by what happened (category) and to whom (who); each group is reconciled on its own.",
+    "An update replaces the earlier figure from the same source: within one article, a figure the text gives as "
+    "an update ('has risen to', 'now') replaces that article's other figures for the group unless they are dated "
+    "later; across articles, a figure credited to the same source replaces that source's earlier-dated figure; a "
+    "figure the text itself calls earlier ('earlier it was reported') is replaced by any other figure of the group.",
+    "Unconfirmed reports ('according to unconfirmed reports', 'could not be verified') are listed and explain "
+    "disagreements but do not set the low, best or high.",
+    "Low is the smallest lower bound among the standing reports; high is the largest upper bound, left open when "
+    "an open-ended report ('more than N', 'at least N') goes beyond every closed one.",
+    "Best is the figure of the most recent standing report (by the date it refers to; an update ranks first among "
+    "reports of the same or unknown date, then an exact count before a range); for an open-ended or vague report "
+    "the best is its lower bound, the smallest number the words allow.",
+    "Open-ended figures count as a floor: 'more than 2,000' gives low 2,000 and no high; 'up to N' gives a high "
+    "and no low; 'about'/'nearly' keep the stated number and are shown as qualifiers.",
+    "A figure that counts part of another ('62 of them remain in hospital', 'nine in critical condition') is "
+    "listed with its whole and not compared with it.",
+    "A group is flagged as a disagreement when its reports' ranges do not all overlap; the explanation says "
+    "which differences the text explains (an update, an earlier figure, an unconfirmed report, a projection, a "
+    "different date or a different group counted).",
+]
+
+
+def vague_convention() -> list[str]:
+    """The vague-magnitude convention, in words, from ``data/figures_numbers.yaml``."""
+    data = load_yaml("figures_numbers.yaml")
+    lines = [f"'{v['phrase']}' = {v['low']:,} to {v['high']:,}" for v in data["vague"]]
+    return lines + ["'several'/'a few' + hundred/thousand… = the same range as the plural"]
+
+
+COLUMNS = [
+    "category", "who", "reports", "outlets", "sources", "low", "best", "high", "best_figure_id",
+    "best_reported_on", "rule", "disagreement", "explanation", "standing_ids", "figure_ids",
+]
+
+CATEGORY_ORDER = ["killed", "injured", "detained", "deployed", "equipment", "other"]
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value) or value is pd.NaT
+
+
+def _number(value) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _fmt(value: int | None) -> str:
+    return "?" if value is None else f"{value:,}"
+
+
+def _range(row) -> str:
+    low, high = _number(row["low"]), _number(row["high"])
+    if low is not None and high is None:
+        return f"{low:,}+"
+    if low is None and high is not None:
+        return f"up to {high:,}"
+    return _fmt(low) if low == high else f"{_fmt(low)}–{_fmt(high)}"
+
+
+def _date_key(value) -> str:
+    return "" if _missing(value) else str(value)
+
+
+def superseded(group: pd.DataFrame) -> dict[str, str]:
+    """figure_id -> why it no longer stands (an update, a later report of the same source, an earlier figure)."""
+    out: dict[str, str] = {}
+    rows = list(group.itertuples(index=False))
+    for row in rows:
+        if row.qualifier == "earlier":
+            others = [r for r in rows if r.figure_id != row.figure_id and r.qualifier not in ("earlier", "unconfirmed")]
+            if others:
+                out[row.figure_id] = "given by the text as an earlier figure"
+                continue
+        updates = [r for r in rows if r.doc_id == row.doc_id and r.qualifier == "update" and r.figure_id != row.figure_id
+                   and _number(r.low) != _number(row.low)]
+        if row.qualifier != "update" and any(_date_key(row.reported_on) <= _date_key(u.reported_on) or
+                                             not _date_key(u.reported_on) for u in updates):
+            out[row.figure_id] = "replaced by an update in the same article"
+            continue
+        source = (row.attribution or "").strip().lower()
+        if source and _date_key(row.reported_on):
+            later = [r for r in rows if (r.attribution or "").strip().lower() == source
+                     and _date_key(r.reported_on) > _date_key(row.reported_on)
+                     and (_number(r.low), _number(r.high)) != (_number(row.low), _number(row.high))]
+            if later:
+                out[row.figure_id] = "replaced by a later figure from the same source"
+    return out
+
+
+def _best(standing: pd.DataFrame):
+    ranked = standing.assign(
+        _date=standing["reported_on"].map(_date_key),
+        _update=(standing["qualifier"] == "update").astype(int),
+        _exact=(standing["low"] == standing["high"]).fillna(False).astype(int),
+    ).sort_values(["_date", "_update", "_exact", "doc_id", "start"], ascending=[False, False, False, True, True])
+    ranked = ranked[ranked["low"].notna()]
+    return ranked.iloc[0] if len(ranked) else None
+
+
+def _overlap(frame: pd.DataFrame) -> bool:
+    lows = [_number(v) for v in frame["low"] if not _missing(v)]
+    highs = [_number(v) for v in frame["high"] if not _missing(v)]
+    if not lows or not highs:
+        return True
+    return max(lows) <= min(highs)
+
+
+def _explain(group: pd.DataFrame, gone: dict[str, str], standing: pd.DataFrame, parts: pd.DataFrame) -> str:
+    reasons: list[str] = []
+    by_id = group.set_index("figure_id")
+    for _, row in standing[standing["qualifier"] == "update"].iterrows():
+        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) is given as an update")
+    for fid, why in gone.items():
+        row = by_id.loc[fid]
+        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) {why}")
+    for _, row in group[group["qualifier"] == "unconfirmed"].iterrows():
+        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) is an unconfirmed report")
+    for _, row in group[group["qualifier"] == "up_to"].iterrows():
+        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) is a ceiling or projection, not a count")
+    dates = sorted({_date_key(d) for d in standing["reported_on"] if _date_key(d)})
+    if len(dates) > 1 and not _overlap(standing):
+        reasons.append(f"the standing reports refer to different dates ({dates[0]} to {dates[-1]})")
+    counted = sorted({str(c).lower() for c in standing["counted"] if c})
+    if not _overlap(standing) and len(counted) > 1:
+        reasons.append("the reports count differently named groups (" + ", ".join(counted) + ")")
+    if len(parts):
+        reasons.append(f"{len(parts)} figure(s) count a part of another figure ('… of them') and are not "
+                       "compared: " + ", ".join(_range(r) for _, r in parts.iterrows()))
+    if not _overlap(standing) and not [r for r in reasons if "part of" not in r]:
+        reasons.append("the text does not explain the difference")
+    return "; ".join(reasons)
+
+
+def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per (category, who) with reports, outlets, low/best/high, the rule applied and any disagreement.
+
+    ``documents`` (doc_id, outlet, title, file, published) names the outlet of
+    each figure when the figures frame does not carry it.
+    """
+    if figures.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    outlets = documents.set_index("doc_id")["outlet"].to_dict() if "outlet" in documents else {}
+    frame = figures.copy()
+    frame["outlet"] = [outlets.get(d) or (o if isinstance(o, str) else "") for d, o in
+                       zip(frame["doc_id"], frame.get("outlet", pd.Series([""] * len(frame))))]
+    rows = []
+    parts = frame[frame["part_of"].fillna("") != ""] if "part_of" in frame else frame.iloc[0:0]
+    frame = frame[~frame.index.isin(parts.index)]
+    for (category, who), group in frame.groupby(["category", "who"], sort=False):
+        gone = superseded(group)
+        standing = group[~group["figure_id"].isin(gone) & (group["qualifier"] != "unconfirmed")]
+        if standing.empty:
+            standing = group[~group["figure_id"].isin(gone)]
+        best_row = _best(standing)
+        lows = [_number(v) for v in standing["low"] if not _missing(v)]
+        closed = [_number(v) for v in standing["high"] if not _missing(v)]
+        open_floors = [_number(r.low) for r in standing.itertuples() if _missing(r.high) and not _missing(r.low)]
+        high = max(closed) if closed else None
+        if open_floors and (high is None or max(open_floors) > high):
+            high = None
+        rule = []
+        if gone:
+            rule.append(f"{len(gone)} replaced")
+        if (group["qualifier"] == "unconfirmed").any():
+            rule.append("unconfirmed set aside")
+        rule.append("best = most recent standing report" if len(standing) > 1 else "best = the only standing report")
+        if open_floors:
+            rule.append("open-ended counts as a floor")
+        rows.append({
+            "category": category,
+            "who": who,
+            "reports": len(group),
+            "outlets": ", ".join(sorted({o or f for o, f in zip(group["outlet"], group["file"])})),
+            "sources": "; ".join(sorted({a for a in group["attribution"] if a})),
+            "low": min(lows) if lows else None,
+            "best": None if best_row is None else int(best_row["low"]),
+            "high": high,
+            "best_figure_id": None if best_row is None else best_row["figure_id"],
+            "best_reported_on": None if best_row is None or _missing(best_row["reported_on"]) else best_row["reported_on"],
+            "rule": "; ".join(rule),
+            "disagreement": not _overlap(group.dropna(subset=["low"], how="all")),
+            "explanation": _explain(group, gone, standing, parts[parts["part_of"].isin(group["figure_id"])]),
+            "standing_ids": list(standing["figure_id"]),
+            "figure_ids": list(group["figure_id"]),
+        })
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("low", "best", "high"):
+        out[column] = out[column].astype("Int64")
+    order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
+    out["_order"] = out["category"].map(lambda c: order.get(c, len(order)))
+    return out.sort_values(["_order", "who"]).drop(columns="_order").reset_index(drop=True)
+
+
+def documents_frame(corpus) -> pd.DataFrame:
+    """The ``documents`` table reconcile expects, from a :class:`~briefbook.corpus.Corpus`."""
+    return pd.DataFrame(
+        [{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file, "published": d.published}
+         for d in corpus.documents],
+        columns=["doc_id", "outlet", "title", "file", "published"],
+    )

@@ -1,0 +1,75 @@
+"""Plain sentences from the computed figures, for the report's prose.
+
+Every number in a sentence comes from the reconciled table or the figures
+frame; nothing is written by hand, so the prose changes when the seeds do.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+_WHAT = {
+    "killed": "killed",
+    "injured": "injured",
+    "detained": "detained",
+    "deployed": "deployed",
+    "equipment": "pieces of materiel reported",
+    "other": "otherwise counted",
+}
+_WHO = {
+    "people": "people",
+    "civilians": "civilians",
+    "security_forces": "members of the security forces",
+    "children": "children",
+    "protesters": "protesters",
+    "troops": "troops",
+    "other": "others",
+}
+
+
+def _n(value) -> str:
+    return f"{int(value):,}"
+
+
+def _range(low, high) -> str:
+    if pd.notna(low) and pd.isna(high):
+        return f"at least {_n(low)}"
+    if pd.isna(low) and pd.notna(high):
+        return f"up to {_n(high)}"
+    if pd.isna(low):
+        return "an unknown number"
+    return _n(low) if int(low) == int(high) else f"{_n(low)} to {_n(high)}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[str]:
+    """One sentence per reconciled group, plus an opening count of figures and sources."""
+    if figures.empty:
+        return ["The articles report no casualty or force figures."]
+    outlets = {o or f for o, f in zip(figures.get("outlet", figures["file"]), figures["file"])}
+    sentences = [
+        f"The articles give {_plural(len(figures), 'figure')} from {_plural(figures['doc_id'].nunique(), 'article')} "
+        f"({_plural(len(outlets), 'source')}), in {_plural(len(reconciled), 'group')} of what happened and to whom."
+    ]
+    for row in reconciled.itertuples(index=False):
+        what = _WHAT.get(row.category, row.category)
+        who = _WHO.get(row.who, row.who.replace("_", " "))
+        subject = f"{who} {what}" if row.category != "equipment" else what
+        reports = _plural(int(row.reports), "report")
+        if pd.isna(row.best):
+            text = f"Number of {subject}: {reports}, none with a lower bound; reported range {_range(row.low, row.high)}."
+        elif row.reports == 1:
+            text = f"Number of {subject}: {_range(row.low, row.high)} (one report, {row.outlets})."
+        else:
+            text = (f"Number of {subject}: best figure {_n(row.best)}, range {_range(row.low, row.high)}, "
+                    f"from {reports} in {row.outlets}.")
+        if row.disagreement:
+            text += " The reports disagree"
+            text += f": {row.explanation}." if row.explanation else "."
+        elif row.explanation:
+            text += f" Note: {row.explanation}."
+        sentences.append(text)
+    return sentences
