@@ -106,8 +106,13 @@ def event_head(
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return token
-    while token.dep_ in CLIMB_VERB and token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
-        token = token.head
+    while token.dep_ in CLIMB_VERB and token.head.i != token.i:
+        if token.head.pos_ in ("VERB", "AUX"):
+            token = token.head
+        elif token.head.pos_ == "ADJ" and token.head.dep_ == "acomp":  # "is due to open on Saturday"
+            token = token.head.head
+        else:
+            break
     return _with_absolute(token)
 
 
@@ -197,3 +202,21 @@ def clause_for_date(
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     nominal = head.pos_ not in ("VERB", "AUX")
     return Clause(min(span_start, start), max(span_end, end), head, _actor(head), verb, future, nominal)
+
+
+def interval_clause(doc: Doc, start: int, end: int) -> Clause | None:
+    """The clause "N days after" introduces ("two days after *the river burst its banks*").
+
+    Only a clause counts (the parse marks "after" as its subordinator); "two
+    days after the vote" names a happening without a clause and is left alone.
+    """
+    inside = tokens_in(doc, start, end)
+    if not inside or inside[-1].dep_ != "mark":
+        return None
+    verb = inside[-1].head
+    words = [t for t in doc[inside[-1].i + 1: verb.right_edge.i + 1]]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return None
+    return Clause(words[0].idx, words[-1].idx + len(words[-1]), verb, _actor(verb), verb.lemma_.lower(), False)

@@ -37,6 +37,7 @@ YEAR_FROM = "written out; year from "
 FROM_ARTICLE = "counted from the article's date"
 FROM_PARAGRAPH = "counted from an earlier date in the same paragraph"
 FROM_TEXT = "counted from an earlier date in the text"
+FROM_MAIN_CLAUSE = "counted from the date of the clause it is set against"
 NO_ARTICLE_DATE = "unresolved: article date unknown"
 NO_EARLIER_DATE = "unresolved: no earlier date to count from"
 NO_YEAR = "unresolved: year unknown"
@@ -49,7 +50,7 @@ class Mention:
     start: int
     end: int
     text: str
-    shape: str  # absolute | month | weekday | deictic | anaphoric
+    shape: str  # absolute | month | weekday | deictic | anaphoric | interval
     month: int | None = None
     day: int | None = None
     year: int | None = None
@@ -99,11 +100,12 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     event_nouns: frozenset[str]
     plan_words: frozenset[str]
+    count_adjectives: frozenset[str]
 
 
 def _offset(entry: dict) -> tuple[int, int] | tuple[str, int]:
     """Days from the anchor, or a calendar unit: ("week", -1) is last week."""
-    for unit in ("week", "weekend"):
+    for unit in ("week", "weekend", "rest_of_week"):
         if unit in entry:
             return unit, int(entry[unit])
     low = int(entry.get("offset", 0))
@@ -112,6 +114,9 @@ def _offset(entry: dict) -> tuple[int, int] | tuple[str, int]:
 
 def calendar_range(unit: str, n: int, article_date: dt.date) -> tuple[dt.date, dt.date]:
     """A calendar week (Monday-Sunday) or weekend relative to ``article_date``."""
+    if unit == "rest_of_week":
+        sunday = article_date + dt.timedelta(days=6 - article_date.weekday())
+        return article_date + dt.timedelta(days=1), max(sunday, article_date + dt.timedelta(days=1))
     if unit == "week":
         monday = article_date - dt.timedelta(days=article_date.weekday()) + dt.timedelta(weeks=n)
         return monday, monday + dt.timedelta(days=6)
@@ -143,6 +148,7 @@ def lexicon() -> Lexicon:
         reporting_verbs=frozenset(w.lower() for w in data.get("reporting_verbs", [])),
         event_nouns=frozenset(w.lower() for w in data.get("event_nouns", [])),
         plan_words=frozenset(w.lower() for w in data.get("plan_words", [])),
+        count_adjectives=frozenset(w.lower() for w in data.get("count_adjectives", [])),
     )
 
 
@@ -157,6 +163,7 @@ class _Patterns:
     month: re.Pattern
     weekday: re.Pattern
     counted: re.Pattern
+    interval: re.Pattern
     phrase: re.Pattern
 
 
@@ -170,6 +177,10 @@ def _patterns() -> _Patterns:
     year = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?"
     numbers = _alternation(lex.numbers)
     units = _alternation(lex.units)
+    if lex.count_adjectives:
+        units = r"(?:(?:" + _alternation(lex.count_adjectives) + r")\s+)?(?P<unit>" + units + ")"
+    else:
+        units = r"(?P<unit>" + units + ")"
     # "after"/"before" followed by a noun phrase count from that happening, not from a date.
     bare = _alternation((lex.after_words | lex.before_words | lex.ago_words) - {"after", "before"})
     directions = bare + r"|(?:after|before)(?!\s+(?:the|a|an|his|her|their|its)\b)(?!\s+(?-i:[A-Z]))"
@@ -181,7 +192,12 @@ def _patterns() -> _Patterns:
             r"\b(?:(?P<direction>last|next|this)\s+)?(?P<weekday>" + _alternation(lex.weekdays) + r")\b"
         ),
         counted=re.compile(
-            r"\b(?P<number>\d+|" + numbers + r")\s+(?P<unit>" + units + r")s?\s+(?P<direction>" + directions + r")\b",
+            r"\b(?P<number>\d+|" + numbers + r")\s+" + units + r"s?\s+(?P<direction>" + directions + r")\b",
+            re.IGNORECASE,
+        ),
+        interval=re.compile(
+            r"\b(?P<number>\d+|" + numbers + r")\s+" + units + r"s?\s+(?P<direction>after|before)\b"
+            r"(?=\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z])))",
             re.IGNORECASE,
         ),
         phrase=re.compile(r"\b(?P<phrase>" + _alternation(set(lex.deictic) | set(lex.anaphoric)) + r")\b", re.IGNORECASE),
@@ -228,6 +244,16 @@ def find_mentions(text: str) -> list[Mention]:
         low, high = sorted((sign * low * unit, sign * high * unit))
         shape = "deictic" if direction in lex.ago_words else "anaphoric"
         found.append(Mention(m.start(), m.end(), m.group(0), shape, offset=(low, high)))
+    for m in pats.interval.finditer(text):
+        # "…on Tuesday, two days after the river burst its banks": the clause after
+        # "after" is dated by counting back from the date of the clause it is set against.
+        if not free(m.start(), m.end()):
+            continue
+        low, high = lex.numbers.get(m.group("number").lower(), None) or (int(m.group("number")),) * 2
+        unit = lex.units[m.group("unit").lower()]
+        sign = -1 if m.group("direction").lower() == "after" else 1
+        low, high = sorted((sign * low * unit, sign * high * unit))
+        found.append(Mention(m.start(), m.end(), m.group(0), "interval", offset=(low, high)))
     for m in pats.phrase.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -312,7 +338,7 @@ def resolve(
             return Resolved(first, last, "range" if mention.part else "month", how)
         day = _safe(year, mention.month, mention.day)
         return Resolved(day, day, "day", how) if day else Resolved(None, None, "", "unresolved: no such day")
-    if shape == "anaphoric":
+    if shape in ("anaphoric", "interval"):
         if anchor is None:
             return Resolved(None, None, "", NO_EARLIER_DATE)
         base, how = anchor

@@ -21,7 +21,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from briefbook.chronology import dates as dates_mod
-from briefbook.chronology.clauses import Clause, clause_for_date, tokens_in
+from briefbook.chronology.clauses import Clause, clause_for_date, interval_clause, tokens_in
 from briefbook.chronology.dates import Mention, Resolved, find_mentions, lexicon, resolve
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document, Paragraph
@@ -99,39 +99,67 @@ def document_events(
             continue
         mentions = paragraph_mentions(paragraph)
         clauses = [
-            clause_for_date(
+            interval_clause(doc, m.start, m.end) if m.shape == "interval" else clause_for_date(
                 doc, m.start, m.end, lex.time_nouns, lex.future_markers, m.shape == "month",
                 lex.reporting_verbs, lex.event_nouns, lex.plan_words,
             )
             for m in mentions
         ]
-        clauses = [trim_nested(c, m, clauses, paragraph.text) for c, m in zip(clauses, mentions)]
-        for mention, clause in zip(mentions, clauses):
+        untrimmed = [(m, c) for m, c in zip(mentions, clauses) if c is not None]
+        floor = dateline_end(paragraph)
+        pairs = [(m, trim_nested(c, m, untrimmed, paragraph.text, floor)) for m, c in untrimmed]
+        resolved_here: dict[int, Resolved] = {}
+        for mention, clause in sorted(pairs, key=lambda pair: pair[0].shape == "interval"):
             anchor = None
-            if last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
+            if mention.shape == "interval":
+                main = _main_clause_date(mention, untrimmed, resolved_here)
+                anchor = (main, dates_mod.FROM_MAIN_CLAUSE) if main else None
+            elif last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
                 how = dates_mod.FROM_PARAGRAPH if last[1] == paragraph.number else dates_mod.FROM_TEXT
                 anchor = (last[0], how)
             resolved = resolve(mention, article_date, fallback_year, anchor, clause.future)
-            if resolved.ok and resolved.precision != "month":
+            resolved_here[mention.start] = resolved
+            if resolved.ok and resolved.precision != "month" and mention.shape != "interval":
                 last = (resolved.first, paragraph.number)
             rows.append(_row(document, paragraph, doc, mention, resolved, clause))
     return _one_per_clause(rows)
 
 
-def trim_nested(clause: Clause, mention: Mention, clauses: list[Clause], text: str) -> Clause:
-    """Leave out of a clause the sub-clause another date dates.
+def _main_clause_date(mention: Mention, pairs, resolved_here: dict[int, Resolved]) -> dt.date | None:
+    """The day of the clause an "N days after …" phrase hangs on: the other date whose clause holds it."""
+    nearest = None
+    for other, clause in pairs:
+        if other is mention or other.shape == "interval":
+            continue
+        result = resolved_here.get(other.start)
+        if result is None or result.precision != "day":
+            continue
+        if clause.start <= mention.start < clause.end:
+            return result.first
+        if other.end <= mention.start:
+            nearest = result.first  # the parse set it apart: fall back on the date just before
+    return nearest
+
+
+def trim_nested(
+    clause: Clause, mention: Mention, pairs: list[tuple[Mention, Clause]], text: str, floor: int = 0
+) -> Clause:
+    """Leave out of a clause the sub-clause another date dates, and the dateline.
 
     "Protests erupted on January 2, escalating into riots a few days later":
     the escalation has its own date, so the January 2 event ends before it.
+    The parser reads a dateline ("CITY, March 14 (Agency) -") as part of the
+    first sentence; ``floor`` is where it ends.
     """
-    start, end = clause.start, clause.end
-    for other in clauses:
+    start, end = max(clause.start, floor), clause.end
+    for other_mention, other in pairs:
         if other is clause or other.nominal or (other.start, other.end) == (clause.start, clause.end):
             continue
-        if not (clause.start <= other.start and other.end <= clause.end):
+        other_start = min(other.start, other_mention.start)
+        if not (clause.start <= other_start and other.end <= clause.end):
             continue
-        if other.start >= mention.end and other.start < end:
-            end = other.start
+        if other_start >= mention.end and other_start < end:
+            end = other_start
         elif other.end <= mention.start and other.end > start:
             start = other.end
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—"):
