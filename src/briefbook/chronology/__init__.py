@@ -1,10 +1,20 @@
 """Chronology: dated events, relative dates resolved, merged across sources.
 
-The public interface the report notebook and the other analyses use.
+The steps, each in its own module: ``dates`` finds and resolves date
+expressions, ``clauses`` finds the happening a date belongs to in the shared
+parse, ``events`` turns both into events.csv rows, ``article_dates`` dates the
+articles relative dates count from (``years`` supplies missing years),
+``timeline`` merges one happening's reports and flags date conflicts, ``charts``
+and ``summary`` present them, ``evaluate`` scores them against annotations.
 """
 
 from briefbook.chronology.article_dates import article_dates, dates_by_doc
+from briefbook.chronology.charts import sources_chart, timeline_chart
 from briefbook.chronology.events import extract_events
+from briefbook.chronology.summary import summary_sentences
 from briefbook.chronology.timeline import date_conflicts, timeline
 
-__all__ = ["article_dates", "dates_by_doc", "extract_events", "timeline", "date_conflicts"]
+__all__ = [
+    "article_dates", "dates_by_doc", "extract_events", "timeline", "date_conflicts",
+    "timeline_chart", "sources_chart", "summary_sentences",
+]

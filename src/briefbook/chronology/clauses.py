@@ -166,6 +166,14 @@ def _actor(head: Token) -> str:
     return ""
 
 
+def is_plan(head: Token, plan_words: frozenset[str]) -> bool:
+    """"set for Nov. 1", "is due to open on Saturday", "expect the rain to ease by Thursday"."""
+    words = [head] + [c for c in head.children if c.dep_ in ("acomp", "aux", "auxpass")]
+    if head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
+        words.append(head.head)
+    return any(t.lemma_.lower() in plan_words or t.lower_ in plan_words for t in words)
+
+
 def clause_for_date(
     doc: Doc,
     start: int,
@@ -195,9 +203,8 @@ def clause_for_date(
         span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
     else:
         span_start, span_end = clause_of(head)
-    future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass")) or any(
-        t.lemma_.lower() in plan_words or t.lower_ in plan_words for t in (head, *head.children, head.head)
-        if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj")
+    future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass")) or is_plan(
+        head, plan_words
     )
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     nominal = head.pos_ not in ("VERB", "AUX")

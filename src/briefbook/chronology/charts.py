@@ -1,0 +1,86 @@
+"""Altair charts of the chronology: the merged timeline, and who reported what when.
+
+Charts take the plain tables (:func:`briefbook.chronology.timeline.timeline`,
+events.csv) and return Altair charts the notebook displays or saves; no data
+is computed here beyond turning date labels into plottable days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+
+def _first_day(label: str) -> str:
+    """``YYYY-MM`` (month precision) plots at the month's first day."""
+    return label if len(label) == 10 else f"{label}-01"
+
+
+def _plottable(entries: pd.DataFrame) -> pd.DataFrame:
+    dated = entries[entries["date"].astype(str) != ""].copy()
+    dated["start_day"] = dated["date"].map(_first_day)
+    dated["end_day"] = [
+        end if end else start for start, end in zip(dated["start_day"], dated["date_end"].fillna(""))
+    ]
+    # A range is drawn to the end of its last day, so a one-day range still shows.
+    dated["end_day"] = [
+        (dt.date.fromisoformat(end) + dt.timedelta(days=1)).isoformat() if end != start else end
+        for start, end in zip(dated["start_day"], dated["end_day"])
+    ]
+    return dated
+
+
+def timeline_chart(entries: pd.DataFrame, width: int = 640) -> alt.LayerChart:
+    """The timeline: one row per entry in date order, a dot at its date (a bar over a range
+    or month), labelled, coloured by kind, with its sources and any date conflict on hover."""
+    data = _plottable(entries)
+    data["conflict_note"] = ["sources disagree on the date" if c else "" for c in data["conflict"]]
+    order = list(data.sort_values(["start_day", "timeline_id"])["timeline_id"])
+    y = alt.Y("timeline_id:N", sort=order, axis=None)
+    tooltip = [
+        alt.Tooltip("date:N", title="date"),
+        alt.Tooltip("dates:N", title="dates given"),
+        alt.Tooltip("label:N", title="event"),
+        alt.Tooltip("kind:N", title="kind"),
+        alt.Tooltip("sources:N", title="sources"),
+        alt.Tooltip("n_sources:Q", title="number of sources"),
+        alt.Tooltip("conflict_note:N", title="conflict"),
+    ]
+    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    span = base.mark_bar(height=6, opacity=0.5).encode(
+        x=alt.X("start_day:T", title="date"), x2="end_day:T", color=alt.Color("kind:N", title="kind")
+    )
+    dots = base.mark_point(filled=True, size=90).encode(
+        x="start_day:T",
+        color="kind:N",
+        shape=alt.Shape("conflict:N", title="date conflict"),
+    )
+    labels = base.mark_text(align="left", dx=8, fontSize=11).encode(x="start_day:T", text="label:N")
+    height = max(120, 22 * len(data))
+    return alt.layer(span, dots, labels).properties(width=width, height=height, title="Timeline")
+
+
+def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 640) -> alt.Chart:
+    """Who reported what when: one row per source, a mark per dated event, coloured by
+    kind; marks of one timeline entry share a tooltip id so disagreements stand out."""
+    outlets = {
+        r["doc_id"]: (r.get("outlet") or r.get("file") or r["doc_id"]) for r in documents.to_dict("records")
+    }
+    data = _plottable(events)
+    data["source"] = data["doc_id"].map(lambda d: outlets.get(d, d))
+    return (
+        alt.Chart(data)
+        .mark_tick(thickness=3, size=18)
+        .encode(
+            x=alt.X("start_day:T", title="date"),
+            y=alt.Y("source:N", title="source"),
+            color=alt.Color("kind:N", title="kind"),
+            tooltip=[
+                alt.Tooltip("date:N"), alt.Tooltip("text:N", title="event"), alt.Tooltip("date_text:N", title="wording"),
+                alt.Tooltip("how:N"), alt.Tooltip("timeline_id:N"),
+            ],
+        )
+        .properties(width=width, title="Dated events by source")
+    )

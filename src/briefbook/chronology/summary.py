@@ -1,0 +1,64 @@
+"""Plain-language findings of the chronology, for the report's text.
+
+Each sentence is built from the tables only (events.csv and the timeline), so
+the report says nothing the data does not show, and says what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+
+def _day(label: str) -> str:
+    """"2022-01-02" -> "2 January 2022"; "2022-01" -> "January 2022"."""
+    if not label:
+        return "an unknown date"
+    if len(label) == 7:
+        return dt.date.fromisoformat(label + "-01").strftime("%B %Y")
+    day = dt.date.fromisoformat(label)
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def summary_sentences(events: pd.DataFrame, timeline: pd.DataFrame) -> list[str]:
+    """A few sentences: how much was dated, the span, what several sources agree on,
+    where they disagree, and what could not be placed."""
+    if events.empty:
+        return ["No dated events were found in the articles."]
+    sentences = []
+    dated = timeline[timeline["date"] != ""]
+    n_docs = events["doc_id"].nunique()
+    sentences.append(
+        f"{len(events)} dated mentions in {n_docs} article{'s' if n_docs != 1 else ''} "
+        f"make {len(timeline)} timeline entr{'ies' if len(timeline) != 1 else 'y'}."
+    )
+    if len(dated):
+        first, last = dated.iloc[0], dated.iloc[-1]
+        sentences.append(
+            f"The timeline runs from {_day(first['date'])} ({first['label']}) "
+            f"to {_day(last['date'])} ({last['label']})."
+        )
+    shared = dated[dated["n_sources"] > 1]
+    if len(shared):
+        best = shared.sort_values(["n_sources", "date"], ascending=[False, True]).iloc[0]
+        sentences.append(
+            f"{len(shared)} entr{'ies are' if len(shared) != 1 else 'y is'} reported by more than one source; "
+            f"the most widely reported is {best['label']} ({_day(best['date'])}, {best['n_sources']} sources: "
+            f"{best['sources']})."
+        )
+    conflicts = timeline[timeline["conflict"]]
+    for entry in conflicts.to_dict("records"):
+        dates = ", ".join(_day(d) for d in entry["dates"].split(";") if d)
+        sentences.append(f"Sources disagree on the date of {entry['label']}: {dates} ({entry['sources']}).")
+    unresolved = events[events["unresolved"]]
+    if len(unresolved):
+        sentences.append(
+            f"{len(unresolved)} relative date{'s' if len(unresolved) != 1 else ''} could not be placed "
+            f"(for example {unresolved.iloc[0]['date_text']!r}: {unresolved.iloc[0]['how']})."
+        )
+    planned = events[events["planned"] & (events["date"] != "")]
+    if len(planned):
+        what = "mentions are plans or forecasts" if len(planned) != 1 else "mention is a plan or a forecast"
+        sentences.append(f"{len(planned)} dated {what}, not a reported happening.")
+    return sentences
