@@ -1,9 +1,9 @@
 """What a number counts, what happened to them, and how the figure is hedged.
 
 Everything here reads the dependency parse of one sentence (spaCy tokens), so
-the same rules cover "225 people were killed", "hundreds of security guards
-were injured", "250 pieces of equipment" and the split phrasing "the number of
-officers who were killed ... has risen to 17". The words themselves (who
+the same rules cover "80 people were killed", "dozens of firefighters were
+injured", "40 pieces of equipment" and the split phrasing "the number of
+miners who died ... has risen to 12". The words themselves (who
 nouns, category verbs, hedges) come from ``data/figures_lexicon.yaml``.
 """
 
@@ -28,7 +28,7 @@ class Counted:
     noun: Token | None
     quantity: Token | None = None  # "number", "toll" … when the figure is its value
     borrowed: bool = False  # noun taken from an earlier figure ("two … and one …", "62 of them")
-    phrase: Token | None = None  # head of the figure's own noun phrase ("members" in "16 members of …")
+    phrase: Token | None = None  # head of the figure's own noun phrase ("members" in "9 members of …")
     previous_value: bool = False  # "up from 35": the older value of a count given in the same sentence
     antecedent: "Counted | None" = None  # the earlier figure a borrowed noun comes from
     partitive: bool = False  # "62 of them": a part of the antecedent figure
@@ -66,8 +66,8 @@ def _through_partitive(noun: Token, lex: Lexicon) -> Token:
 def _quantity_of(number: Token, lex: Lexicon) -> Token | None:
     """The "number"/"toll" noun whose value ``number`` is, or "it" standing for one.
 
-    Covers "the toll of 40", "the number … has risen to 17", "put the turnout at
-    60,000", "estimated it at 18,000", "the number … was closer to 150" and the
+    Covers "the toll of 40", "the number … has risen to 12", "put the turnout at
+    5,000", "estimated it at 9,000", "the number … was nearer to 70" and the
     headline fragment "Death toll climbs to 48".
     """
     head = number.head
@@ -95,15 +95,15 @@ def _quantity_of(number: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-#: Dependencies of a bare number that stands for a noun said just before ("and one remains …").
+#: Dependencies of a bare number that stands for a noun said just before ("and one is missing").
 ELLIPTIC_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "npadvmod", "appos", "dep"}
 
 
 def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_document: list[Counted] | None = None) -> Counted:
-    """The noun ``number`` counts ("2,030 soldiers" -> soldiers), or where the count is split off.
+    """The noun ``number`` counts ("600 soldiers" -> soldiers), or where the count is split off.
 
     ``in_sentence`` and ``in_document`` are the figures already read, most
-    recent last: "one" in "two children were killed and one remains …" and
+    recent last: "one" in "two miners died and one is missing" and
     "62 of them" count what an earlier figure counted.
     """
     lex = lexicon()
@@ -238,7 +238,7 @@ def direct_cues(counted: Counted, number: Token) -> list[Token]:
     The counted noun and its conjuncts with their modifiers and relative clauses
     ("officers who were killed"), the quantity noun ("death toll"), the verb that
     governs the figure with its complements and prepositional objects ("remains
-    in serious condition"), and the number's own prepositional objects ("nine in
+    in stable condition"), and the number's own prepositional objects ("four in
     critical condition").
     """
     cues: list[Token] = []
@@ -288,7 +288,7 @@ def category_of(
     """The category of a figure and why (``"verb"``, ``"noun"``, ``"sentence"``, ``"default"``).
 
     Cues are looked for with :func:`direct_cues`; when none is there and the
-    governing verb carries no event of its own ("are", "goes about"), the
+    governing verb carries no event of its own ("are", "stands at"), the
     nearest cue word of the sentence decides, unless it already explains another
     figure of the sentence (``taken``: token indices). Materiel is always
     ``equipment``; troops, security forces and responders with no other cue are
@@ -334,7 +334,7 @@ def _contains(text: str, phrase: str) -> bool:
 def qualifier_of(number: Token, counted: Counted, modifier: str, sentence: Span) -> str:
     """The figure's qualifier: unconfirmed > update > earlier > the hedge before the number.
 
-    An update is a number that is the new value of a count ("has risen to 17",
+    An update is a number that is the new value of a count ("has risen to 12",
     "now stands at 30", "the toll climbed to 40"); an earlier figure is one the
     text itself presents as superseded ("earlier it was reported that …").
     """

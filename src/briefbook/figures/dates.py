@@ -1,6 +1,6 @@
 """The date a figure refers to or was reported on, from the words around it.
 
-Looks for a calendar date ("On January 9", "9 January 2022") or a weekday
+Looks for a calendar date ("On March 3", "3 March 2019") or a weekday
 ("on Monday") in the figure's sentence and resolves it against the article's
 date; otherwise the figure takes the article's date. Month and weekday names
 come from the standard library (English), not from a word list.
@@ -28,7 +28,7 @@ MONTH_DAY = re.compile(
 )
 WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)
 RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|tonight)\b", re.I)
-#: A date after these words starts a period ("since January 2"), it is not when the figure was given.
+#: A date after these words starts a period ("since March 1"), it is not when the figure was given.
 _PERIOD_START = re.compile(r"\b(since|from|until|till|began|begun|started|erupted|broke out)\s*(on\s+)?$", re.I)
 
 

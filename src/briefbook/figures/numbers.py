@@ -1,10 +1,10 @@
 """Find number phrases in text and turn them into a low/high range.
 
-Figures are written many ways ("2,030", "two", "10 thousand", "a dozen",
+Figures are written many ways ("3,400", "two", "10 thousand", "a dozen",
 "dozens", "between 20 and 30"). This module only reads the *number*: whether
 it counts casualties is decided later from the parse. It works on plain text
 with regular expressions, not on spaCy tokens, because the tokenizer splits
-"twenty-five" and "2,000-strong" differently from how a reader groups them.
+"twenty-five" and "5,000-strong" differently from how a reader groups them.
 Number words and the vague-magnitude convention live in
 ``data/figures_numbers.yaml`` so they can be edited without touching code.
 """
@@ -183,7 +183,7 @@ def _count_at(text: str, tokens, i: int, lex: _Lexicon):
 def _merge_ranges(text: str, found: list[NumberPhrase]) -> list[NumberPhrase]:
     """Join "20 to 30", "20-30", "two or three" and "between 20 and 30" into one range.
 
-    "from 16 to 17" is a change, not a range, and stays two numbers.
+    "from 30 to 45" is a change, not a range, and stays two numbers.
     """
     merged: list[NumberPhrase] = []
     k = 0

@@ -25,7 +25,7 @@ RECONCILIATION_RULES: list[str] = [
     "Best is the figure of the most recent standing report (by the date it refers to; an update ranks first among "
     "reports of the same or unknown date, then an exact count before a range); for an open-ended or vague report "
     "the best is its lower bound, the smallest number the words allow.",
-    "Open-ended figures count as a floor: 'more than 2,000' gives low 2,000 and no high; 'up to N' gives a high "
+    "Open-ended figures count as a floor: 'more than 500' gives low 500 and no high; 'up to N' gives a high "
     "and no low; 'about'/'nearly' keep the stated number and are shown as qualifiers.",
     "A figure that counts part of another ('62 of them remain in hospital', 'nine in critical condition') is "
     "listed with its whole and not compared with it.",
