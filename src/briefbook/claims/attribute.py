@@ -50,6 +50,7 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
         abbrs.update(abbreviations(document.text))
         for doc in parsed[document.doc_id]:
             rolebook.learn(doc)
+            rolebook.learn_appositions(doc)
             for ent in doc.ents:
                 if ent.label_ == "PERSON":
                     persons[person_name(doc, ent.start, ent.end)] += 1
@@ -117,13 +118,22 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             genders.setdefault(name, gender)
         return Speaker(name, "person", gender)
     if m.kind == "role":
-        holder = names.rolebook.resolve(m)
-        if holder is None and not m.places:
-            # "the minister": the most recent speaker who holds that title
-            for s in reversed(recent):
-                titles = {t for n, ts in names.rolebook.titles_of.items() if names.person(n) == s.canonical for t in ts}
-                if m.title in titles:
-                    return s
+        holder = names.rolebook.resolve(m) if m.places else None
+        if holder is None:
+            # "the union leader", "the minister": a speaker of this article whose title matches,
+            # first by descriptive words ("union"), then by the title itself, most recent first
+            persons = [s.canonical for s in reversed(recent) if s.kind == "person"]
+            variants = {c: [n for n in names.rolebook.titles_of if names.person(n) == c] for c in persons}
+            for canonical in persons:
+                if names.rolebook.by_words(m, variants[canonical]):
+                    return Speaker(canonical, "person")
+            for canonical in persons:
+                if any(m.title in names.rolebook.titles_of[n] for n in variants[canonical]):
+                    return Speaker(canonical, "person")
+            if m.places:
+                holder = None
+            else:
+                holder = names.rolebook.resolve(m) if m.title not in roles().leader_words else None
         if holder is not None:
             return Speaker(names.person(holder), "person")
         return Speaker(clean_org(m.name), "group")
@@ -138,10 +148,15 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
                 return s
         return Speaker("unknown", "unknown")
     if m.kind == "org":
+        # the recogniser sometimes tags a lone surname as an organisation
+        known = [n for (kind, n) in names.canonical if kind == "person" and len(n.split()) > 1
+                 and len(m.name.split()) == 1 and same_person(m.name, n)]
+        if known:
+            return Speaker(names.person(known[0]), "person")
         return Speaker(names.org(m.name), "org")
     if m.kind == "name":
         known = [n for (kind, n) in names.canonical if kind == "person" and same_person(m.name, n)]
         if known:
             return Speaker(names.person(known[0]), "person")
-        return Speaker(names.org(m.name), "org")
+        return Speaker(names.org(clean_org(m.name)), "org")
     return Speaker(m.name, m.kind)

@@ -152,8 +152,10 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
             m: Mention | None = None
             position = para.start + start
             cue_text = ""
+            continues = any(f.close_lost and f.paragraph == para.number - 1 for f in found)
             if cue is None and index + 1 < len(paragraphs) and text[:quote.start].strip(QUOTE_MARKS + " ") == "" \
-                    and not text[quote.end + 1:].strip(" .,") and not quote.open_lost:
+                    and not text[quote.end + 1:].strip(" .,") and not quote.open_lost and not continues \
+                    and not text[:quote.end].rstrip().endswith((".", "!", "?")):
                 cue = _cue_in_next(docs[index + 1], lex)
                 if cue is not None:
                     m = _mention_of(cue)
@@ -175,8 +177,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
             tokens = message_tokens(cue, lex)
             if not tokens:
                 continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            start, end = strip_span(text, start, end)
+            start, end = _finish_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), quotes)
             if end <= start or any(s < end and start < e for s, e in direct):
                 continue
             m = _mention_of(cue)
@@ -189,7 +190,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
             m = mention(speaker_tokens(speaker.root))
             if m is None or not tokens:
                 continue
-            start, end = strip_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+            start, end = _finish_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), quotes)
             if end > start and not any(s < end and start < e for s, e in direct):
                 found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
                                    "according to", m, para.start + speaker.start_char))
@@ -201,6 +202,21 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
             found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
                                ":", m, para.start))
     return _join_paragraphs(sorted(found, key=lambda f: (f.start, f.end)), paragraphs), sightings
+
+
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^.\n]{0,60}?)?\s+[-—–]\s+")
+
+
+def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple[int, int]:
+    """Tidy a reported message: skip a leading dateline, finish a quotation it opened."""
+    start, end = strip_span(text, start, end)
+    dateline = DATELINE.match(text[start:end])
+    if dateline:
+        start += dateline.end()
+    for q in quotes:
+        if start <= q.start - 1 < end < q.end:
+            end = min(len(text), q.end + 1)
+    return strip_span(text, start, end, " \t\n\u00a0,;:.")
 
 
 def _attach(text: str, quote: Quotation, prev_end: int, quotes: list[Quotation], doc: Doc,

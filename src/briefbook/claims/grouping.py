@@ -16,6 +16,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from briefbook.claims.speakers import fold
+
 STEM = 6
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "NUM"}
 GROUPING_THRESHOLD = 0.3
@@ -29,11 +31,18 @@ GROUPING_METHOD = (
 
 
 def stems(tokens) -> Counter:
-    """Content-word stems of a statement's tokens (spaCy tokens)."""
-    return Counter(
-        t.lemma_.lower()[:STEM] for t in tokens
-        if t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2 and t.is_alpha
-    )
+    """Content-word stems of a statement's tokens (spaCy tokens), accents folded, numbers kept.
+
+    Numbers are kept whole ("4,000" is often the very claim two outlets share);
+    accents are folded because outlets transliterate place names differently.
+    """
+    out: Counter = Counter()
+    for t in tokens:
+        if t.like_num and any(c.isdigit() for c in t.text):
+            out[t.text.replace(",", "")] += 1
+        elif t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2 and t.is_alpha:
+            out[fold(t.lemma_)[:STEM]] += 1
+    return out
 
 
 def _weights(bags: Sequence[Counter]) -> list[dict[str, float]]:

@@ -90,15 +90,30 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
     lex = lex or lexicon()
     rule = lex.reported.get(cue.lemma_.lower(), VerbRule(frozenset({"ccomp"})))
     tokens: list[Token] = []
-    for child in cue.children:
+    children = list(cue.children)
+    # object control ("warned residents to stay away", "urged people to leave"): the object belongs to the message
+    controls = any(c.dep_ == "xcomp" for c in children) and "xcomp" in rule.deps
+    for child in children:
+        if child.dep_ == "dobj" and controls:
+            tokens.extend(child.subtree)
+            continue
         if child.dep_ in NOT_MESSAGE or child.dep_ in ("nsubj", "nsubjpass"):
             continue
         if child.dep_ in rule.deps or (child.dep_ in ("dative",) and "dobj" in rule.deps and False):
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
-            tokens.extend(child.subtree)
+            tokens.extend(child.subtree if tokens or any(c.dep_ == "dobj" for c in children)
+                          else [t for t in child.subtree if t is not child])
         elif child.dep_ in ("oprd", "attr") and ("oprd" in rule.deps or "dobj" in rule.deps):
             tokens.extend(child.subtree)
+    if not tokens:
+        # "said in a statement that …": the clause hangs off the noun, not the verb
+        for prep in (c for c in children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for clause in obj.children:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        tokens = list(clause.subtree)
     if not tokens and cue.head is not cue and any(c.dep_ == "nsubj" for c in cue.children) and (
             cue.dep_ in ("parataxis", "ccomp") or (cue.dep_ == "conj" and cue.i > cue.head.i and not is_cue(cue.head))):
         # "…, X said." or "The militants, X said, wanted …": the head clause minus the attribution
@@ -126,13 +141,20 @@ def _trim_message(tokens: list[Token], cue: Token) -> list[Token]:
         if t.dep_ == "appos" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= tokens[-1].i:
             tokens = [x for x in tokens if x.i < t.left_edge.i - 1]
             break
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"»’'":
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"»’'" or tokens[-1].dep_ == "cc"
+                      or tokens[-1].is_space):
         tokens = tokens[:-1]
     return tokens
 
 
 def according_to(doc: Doc, lex: Lexicon | None = None) -> list[tuple[Span, list[Token]]]:
-    """("according to X" speaker span, message tokens) pairs: the message is the clause it modifies."""
+    """("according to X" speaker span, message tokens) pairs.
+
+    Placed first ("According to X, …") the phrase attributes the rest of its
+    sentence; placed last ("…, according to X.") the part of the sentence before
+    it. Word order is used rather than the parse, which often attaches the
+    phrase to the nearest noun.
+    """
     lex = lex or lexicon()
     found = []
     for token in doc:
@@ -145,12 +167,12 @@ def according_to(doc: Doc, lex: Lexicon | None = None) -> list[tuple[Span, list[
             if not objects:
                 continue
             obj = objects[0]
-            speaker = doc[obj.left_edge.i:obj.right_edge.i + 1]
-            head = token.head if token.head is not token else token
-            own = set(range(token.i, speaker.end))
+            speaker = doc[token.i + n:obj.right_edge.i + 1]
             sent = token.sent
-            clause = [t for t in head.subtree if t.i not in own] if head is not token else []
-            if not clause or head.i < token.i:
+            before = [t for t in sent if t.i < token.i and not t.is_punct and not t.is_space]
+            if len(before) <= 1:  # sentence-initial (allowing a conjunction or adverb)
                 clause = [t for t in sent if t.i >= speaker.end]
+            else:
+                clause = [t for t in sent if t.i < token.i]
             found.append((speaker, _trim_message(clause, token)))
     return found

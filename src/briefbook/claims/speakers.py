@@ -40,6 +40,7 @@ class Roles:
     titles: tuple[str, ...]
     leader_words: frozenset[str]
     speaker_nouns: frozenset[str]
+    not_speakers: frozenset[str]
     honorifics: dict[str, str | None]
     pronouns: dict[str, str]
     demonyms: dict[str, str]
@@ -51,7 +52,7 @@ def roles() -> Roles:
     data = load_yaml("claims_roles.yaml")
     return Roles(
         tuple(t.lower() for t in data["titles"]), frozenset(data["leader_words"]),
-        frozenset(data["speaker_nouns"]), dict(data["honorifics"]), dict(data["pronouns"]),
+        frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
     )
 
@@ -109,7 +110,14 @@ class Mention:
 
 
 def speaker_tokens(head: Token) -> list[Token]:
-    """The subject phrase without relative clauses, appositions or asides."""
+    """The subject phrase without relative clauses, appositions or asides.
+
+    When the subject is a description with a named apposition ("The factory's
+    owner, Acme Ltd, said"), the name is the speaker.
+    """
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and not head.ent_type_:
+            return speaker_tokens(child)
     out = [head]
     for child in head.children:
         if child.dep_ in NOT_NAME:
@@ -188,6 +196,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         return Mention(text, "place", clean_org(text))
     if root.ent_type_ == "NORP":
         return Mention(text, "group", clean_org(text))
+    if root.tag_ == "NNS" and root_word not in roles().not_speakers:
+        return Mention(text, "group", clean_org(text))
     if root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN") and len(tokens) <= 4:
         # a capitalised word the recogniser missed: decided against the corpus's names later
         return Mention(text, "name", clean_name(" ".join(t.text for t in tokens if t.text[:1].isupper())))
@@ -221,6 +231,7 @@ class RoleBook:
 
     holders: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
     titles_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    words_of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def learn(self, doc: Doc) -> None:
         for ent in doc.ents:
@@ -256,8 +267,29 @@ class RoleBook:
             if not name:
                 continue
             self.titles_of[name].add(title)
+            self.words_of[name].update(_role_words(left))
             for place in places or [""]:
                 self.holders[(place_key(place), title)][name] += 1
+
+    def learn_appositions(self, doc: Doc) -> None:
+        """"Ana Ruiz, head of the dockers' union, said": an apposition after the name is a title too."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+                phrase = list(appos.subtree)
+                title = _find_title([fold(t.text) for t in phrase])
+                if title and fold(appos.text) in title.split():
+                    name = person_name(doc, ent.start, ent.end)
+                    self.titles_of[name].add(title)
+                    self.words_of[name].update(_role_words(phrase))
+
+    def by_words(self, m: Mention, candidates: list[str]) -> str | None:
+        """The candidate whose title phrase shares a descriptive word with the role mention."""
+        wanted = set(_role_words(m.text.split()))
+        scored = [(len(wanted & _stems(self.words_of.get(n, set()))), i, n) for i, n in enumerate(candidates)]
+        scored = [x for x in scored if x[0] > 0]
+        return max(scored)[2] if scored else None
 
     def resolve(self, m: Mention) -> str | None:
         """The person the corpus ties to a role mention, if it ties one."""
@@ -276,6 +308,22 @@ class RoleBook:
         if not best:
             return None
         return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _role_words(tokens) -> set[str]:
+    """Descriptive words of a title phrase ("union", "infrastructure"), stemmed, no titles or stop words."""
+    out = set()
+    for t in tokens:
+        word = fold(t if isinstance(t, str) else t.text).strip(".,'’")
+        if len(word) > 2 and word not in SMALL_WORDS and word not in roles().leader_words and \
+                word not in {w for title in roles().titles for w in title.split()} and \
+                word not in ("the", "his", "her", "its", "their", "our"):
+            out.add(word[:5])
+    return out
+
+
+def _stems(words: set[str]) -> set[str]:
+    return {w[:5] for w in words}
 
 
 # --------------------------------------------------------------------------- merging
@@ -349,7 +397,9 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
             else:
                 clusters.append([name])
     for cluster in clusters:
-        best = sorted(cluster, key=lambda n: (len(fold(n).split()) < 2, -persons[n], n))[0]
+        # most written full form; on a tie the one with diacritics, which keeps more of the original
+        best = sorted(cluster, key=lambda n: (len(fold(n).split()) < 2, -persons[n],
+                                              -sum(not c.isascii() for c in n), n))[0]
         for name in cluster:
             canonical[("person", name)] = aliases.get(fold(name), aliases.get(fold(best), best))
     # organisations: abbreviation -> long form; "X of Place" -> "X"
