@@ -1,0 +1,93 @@
+"""Finding and resolving date expressions, on sentences written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefbook.chronology import dates
+from briefbook.chronology.dates import find_mentions, nearest_year, resolve
+
+WED = dt.date(2021, 9, 15)  # a Wednesday
+
+
+def shapes(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.shape) for m in find_mentions(text)]
+
+
+def test_absolute_dates_in_both_orders_with_and_without_year():
+    found = shapes("Talks opened on Sept. 3rd and closed on 12 October 2020; voting was on March 4, 2019.")
+    assert found == [("Sept. 3rd", "absolute"), ("12 October 2020", "absolute"), ("March 4, 2019", "absolute")]
+    years = [m.year for m in find_mentions("on 12 October 2020 and on Sept. 3rd")]
+    assert years == [2020, None]
+
+
+def test_bare_month_needs_a_lead_in_and_a_capital():
+    assert shapes("The fire started in August.") == [("August", "month")]
+    assert shapes("Officials may resign. April said nothing.") == []
+    assert shapes("Prices rose in mid-July.")[0] == ("mid-July", "month")
+
+
+def test_weekdays_relative_and_counted_phrases():
+    found = shapes("He left on Friday; the next day it rained, three weeks later it stopped and two days ago it snowed.")
+    assert found == [
+        ("Friday", "weekday"), ("the next day", "anaphoric"), ("three weeks later", "anaphoric"),
+        ("two days ago", "deictic"),
+    ]
+
+
+def test_after_a_noun_phrase_is_not_a_date_but_after_a_clause_is_an_interval():
+    assert shapes("Two days after the vote, crowds gathered.") == [("Two days after", "interval")]
+    assert [m.shape for m in find_mentions("He resigned a week after.")] == ["anaphoric"]
+
+
+def test_written_date_takes_the_article_year_or_says_where_the_year_came_from():
+    mention = find_mentions("on June 3")[0]
+    assert resolve(mention, WED, None).label == "2021-06-03"
+    assert resolve(mention, WED, None).how == dates.YEAR_FROM_ARTICLE
+    from_corpus = resolve(mention, None, (2018, "the corpus's time span"))
+    assert from_corpus.label == "2018-06-03" and "corpus" in from_corpus.how
+    assert not resolve(mention, None, None).ok
+
+
+def test_year_of_a_year_less_date_is_the_nearest_one_looking_back():
+    assert nearest_year(12, 28, dt.date(2022, 1, 5)) == 2021
+    assert nearest_year(1, 2, dt.date(2022, 1, 5)) == 2022
+
+
+def test_weekday_counts_back_from_the_article_unless_the_clause_looks_forward():
+    monday = find_mentions("on Monday")[0]
+    assert resolve(monday, WED, None).first == dt.date(2021, 9, 13)
+    assert resolve(monday, WED, None, future=True).first == dt.date(2021, 9, 20)
+    wednesday = find_mentions("on Wednesday")[0]
+    assert resolve(wednesday, WED, None).first == WED
+    last_wednesday = find_mentions("last Wednesday")[0]
+    assert resolve(last_wednesday, WED, None).first == dt.date(2021, 9, 8)
+
+
+def test_relative_dates_without_their_anchor_stay_unresolved_and_say_why():
+    assert resolve(find_mentions("on Monday")[0], None, (2021, "x")).how == dates.NO_ARTICLE_DATE
+    assert resolve(find_mentions("yesterday")[0], None, None).how == dates.NO_ARTICLE_DATE
+    later = find_mentions("two days later")[0]
+    assert resolve(later, WED, None).how == dates.NO_EARLIER_DATE
+    anchored = resolve(later, WED, None, anchor=(dt.date(2021, 9, 1), dates.FROM_PARAGRAPH))
+    assert anchored.first == dt.date(2021, 9, 3) and anchored.how == dates.FROM_PARAGRAPH
+
+
+def test_vague_counts_and_calendar_weeks_resolve_to_ranges():
+    few = resolve(find_mentions("a few days later")[0], None, None, anchor=(dt.date(2021, 9, 1), "x"))
+    assert (few.precision, few.first, few.last) == ("range", dt.date(2021, 9, 3), dt.date(2021, 9, 5))
+    last_week = resolve(find_mentions("last week")[0], WED, None)
+    assert (last_week.first, last_week.last) == (dt.date(2021, 9, 6), dt.date(2021, 9, 12))
+    weekend = resolve(find_mentions("since the weekend")[0], WED, None)
+    assert (weekend.first, weekend.last) == (dt.date(2021, 9, 11), dt.date(2021, 9, 12))
+
+
+@pytest.mark.parametrize(
+    "text, label, precision",
+    [("in March 2020", "2020-03", "month"), ("in early March 2020", "2020-03-01", "range")],
+)
+def test_months_have_month_precision_and_their_parts_a_range(text, label, precision):
+    result = resolve(find_mentions(text)[0], None, None)
+    assert (result.label, result.precision) == (label, precision)

@@ -1,0 +1,187 @@
+"""Events, article dates, timeline merging and conflicts, on small articles written here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from briefbook.chronology import (
+    article_dates, date_conflicts, extract_events, sources_chart, summary_sentences, timeline, timeline_chart,
+)
+from briefbook.chronology import dates as dates_mod
+from briefbook.chronology.article_dates import DATELINE, LATEST_MENTIONED, NOT_INFERRED, SAME_HAPPENING
+from briefbook.chronology.dates import lexicon
+from briefbook.corpus import load_corpus
+from briefbook.corpus.metadata import MONTHS
+from briefbook.nlp import parse_corpus
+
+WIRE = """Crowds fill the square as tax protest grows
+
+RIVERTON, May 10, 2019 (Wire Service) - Thousands of people marched through the city centre on Thursday, two days after the council approved the new tax.
+
+Protests first broke out on May 2, escalating into clashes with police a few days later.
+
+The mayor will meet union leaders on Monday, a spokesman said.
+"""
+
+FOLLOW_UP = """Marchers demand repeal
+
+Thousands of people marched through the city centre on Thursday against the new tax, organisers said.
+
+Shops stayed closed along the route.
+"""
+
+UNDATED = """Residents worried
+
+Officials said on Tuesday that the water was safe to drink.
+
+Residents remain unconvinced.
+"""
+
+
+def build(tmp_path: Path, articles: dict[str, str]):
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    return corpus, parse_corpus(corpus)
+
+
+def by_file(corpus, frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    doc_id = next(d.doc_id for d in corpus.documents if d.file == name)
+    return frame[frame["doc_id"] == doc_id]
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    corpus, parsed = build(tmp_path_factory.mktemp("small"), {"a.txt": WIRE, "b.txt": FOLLOW_UP, "c.txt": UNDATED})
+    dates = article_dates(corpus, parsed)
+    events = extract_events(corpus, parsed, dates)
+    return corpus, parsed, dates, events
+
+
+def test_each_date_gets_its_clause_and_its_resolved_day(small):
+    corpus, _, _, events = small
+    wire = by_file(corpus, events, "a.txt").set_index("date_text")
+    assert wire.loc["Thursday", "date"] == "2019-05-09"
+    assert wire.loc["Thursday", "text"].startswith("Thousands of people marched")
+    assert "RIVERTON" not in wire.loc["Thursday", "text"]  # the dateline is not part of the event
+    assert "approved" not in wire.loc["Thursday", "text"]  # the "two days after" clause is its own event
+    assert wire.loc["two days after", "text"] == "the council approved the new tax"
+    assert wire.loc["two days after", "date"] == "2019-05-07"
+    assert wire.loc["May 2", "text"] == "Protests first broke out on May 2"
+    assert (wire.loc["a few days later", "precision"], wire.loc["a few days later", "date"]) == ("range", "2019-05-04")
+    assert wire.loc["a few days later", "how"] == dates_mod.FROM_PARAGRAPH
+    assert wire.loc["Monday", "date"] == "2019-05-13" and bool(wire.loc["Monday", "planned"])
+
+
+def test_rows_link_back_to_the_seed_text_and_paragraph(small):
+    corpus, _, _, events = small
+    texts = {d.doc_id: d for d in corpus.documents}
+    for row in events.to_dict("records"):
+        document = texts[row["doc_id"]]
+        assert document.text[row["start"]:row["end"]] == row["text"]
+        paragraph = document.paragraphs[row["paragraph"] - 1]
+        assert paragraph.start <= row["start"] < paragraph.end and row["anchor"] == paragraph.anchor
+    assert list(events.sort_values(["doc_id", "start"]).index) == list(events.index)
+
+
+def test_undated_article_is_dated_by_the_same_happening_or_left_alone(small):
+    corpus, _, dates, events = small
+    follow_up = by_file(corpus, dates, "b.txt").iloc[0]
+    assert (follow_up["date"], follow_up["how"]) == ("2019-05-09", SAME_HAPPENING)
+    undated = by_file(corpus, dates, "c.txt").iloc[0]
+    assert (undated["date"], undated["how"]) == ("", NOT_INFERRED)
+    tuesday = by_file(corpus, events, "c.txt").iloc[0]
+    assert tuesday["date"] == "" and bool(tuesday["unresolved"]) and tuesday["how"] == dates_mod.NO_ARTICLE_DATE
+    wire = by_file(corpus, dates, "a.txt").iloc[0]
+    assert (wire["how"], wire["confidence"]) == (DATELINE, "high")
+
+
+def test_latest_date_mentioned_is_a_low_confidence_lower_bound(tmp_path):
+    text = "Court rules on appeal\n\nThe appeal was lodged on 4 March 2020. The court heard it on April 2, 2020.\n"
+    corpus, parsed = build(tmp_path, {"x.txt": text})
+    row = article_dates(corpus, parsed).iloc[0]
+    assert (row["date"], row["how"], row["confidence"]) == ("2020-04-02", LATEST_MENTIONED, "low")
+
+
+def test_one_happening_in_two_articles_is_one_timeline_entry(small):
+    corpus, _, _, events = small
+    wire = by_file(corpus, events, "a.txt").set_index("date_text")
+    follow_up = by_file(corpus, events, "b.txt").iloc[0]
+    assert follow_up["timeline_id"] == wire.loc["Thursday", "timeline_id"]
+    assert wire.loc["May 2", "timeline_id"] != wire.loc["Thursday", "timeline_id"]
+
+
+def test_ids_come_from_content_so_another_article_does_not_change_them(tmp_path, small):
+    corpus, _, _, events = small
+    alone_corpus, alone_parsed = build(tmp_path, {"a.txt": WIRE})
+    alone = extract_events(alone_corpus, alone_parsed)
+    both = by_file(corpus, events, "a.txt")
+    assert list(alone["event_id"]) == list(both["event_id"])
+    kept = alone.set_index("event_id")["timeline_id"]
+    assert sum(kept[e] == t for e, t in zip(both["event_id"], both["timeline_id"])) >= len(both) - 1
+
+
+def make_events(rows: list[dict]) -> pd.DataFrame:
+    base = {"paragraph": 1, "precision": "day", "how": "written out", "date_text": "x", "unresolved": False,
+            "planned": False, "kind": "protest", "start": 0, "end": 5}
+    frame = pd.DataFrame([{**base, **row} for row in rows])
+    frame["date_end"] = frame["date_end"].fillna(frame["date"]) if "date_end" in frame else frame["date"]
+    frame["anchor"] = frame["doc_id"] + "-p1"
+    return frame
+
+
+DOCS = pd.DataFrame({"doc_id": ["d1", "d2"], "outlet": ["Outlet One", "Outlet Two"], "title": ["", ""],
+                     "file": ["1.txt", "2.txt"], "published": [None, None]})
+
+
+def test_sources_giving_different_days_are_flagged_with_their_wording():
+    events = make_events([
+        {"event_id": "ev-1", "doc_id": "d1", "date": "2020-03-11", "text": "the dam gave way on March 11",
+         "timeline_id": "tl-1"},
+        {"event_id": "ev-2", "doc_id": "d2", "date": "2020-03-12", "text": "the dam broke on March 12",
+         "timeline_id": "tl-1"},
+        {"event_id": "ev-3", "doc_id": "d2", "date": "2020-03", "precision": "month", "date_end": "2020-03-31",
+         "text": "rain in March", "timeline_id": "tl-3"},
+        {"event_id": "ev-4", "doc_id": "d1", "date": "2020-03-20", "text": "rain stopped", "timeline_id": "tl-3"},
+    ])
+    entries = timeline(events, DOCS).set_index("timeline_id")
+    assert bool(entries.loc["tl-1", "conflict"]) and entries.loc["tl-1", "n_sources"] == 2
+    assert entries.loc["tl-1", "sources"] == "Outlet One; Outlet Two"
+    assert not entries.loc["tl-3", "conflict"]  # a day inside the month another source gives agrees with it
+    conflicts = date_conflicts(events, DOCS)
+    assert list(conflicts["date"]) == ["2020-03-11", "2020-03-12"]
+    assert set(conflicts["outlet"]) == {"Outlet One", "Outlet Two"}
+    sentences = summary_sentences(events, timeline(events, DOCS))
+    assert any("disagree" in s and "11 March 2020" in s and "12 March 2020" in s for s in sentences)
+
+
+def test_charts_encode_date_kind_and_sources(small):
+    corpus, _, _, events = small
+    docs = pd.DataFrame([{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file,
+                          "published": d.published} for d in corpus.documents])
+    spec = timeline_chart(timeline(events, docs)).to_dict()
+    layers = spec["layer"]
+    assert {layer["encoding"]["x"]["field"] for layer in layers} == {"start_day"}
+    assert any(layer["encoding"].get("color", {}).get("field") == "kind" for layer in layers)
+    assert any(layer["encoding"].get("text", {}).get("field") == "label" for layer in layers)
+    assert any(t["field"] == "sources" for t in layers[0]["encoding"]["tooltip"])
+    assert sources_chart(events, docs).to_dict()["encoding"]["y"]["field"] == "source"
+
+
+def test_no_word_of_the_seeds_is_written_into_the_code_or_data(seeds_parsed):
+    """Proper names of the seeds (people, places, organisations) must not appear in the method."""
+    general = set(MONTHS) | {w.lower() for w in lexicon().weekdays}
+    names = {
+        t.text.lower() for docs in seeds_parsed.values() for doc in docs for t in doc
+        if t.pos_ == "PROPN" and t.is_alpha and len(t.text) > 3 and t.text.lower() not in general
+        and (t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "FAC") or (t.ent_type_ == "ORG" and t.text.isupper()))
+    }
+    root = Path(__file__).resolve().parents[1] / "src" / "briefbook"
+    sources = list((root / "chronology").glob("*.py")) + list((root / "data").glob("chronology_*.yaml"))
+    words = {w.lower() for path in sources for w in re.findall(r"[A-Za-z]+", path.read_text(encoding="utf-8"))}
+    assert names, "the seeds' proper names were not found"
+    assert not (names & words), sorted(names & words)
