@@ -273,7 +273,8 @@ def _headline(para: Paragraph, doc: Doc, quote_spans: list[tuple[int, int]]) -> 
             else:
                 break
         titles = {w for t in roles().titles for w in t.split()}
-        if not left or not (left[-1].ent_type_ in ("PERSON", "ORG") or left[-1].lower_ in titles):
+        if not left or not (left[-1].ent_type_ in ("PERSON", "ORG") or left[-1].lower_ in titles or
+                            left[-1].ent_type_ == "GPE" and any(t.lower_ in titles for t in left)):
             continue
         m = mention(left)
         if m is None or m.kind not in ("person", "role", "org"):

@@ -16,18 +16,32 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from functools import lru_cache
+
 from briefbook.claims.speakers import fold
+from briefbook.resources import load_yaml
 
 STEM = 6
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "NUM"}
 GROUPING_THRESHOLD = 0.3
 GROUPING_METHOD = (
     "Statements by the same canonical speaker are grouped into one claim by average-linkage clustering "
-    "of TF-IDF-weighted bags of content-word stems (nouns, verbs, adjectives, proper nouns and numbers, "
-    f"lemmas cut to their first {STEM} letters so that translation variants meet); two groups merge while "
+    "of IDF-weighted bags of content-word stems (nouns, verbs, adjectives, proper nouns and numbers, "
+    f"lemmas cut to their first {STEM} letters so that translation variants meet, near-synonyms from an "
+    "editable list counted as one word, plus the statement's frames); two groups merge while "
     f"their average cosine similarity is at least {GROUPING_THRESHOLD}. The claim id is taken from the "
     "group's smallest statement id."
 )
+
+
+@lru_cache(maxsize=1)
+def concepts() -> dict[str, str]:
+    """lemma -> concept, from the editable ``claims_concepts.yaml`` (near-synonyms)."""
+    table = {}
+    for concept, lemmas in (load_yaml("claims_concepts.yaml") or {}).items():
+        for lemma in lemmas:
+            table[lemma.lower()] = "concept:" + concept
+    return table
 
 
 def stems(tokens) -> Counter:
@@ -41,7 +55,8 @@ def stems(tokens) -> Counter:
         if t.like_num and any(c.isdigit() for c in t.text):
             out[t.text.replace(",", "")] += 1
         elif t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2 and t.is_alpha:
-            out[fold(t.lemma_)[:STEM]] += 1
+            lemma = fold(t.lemma_)
+            out[concepts().get(lemma) or concepts().get(t.lower_) or lemma[:STEM]] += 1
     return out
 
 

@@ -136,9 +136,14 @@ def _trim_message(tokens: list[Token], cue: Token) -> list[Token]:
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if")
                       or tokens[0].is_punct and tokens[0].text not in "“\"«‘'"):
         tokens = tokens[1:]
-    # a comma-led apposition at the end ("…, a phrase often used to …") is the writer's gloss
+    # a comma-led noun phrase at the end ("…, a phrase often used to …") is the writer's gloss;
+    # the parser calls it an apposition or a second object
     for t in tokens:
-        if t.dep_ == "appos" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and t.right_edge.i >= tokens[-1].i:
+        if t.i == 0 or t.doc[t.left_edge.i - 1].text != "," or t.right_edge.i < tokens[-1].i:
+            continue
+        second_object = t.dep_ in ("dobj", "npadvmod") and any(
+            c.dep_ == t.dep_ and c.i < t.i for c in t.head.children)
+        if t.dep_ == "appos" or second_object:
             tokens = [x for x in tokens if x.i < t.left_edge.i - 1]
             break
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"»’'" or tokens[-1].dep_ == "cc"
