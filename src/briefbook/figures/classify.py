@@ -126,6 +126,9 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
     elif number.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() in lex.who:
         noun = phrase = head.head  # "a family of five", "a crowd of 5,000"
+    if noun is not None and noun.lower_ in ("others", "other") and in_document:
+        last = in_document[-1]  # "six died and scores of others were wounded": more of the same group
+        return Counted(last.noun, last.quantity, borrowed=True, phrase=phrase, antecedent=last)
     if noun is not None:
         if noun.lemma_.lower() in lex.quantity_nouns and _of_object(noun) is not None:
             return Counted(_of_object(noun), quantity=noun, phrase=phrase)
@@ -138,6 +141,11 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
             last = in_sentence[-1]
             return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last)
         return Counted(_of_object(quantity), quantity=quantity, phrase=quantity)
+    fronted = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
+               and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in c.children)]
+    if fronted and in_document and number.dep_ in ("nsubj", "nsubjpass", "dobj") and number.pos_ == "NUM":
+        last = in_document[-1]  # "Of those, 89 made it out": a part of the figure before
+        return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last, partitive=True)
     if in_sentence and number.dep_ == "pobj" and head.lower_ == "from":
         last = in_sentence[-1]
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, previous_value=True, antecedent=last)
@@ -196,6 +204,26 @@ def is_responder(counted: Counted) -> bool:
     return noun is not None and noun.lemma_.lower() in lexicon().responders
 
 
+def _is_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
+
+
+def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
+    """A count of an earlier event the article recalls ("since 2016, when 36 miners died").
+
+    The figure's clause hangs from an explicit year ("…, when"), or names a
+    year other than the article's ("In 2016, 36 miners died").
+    """
+    anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
+    verb = governing_verb(anchor)
+    if verb is None:
+        return False
+    if verb.dep_ in ("relcl", "advcl") and _is_year(verb.head):
+        return True  # a clause hanging from a bare year recalls that year
+    years = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and _is_year(g)]
+    return year is not None and any(int(y.text) != year for y in years)
+
+
 def is_background(counted: Counted) -> bool:
     """A count that describes a place or organisation ("employed 1,200 people"), not the event."""
     lex = lexicon()
@@ -232,53 +260,70 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def direct_cues(counted: Counted, number: Token) -> list[Token]:
-    """Words that say what happened to the people a figure counts, read off the parse around it.
+def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]]:
+    """Words that may say what happened to the people a figure counts: (near, far).
 
-    The counted noun and its conjuncts with their modifiers and relative clauses
-    ("officers who were killed"), the quantity noun ("death toll"), the verb that
-    governs the figure with its complements and prepositional objects ("remains
-    in stable condition"), and the number's own prepositional objects ("four in
-    critical condition").
+    Near: the counted noun and its conjuncts with their modifiers and relative
+    clauses ("officers who were killed", "injured miners", "bodies"), the
+    quantity noun ("death toll"), the noun a figure is in apposition to
+    ("bodies …, among them four children") and the number's own modifiers
+    ("dozens more unaccounted for", "four in stable condition"). Far: the verb
+    that governs the figure with its complements and prepositional objects
+    ("remains in stable condition"). Near words win, because a relative clause
+    says more about the people counted than the verb of the sentence does.
     """
-    cues: list[Token] = []
+    lex = lexicon()
+    near: list[Token] = []
+    far: list[Token] = []
     nouns = []
     if counted.noun is not None:
         nouns = [counted.noun, *counted.noun.conjuncts]
     if counted.quantity is not None:
         nouns.append(counted.quantity)
+    anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
+    if anchor.dep_ == "appos":
+        nouns.append(anchor.head)
     for noun in nouns:
-        cues.append(noun)
+        near.append(noun)
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "acl", "relcl", "oprd"):
-                cues.append(child)
-                cues.extend(c for c in child.children if c.dep_ in ("acomp", "oprd", "xcomp", "dobj"))
+                near.append(child)
+                near.extend(c for c in child.children if c.dep_ in ("acomp", "oprd", "xcomp", "dobj", "prt"))
     for child in number.children:
-        if child.dep_ == "prep":
-            cues.extend(c for c in child.children if c.dep_ == "pobj")
-    anchor = counted.phrase if counted.phrase is not None else number
-    if counted.borrowed:
-        anchor = number
+        if child.dep_ in ("amod", "acl", "relcl"):
+            near.append(child)
+        if child.dep_ == "prep" and child.lower_ not in ("of", "among"):
+            near.extend(c for c in child.children if c.dep_ == "pobj")
     verb = governing_verb(anchor)
     if verb is not None:
-        cues.append(verb)
+        far.append(verb)
         for child in verb.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp", "dobj", "attr"):
-                cues.append(child)
+            if child.dep_ in ("acomp", "oprd", "xcomp", "dobj", "attr") or (child.dep_ == "advcl" and child.pos_ == "ADJ"):
+                far.append(child)
             if child.dep_ == "prep":
-                cues.extend(c for c in child.children if c.dep_ == "pobj")
+                far.extend(c for c in child.children if c.dep_ == "pobj")
         if verb.dep_ in ("xcomp", "auxpass"):
-            cues.append(verb.head)
-        if verb.lemma_.lower() in lexicon().subset_verbs and anchor.dep_ in ("dobj", "attr"):
+            far.append(verb.head)
+        if verb.lemma_.lower() in lex.subset_verbs and anchor.dep_ in ("dobj", "attr"):
             # "the nine dead include a family of five": a part shares what the whole suffered
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    cues.append(child)
-                    cues.extend(c for c in child.children if c.dep_ in ("amod", "compound", "acl", "relcl"))
-    return cues
+                    far.append(child)
+                    far.extend(c for c in child.children if c.dep_ in ("amod", "compound", "acl", "relcl"))
+    return near, far
+
+
+def direct_cues(counted: Counted, number: Token) -> list[Token]:
+    """All cue words of :func:`cue_tiers`, near and far."""
+    near, far = cue_tiers(counted, number)
+    return near + far
 
 
 def _cue_category(token: Token, lex: Lexicon) -> str | None:
+    """The category a cue word names; a verb with its particle is tried first ("rounded up", "taken in")."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle and f"{token.lemma_.lower()} {particle}" in lex.category_cues:
+        return lex.category_cues[f"{token.lemma_.lower()} {particle}"]
     return lex.category_cues.get(token.lemma_.lower()) or lex.category_cues.get(token.lower_)
 
 
@@ -298,17 +343,20 @@ def category_of(
     if is_equipment(counted):
         return "equipment", "noun"
     deployable = who in ("troops", "security_forces") or is_responder(counted)
-    found = {_cue_category(t, lex) for t in direct_cues(counted, number)} - {None}
-    for category in lex.category_order:
-        if category in found and not (category == "deployed" and not deployable):
-            return category, "verb"
+    for tier in cue_tiers(counted, number):
+        found = {_cue_category(t, lex) for t in tier} - {None}
+        if not deployable:
+            found.discard("deployed")
+        for category in lex.category_order:
+            if category in found:
+                return category, "verb"
     anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
     verb = governing_verb(anchor)
     light = verb is None or verb.lemma_.lower() in lex.light_verbs or verb.lemma_.lower() in lex.reporting_verbs
     if light:
         nearest = sorted(
             (abs(t.i - number.i), _cue_category(t, lex)) for t in sentence
-            if t.i not in taken and _cue_category(t, lex) not in (None, "deployed")
+            if t.i not in taken and _cue_category(t, lex) not in (None, "deployed", "other")
             and t.pos_ in ("VERB", "NOUN", "ADJ")
         )
         if nearest:
@@ -329,6 +377,16 @@ def modifier_before(text: str, start: int) -> str:
 
 def _contains(text: str, phrase: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+
+
+def _segment(number: Token, sentence: Span) -> str:
+    """The stretch of the sentence around ``number`` between punctuation marks."""
+    start, end = number.i, number.i
+    while start > sentence.start and not sentence.doc[start - 1].is_punct:
+        start -= 1
+    while end + 1 < sentence.end and not sentence.doc[end + 1].is_punct:
+        end += 1
+    return sentence.doc[start:end + 1].text
 
 
 def qualifier_of(number: Token, counted: Counted, modifier: str, sentence: Span) -> str:
@@ -359,6 +417,8 @@ def qualifier_of(number: Token, counted: Counted, modifier: str, sentence: Span)
     window = sentence.doc[max(sentence.start, number.i - 6):number.i]
     if any(t.lower_ in lex.update_words for t in window):
         return "update"
+    if any(" " in w and _contains(_segment(number, sentence).lower(), w) for w in lex.update_words):
+        return "update"  # "… have been recovered so far"
     close = sentence.doc[max(sentence.start, number.i - 3):number.i]
     if any(t.lemma_.lower() in lex.update_verbs for t in close) and any(t.lower_ in ("to", "at") for t in close):
         return "update"  # headline fragments the parser misreads: "Death toll climbs to 48"

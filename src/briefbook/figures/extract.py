@@ -67,10 +67,10 @@ def _sentence_figures(
             continue
         number = classify.span_head(tokens)
         counted = classify.counted_noun(number, in_sentence, in_document)
-        if classify.is_background(counted):
+        if classify.is_background(counted) or classify.is_historical(counted, number, year):
             continue
         who = "other" if classify.is_equipment(counted) else classify.who_of(counted)
-        if who is None and phrase.vague and counted.noun is None and number.dep_ in classify.ELLIPTIC_DEPS:
+        if who is None and phrase.vague and counted.noun is None and number.dep_ in {*classify.ELLIPTIC_DEPS, "pobj"}:
             who = "people"  # "forced thousands from their homes": a bare magnitude counts people
         if who is None:
             # a bare count ("at least 12 died") is a figure only when the sentence says what
@@ -90,6 +90,9 @@ def _sentence_figures(
         ids[id(counted)] = figure_id(paragraph.doc_id, paragraph.start + phrase.start, paragraph.start + phrase.end)
         taken = set().union(*(v for k, v in cues.items() if k != id(counted))) if len(cues) > 1 else set()
         category, category_how = classify.category_of(counted, number, who, sentence, taken)
+        inherited = categories.get(ids.get(id(counted.antecedent), ""))
+        if counted.borrowed and not counted.previous_value and category_how == "default" and inherited:
+            category, category_how = inherited, "antecedent"  # "six were flown out": part of the injured
         modifier = classify.modifier_before(paragraph.text, phrase.start)
         qualifier = classify.qualifier_of(number, counted, modifier, sentence)
         if qualifier == "up_to" and modifier == "none":

@@ -126,7 +126,7 @@ def _vague_at(text: str, tokens, i: int, lex: _Lexicon):
         end = start + len(phrase)
         if end < len(text) and text[end].isalpha():
             continue
-        if needs_of and not re.match(r"\s+of\b", lower[end:]):
+        if needs_of and not re.match(r"[\"'\u201d\u2019]?\s+of\b", lower[end:]):
             continue
         j = i
         while j < len(tokens) and tokens[j][1] <= end:
