@@ -27,7 +27,7 @@ from briefbook.chronology.events import (
     content_lemmas, corpus_year_of, document_events, paragraph_idf, paragraph_mentions,
 )
 from briefbook.chronology.timeline import _vector, cosine
-from briefbook.chronology.years import OWN_TEXT, fallback_years
+from briefbook.chronology.years import OWN_TEXT, article_vectors, fallback_years
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed
 
@@ -173,7 +173,8 @@ def _own_date(document: Document, years: dict[str, tuple[int, str]]) -> dict | N
 def article_dates(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
     """One row per article: doc_id, date (ISO or empty), how, confidence, evidence."""
     lexicon()  # fail early on a broken data file
-    own_years = fallback_years(corpus, parsed, {}, None)
+    vectors = article_vectors(corpus, parsed)
+    own_years = fallback_years(corpus, parsed, {}, None, vectors)
     found: dict[str, dict] = {}
     for document in corpus.documents:
         if (row := _own_date(document, own_years)) is not None:
@@ -182,7 +183,7 @@ def article_dates(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
 
     def years_now() -> dict[str, tuple[int, str]]:
         known = {doc_id: dt.date.fromisoformat(row["date"]) for doc_id, row in found.items()}
-        return fallback_years(corpus, parsed, known, corpus_year_of(corpus, known))
+        return fallback_years(corpus, parsed, known, corpus_year_of(corpus, known), vectors)
 
     for _ in range(PASSES):
         years = years_now()

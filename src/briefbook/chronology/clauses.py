@@ -39,7 +39,11 @@ class Clause:
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    """The tokens overlapping characters ``start:end`` of the parsed paragraph."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    return list(span)
 
 
 def _span_root(tokens: list[Token]) -> Token | None:

@@ -210,6 +210,11 @@ def find_mentions(text: str) -> list[Mention]:
     Longer, more complete shapes win over the shorter ones they contain
     ("January 2, 2022" is one absolute date, not a month).
     """
+    return list(_find_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_mentions(text: str) -> tuple[Mention, ...]:
     lex = lexicon()
     pats = _patterns()
     found: list[Mention] = []
@@ -273,7 +278,7 @@ def find_mentions(text: str) -> list[Mention]:
             Mention(m.start(), m.end(), m.group(0), "weekday", weekday=lex.weekdays.index(m.group("weekday")),
                     direction=direction if direction != "this" else None)
         )
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

@@ -229,8 +229,22 @@ def article_vector(document: Document, docs: list[Doc], idf: dict[str, float]) -
     return _vector(" ".join(words), idf)
 
 
+_IDF_CACHE: list[tuple[Parsed, dict[str, float]]] = []
+
+
 def paragraph_idf(parsed: Parsed) -> dict[str, float]:
-    """Inverse paragraph frequency of lemmas: words every article repeats weigh little."""
+    """Inverse paragraph frequency of lemmas: words every article repeats weigh little.
+
+    Several steps need it for the same parse, so the last one computed is kept.
+    """
+    if _IDF_CACHE and _IDF_CACHE[0][0] is parsed:
+        return _IDF_CACHE[0][1]
+    idf = _paragraph_idf(parsed)
+    _IDF_CACHE[:] = [(parsed, idf)]
+    return idf
+
+
+def _paragraph_idf(parsed: Parsed) -> dict[str, float]:
     df: Counter = Counter()
     total = 0
     for docs in parsed.values():

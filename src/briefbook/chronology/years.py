@@ -34,14 +34,21 @@ def latest_year_written(document: Document) -> int | None:
 
 
 def fallback_years(
-    corpus: Corpus, parsed: Parsed, known: dict[str, dt.date | None], corpus_year: int | None
+    corpus: Corpus,
+    parsed: Parsed,
+    known: dict[str, dt.date | None],
+    corpus_year: int | None,
+    vectors: dict[str, dict[str, float]] | None = None,
 ) -> dict[str, tuple[int, str]]:
-    """``{doc_id: (year, where it comes from)}`` for every article (see the module docstring)."""
-    from briefbook.chronology.events import article_vector, paragraph_idf
+    """``{doc_id: (year, where it comes from)}`` for every article (see the module docstring).
+
+    ``vectors`` (doc_id -> weighted words, :func:`article_vectors`) can be passed
+    in when already computed.
+    """
     from briefbook.chronology.timeline import cosine
 
-    idf = paragraph_idf(parsed)
-    vectors = {d.doc_id: article_vector(d, parsed[d.doc_id], idf) for d in corpus.documents}
+    if vectors is None:
+        vectors = article_vectors(corpus, parsed)
     years: dict[str, tuple[int, str]] = {}
     for document in corpus.documents:
         own = latest_year_written(document)
@@ -59,3 +66,11 @@ def fallback_years(
         elif corpus_year is not None:
             years[document.doc_id] = (corpus_year, CORPUS_SPAN)
     return years
+
+
+def article_vectors(corpus: Corpus, parsed: Parsed) -> dict[str, dict[str, float]]:
+    """Every article's running text as weighted content words."""
+    from briefbook.chronology.events import article_vector, paragraph_idf
+
+    idf = paragraph_idf(parsed)
+    return {d.doc_id: article_vector(d, parsed[d.doc_id], idf) for d in corpus.documents}
