@@ -23,3 +23,24 @@ def seeds_corpus() -> Corpus:
 @pytest.fixture(scope="session")
 def seeds_parsed(seeds_corpus: Corpus) -> Parsed:
     return parse_corpus(seeds_corpus)
+
+
+def run_build(seeds: Path, out: Path, root: Path = ROOT, *extra: str):
+    """Run ``briefbook build`` as a user would; returns the finished process."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "briefbook.cli", "build", "--seeds", str(seeds), "--out", str(out),
+         "--root", str(root), *extra],
+        capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The report built from the project's seeds (every notebook, the whole book)."""
+    out = tmp_path_factory.mktemp("build")
+    result = run_build(SEEDS, out)
+    assert result.returncode == 0, result.stderr
+    return out / "html"

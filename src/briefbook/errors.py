@@ -14,3 +14,7 @@ class BriefbookError(Exception):
         self.where = where
         self.problem = problem
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self):
+        # Errors cross process boundaries (notebooks run in worker processes).
+        return (type(self), (self.where, self.problem))

@@ -9,6 +9,7 @@ is deleted so it can never reach the site.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -74,7 +75,9 @@ def run_all(templates: list[Path], out_dir: Path, parameters: dict, workers: int
     failures: list[BriefbookError] = []
     total = len(templates)
     _progress(f"running {total} notebooks in {workers} processes: " + ", ".join(t.stem for t in templates))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_kernels) as pool:
+    # "spawn": a forked copy of this process (threads, zmq sockets, a loaded NLP model) is not safe.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_kernels, mp_context=context) as pool:
         futures = {
             pool.submit(_run_one_safely, t, out_dir / t.name, parameters): t for t in templates
         }

@@ -1,0 +1,88 @@
+"""The whole report: every notebook run on the seeds, the book built, links and anchors intact."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPORA, ROOT, SEEDS, run_build
+from sitecheck import broken_links, pages, read_page
+
+pytestmark = pytest.mark.book
+
+CHAPTERS = [p.stem for p in sorted((ROOT / "notebooks").glob("*.ipynb"))]
+
+
+def test_every_chapter_and_article_has_a_page(built_site, seeds_corpus):
+    built = {p.relative_to(built_site).as_posix() for p in pages(built_site)}
+    assert (built_site / "index.html").is_file()
+    for chapter in CHAPTERS:
+        assert f"book/{chapter}.html" in built
+    for doc in seeds_corpus.documents:
+        assert f"book/articles/{doc.doc_id}.html" in built
+
+
+def test_every_paragraph_has_its_anchor(built_site, seeds_corpus):
+    for doc in seeds_corpus.documents:
+        ids = read_page(built_site / "book" / "articles" / f"{doc.doc_id}.html").ids
+        assert {p.anchor for p in doc.paragraphs} <= ids
+
+
+def test_no_internal_link_or_anchor_is_broken(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_nothing_is_loaded_from_another_host(built_site):
+    for page in pages(built_site):
+        external = [s for s in read_page(page).sources if s.startswith(("http:", "https:", "//"))]
+        assert external == [], page
+
+
+def test_machine_paths_do_not_reach_the_site(built_site):
+    for page in pages(built_site):
+        assert str(SEEDS.parent) not in page.read_text(encoding="utf-8"), page
+
+
+def test_other_seeds_build_a_report_about_them(tmp_path):
+    other = tmp_path / "other-seeds"
+    other.mkdir()
+    articles = sorted(CORPORA.rglob("*.txt"))[:2]
+    assert len(articles) == 2, "the test corpora hold articles about other events"
+    for article in articles:
+        shutil.copy(article, other / article.name)
+    result = run_build(other, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "out" / "html"
+    article_pages = list((site / "book" / "articles").glob("doc-*.html"))
+    assert len(article_pages) == 2
+    sources = (site / "book" / "sources.html").read_text(encoding="utf-8")
+    assert all(a.name in sources for a in articles)
+    assert broken_links(site) == []
+
+
+def test_a_failing_notebook_names_itself_and_keeps_the_last_good_site(tmp_path, built_site):
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "book", root / "book")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    nb = json.loads((root / "notebooks" / "sources.ipynb").read_text())
+    nb["cells"].append({"cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
+                        "outputs": [], "source": ["raise ValueError('deliberate failure')"]})
+    (root / "notebooks" / "sources.ipynb").write_text(json.dumps(nb))
+    out = tmp_path / "out"
+    shutil.copytree(built_site, out / "html")
+    before = {p: p.read_bytes() for p in (out / "html").rglob("*") if p.is_file()}
+
+    result = run_build(SEEDS, out, root)
+
+    assert result.returncode == 2
+    error = result.stderr.strip().splitlines()[-1]
+    assert error.startswith("briefbook: error: ") and "sources.ipynb" in error and "cell" in error
+    assert "deliberate failure" in error and "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in (out / "html").rglob("*") if p.is_file()}
+    assert after == before

@@ -1,0 +1,59 @@
+"""The built site in a real headless browser: every page, every chart drawn, nothing from the network."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import browser, serve
+from sitecheck import pages
+
+pytestmark = pytest.mark.browser
+
+CHART_DRAWN = """() => Array.from(document.querySelectorAll('.briefbook-chart')).map(
+    el => ({id: el.id, drawn: !!el.querySelector('svg, canvas'), text: el.textContent.slice(0, 200)}))"""
+
+
+def visit_all(site, tmp_path):
+    """Visit every page with requests to other hosts blocked; returns what each page showed."""
+    results, foreign, errors = {}, [], []
+    with serve(site) as base, browser(tmp_path) as chromium:
+        host = urlsplit(base).netloc
+        context = chromium.new_context()
+
+        def guard(route):
+            if urlsplit(route.request.url).netloc != host:
+                foreign.append(route.request.url)
+                route.abort()
+            else:
+                route.continue_()
+
+        context.route("**/*", guard)
+        page = context.new_page()
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        for path in pages(site):
+            if 'http-equiv="Refresh"' in path.read_text(encoding="utf-8"):
+                continue  # a redirect page (the site's index); its target is visited too
+            url = f"{base}/{path.relative_to(site).as_posix()}"
+            page.goto(url, wait_until="load")
+            if page.locator(".briefbook-chart").count():
+                page.wait_for_function(
+                    "() => Array.from(document.querySelectorAll('.briefbook-chart'))"
+                    ".every(el => el.querySelector('svg, canvas') || el.textContent.length)",
+                    timeout=15000,
+                )
+            results[path.relative_to(site).as_posix()] = page.evaluate(CHART_DRAWN)
+        context.close()
+    return results, foreign, errors
+
+
+def test_every_page_draws_its_charts_offline(built_site, tmp_path):
+    results, foreign, errors = visit_all(built_site, tmp_path)
+    assert foreign == [], "requests left for another host"
+    assert errors == [], "script errors on the pages"
+    charts = [c for page in results.values() for c in page]
+    assert charts, "the report has charts"
+    undrawn = [(page, c["id"], c["text"]) for page, cs in results.items() for c in cs if not c["drawn"]]
+    assert undrawn == []
+    assert "book/sources.html" in results and results["book/sources.html"]

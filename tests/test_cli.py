@@ -1,0 +1,60 @@
+"""The command line: data files for a seeds folder, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import SEEDS
+
+DOCUMENT_COLUMNS = {"doc_id", "file", "outlet", "published", "published_how", "title", "words"}
+
+
+def briefbook(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "briefbook.cli", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_extract_writes_documents_csv(tmp_path):
+    result = briefbook("extract", str(SEEDS), "--out", str(tmp_path / "data"))
+    assert result.returncode == 0, result.stderr
+    documents = pd.read_csv(tmp_path / "data" / "documents.csv", dtype=str, keep_default_na=False)
+    assert DOCUMENT_COLUMNS <= set(documents.columns)
+    assert sorted(documents["file"]) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert documents["published"].str.fullmatch(r"(\d{4}-\d\d-\d\d)?").all()
+    assert documents["seeds_fingerprint"].nunique() == 1
+
+
+def _bad(tmp_path: Path, case: str) -> Path:
+    folder = tmp_path / case
+    if case == "missing":
+        return folder
+    folder.mkdir()
+    if case == "empty files":
+        (folder / "a.txt").write_text("")
+        (folder / "b.txt").write_text("  \n")
+    elif case == "binary":
+        (folder / "photo.txt").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" * 10)
+    elif case == "bad manifest date":
+        (folder / "a.txt").write_text("Title\n\nOfficials said the bridge was closed.\n")
+        (folder / "manifest.yaml").write_text("- file: a.txt\n  published: last spring\n")
+    return folder
+
+
+@pytest.mark.parametrize("case,words", [
+    ("missing", "seeds folder does not exist"),
+    ("empty", "no seed files"),
+    ("empty files", "no readable article"),
+    ("binary", "binary file"),
+    ("bad manifest date", "not a date"),
+])
+def test_bad_seeds_give_one_line_naming_the_problem(tmp_path, case, words):
+    folder = _bad(tmp_path, case)
+    result = briefbook("extract", str(folder), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("briefbook: error: ") and words in lines[0], result.stderr
+    assert str(folder.name) in lines[0] and "Traceback" not in result.stderr

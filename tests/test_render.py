@@ -1,0 +1,41 @@
+"""Untrusted seed text stays text in every HTML the report writes."""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pandas as pd
+
+from briefbook.publish.appendix import article_page, md_escape
+from briefbook.publish.render import chart_html, html_table, spec_json
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) {eval}`x` ```{raw} html'
+
+
+def test_table_cells_are_escaped_and_rows_addressable():
+    frame = pd.DataFrame({"id": ["st-1"], "text": [HOSTILE]})
+    markup = html_table(frame, row_id="id")
+    assert "<script>" not in markup and "<img" not in markup and "&lt;script&gt;" in markup
+    assert '<tr id="st-1">' in markup
+
+
+def test_chart_spec_cannot_close_its_script():
+    spec = alt.Chart(pd.DataFrame({"label": ["</script><script>alert(1)</script>"], "n": [1]})).mark_bar().encode(
+        x="n:Q", y="label:N", tooltip=["label:N"]).to_dict()
+    markup = chart_html(spec, "c1")
+    assert markup.count("</script>") == 1 and "<script>alert" not in markup
+    embedded = spec_json(spec)
+    assert json.loads(embedded) == json.loads(json.dumps(spec))  # same data once parsed
+
+
+def test_article_page_escapes_text_and_heading():
+    document = pd.Series({"doc_id": "doc-1", "title": "**bold** {sub}`x` <b>t</b>", "file": "a.txt", "outlet": "",
+                          "outlet_how": "not found", "published": "", "published_how": "not found", "words": 3})
+    paragraphs = pd.DataFrame({"paragraph": [1], "anchor": ["doc-1-p1"], "role": ["body"], "text": [HOSTILE]})
+    page = article_page(document, paragraphs, pd.DataFrame())
+    assert "<script>" not in page and "<img" not in page
+    assert '<p class="briefbook-paragraph briefbook-body" id="doc-1-p1">' in page
+    heading = page.splitlines()[1]
+    assert heading.startswith("# ") and "**" not in heading and "`" not in heading.replace("\\`", "")
+    assert md_escape("a*b") == "a\\*b"
