@@ -1,0 +1,52 @@
+"""Altair charts for the Claims chapter (each returns an ``alt.Chart`` with tooltips)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+#: Altair refuses to embed more rows than this by default; charts aggregate below it.
+MAX_ROWS = 5000
+
+
+def frames_heatmap(counts: pd.DataFrame, by: str = "speaker", top: int = 12) -> alt.Chart:
+    """Frames (rows) by speaker or outlet (columns), coloured by the number of statements.
+
+    ``counts`` is :func:`frame_counts`; only the ``top`` busiest speakers/outlets are shown.
+    """
+    data = counts.groupby(["frame", by], as_index=False)["count"].sum()
+    keep = data.groupby(by)["count"].sum().nlargest(top).index
+    data = data[data[by].isin(keep)].head(MAX_ROWS)
+    return alt.Chart(data, title=f"Frames by {by}").mark_rect().encode(
+        x=alt.X(f"{by}:N", title=by.capitalize(), sort="-color"),
+        y=alt.Y("frame:N", title="Frame"),
+        color=alt.Color("count:Q", title="Statements", scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("frame:N", title="Frame"), alt.Tooltip(f"{by}:N", title=by.capitalize()),
+                 alt.Tooltip("count:Q", title="Statements")],
+    )
+
+
+def claims_by_outlets(claims: pd.DataFrame) -> alt.Chart:
+    """How many claims are carried by 1, 2, 3 … outlets, split by speaker."""
+    data = claims.groupby(["n_outlets", "speaker"], as_index=False).size().rename(columns={"size": "claims"})
+    data = data.head(MAX_ROWS)
+    return alt.Chart(data, title="Claims by the number of outlets carrying them").mark_bar().encode(
+        x=alt.X("n_outlets:O", title="Outlets carrying the claim"),
+        y=alt.Y("claims:Q", title="Claims"),
+        color=alt.Color("speaker:N", title="Speaker"),
+        tooltip=[alt.Tooltip("speaker:N", title="Speaker"), alt.Tooltip("n_outlets:O", title="Outlets"),
+                 alt.Tooltip("claims:Q", title="Claims")],
+    )
+
+
+def statements_by_speaker(statements: pd.DataFrame, top: int = 12) -> alt.Chart:
+    """Direct and reported statements per speaker (the busiest ``top`` speakers)."""
+    data = statements.groupby(["speaker", "kind"], as_index=False).size().rename(columns={"size": "statements"})
+    keep = data.groupby("speaker")["statements"].sum().nlargest(top).index
+    data = data[data["speaker"].isin(keep)].head(MAX_ROWS)
+    return alt.Chart(data, title="Statements by speaker").mark_bar().encode(
+        y=alt.Y("speaker:N", title="Speaker", sort="-x"),
+        x=alt.X("statements:Q", title="Statements"),
+        color=alt.Color("kind:N", title="Kind"),
+        tooltip=["speaker:N", "kind:N", "statements:Q"],
+    )

@@ -1,0 +1,61 @@
+"""Plain sentences for the Claims chapter, written from the computed numbers only.
+
+Every name in these sentences comes from the tables (speakers, frames, outlets);
+nothing about a particular corpus is typed here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def summary_sentences(statements: pd.DataFrame, claims: pd.DataFrame) -> list[str]:
+    """A few sentences: how many statements, who speaks most, direct vs reported, frames, single-outlet claims."""
+    if statements.empty:
+        return ["No statements were found in the articles."]
+    n = len(statements)
+    direct = int((statements["kind"] == "direct").sum())
+    sentences = [
+        f"The articles contain {_plural(n, 'attributed statement')} from "
+        f"{_plural(statements['speaker'].nunique(), 'speaker')}; {_share(direct, n)} are direct quotations "
+        f"and the rest reported speech."
+    ]
+    by_speaker = statements["speaker"].value_counts()
+    top = by_speaker.index[0]
+    sentences.append(f"{top} is quoted most often ({_plural(int(by_speaker.iloc[0]), 'statement')}, "
+                     f"{_share(int(by_speaker.iloc[0]), n)} of all).")
+    if len(by_speaker) > 1:
+        second = by_speaker.index[1]
+        sentences.append(f"{second} follows with {_plural(int(by_speaker.iloc[1]), 'statement')}.")
+    frames = statements["frames"].fillna("").str.split(";").explode()
+    frames = frames[frames != ""]
+    if not frames.empty:
+        counts = frames.value_counts()
+        sentences.append(f"The most frequent frame is “{counts.index[0]}”, carried by "
+                         f"{_plural(int(counts.iloc[0]), 'statement')}.")
+        speaker_frame = statements.assign(frame=statements["frames"].fillna("").str.split(";")).explode("frame")
+        speaker_frame = speaker_frame[speaker_frame["frame"] != ""]
+        top_by = speaker_frame.groupby("speaker")["frame"].agg(lambda s: s.value_counts().index[0])
+        for speaker in by_speaker.index[:2]:
+            if speaker in top_by.index:
+                sentences.append(f"{speaker}'s statements most often use the “{top_by[speaker]}” frame.")
+    if not claims.empty:
+        total = len(claims)
+        multi = claims[claims["n_outlets"] > 1]
+        single = int(claims["single_outlet"].sum())
+        sentences.append(f"The statements make {_plural(total, 'distinct claim')}; {_plural(len(multi), 'claim')} "
+                         f"{'is' if len(multi) == 1 else 'are'} carried by more than one outlet and {single} "
+                         f"{'rests' if single == 1 else 'rest'} on a single outlet.")
+        if not multi.empty:
+            widest = multi.iloc[0]
+            sentences.append(f"The most widely carried claim, by {widest['speaker']}, appears in "
+                             f"{_plural(int(widest['n_outlets']), 'outlet')}.")
+    return sentences

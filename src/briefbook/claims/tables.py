@@ -1,0 +1,82 @@
+"""Views of the statements table for the Claims chapter: claims, wordings side by side, frame counts.
+
+All functions take the ``statements`` table of :func:`extract_statements` and a
+``documents`` table (doc_id, outlet, title, file, published) and return plain
+DataFrames; an article without a known outlet is counted under its file name,
+so no claim silently loses a source.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def _outlets(documents: pd.DataFrame) -> pd.Series:
+    """doc_id -> outlet name, or the file name when the outlet is unknown."""
+    docs = documents.set_index("doc_id")
+    outlet = docs["outlet"].fillna("").astype(str)
+    return outlet.where(outlet.str.strip() != "", docs["file"].astype(str))
+
+
+def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    out = statements.copy()
+    out["outlet"] = out["doc_id"].map(_outlets(documents))
+    return out
+
+
+def _frames_of(values: pd.Series) -> str:
+    return ";".join(sorted({f for v in values for f in str(v).split(";") if f}))
+
+
+def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim_id: speaker, frames, outlets (count and list), representative wording, links.
+
+    The representative wording is the longest direct statement of the claim if
+    there is one (the speaker's own words), else the longest reported one.
+    """
+    columns = ["claim_id", "speaker", "frames", "n_statements", "n_outlets", "outlets", "single_outlet",
+               "wording", "kind", "first_doc_id", "first_paragraph", "first_anchor"]
+    if statements.empty:
+        return pd.DataFrame(columns=columns)
+    data = with_outlets(statements, documents).sort_values(["doc_id", "start"])
+    rows = []
+    for claim_id, group in data.groupby("claim_id", sort=True):
+        direct = group[group["kind"] == "direct"]
+        pool = direct if not direct.empty else group
+        best = pool.loc[pool["text"].str.len().idxmax()]
+        first = group.iloc[0]
+        outlets = sorted(group["outlet"].unique())
+        rows.append({
+            "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of(group["frames"]),
+            "n_statements": len(group), "n_outlets": len(outlets), "outlets": "; ".join(outlets),
+            "single_outlet": len(outlets) == 1, "wording": best["text"], "kind": best["kind"],
+            "first_doc_id": first["doc_id"], "first_paragraph": int(first["paragraph"]),
+            "first_anchor": first["anchor"],
+        })
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["n_outlets", "n_statements", "claim_id"], ascending=[False, False, True]) \
+        .reset_index(drop=True)
+
+
+def wordings(statements: pd.DataFrame, documents: pd.DataFrame, claim_id: str | None = None) -> pd.DataFrame:
+    """Every outlet's wording of a claim (or of all claims), one row per statement, for side-by-side reading."""
+    data = with_outlets(statements, documents)
+    if claim_id is not None:
+        data = data[data["claim_id"] == claim_id]
+    columns = ["claim_id", "speaker", "outlet", "doc_id", "paragraph", "anchor", "kind", "cue", "speaker_text",
+               "text"]
+    return data.sort_values(["claim_id", "outlet", "doc_id", "start"])[columns].reset_index(drop=True)
+
+
+def frame_counts(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Long table: frame, speaker, outlet, count (statements carrying the frame)."""
+    data = with_outlets(statements, documents)
+    rows = [
+        {"frame": frame, "speaker": row["speaker"], "outlet": row["outlet"]}
+        for _, row in data.iterrows() for frame in str(row["frames"]).split(";") if frame
+    ]
+    if not rows:
+        return pd.DataFrame(columns=["frame", "speaker", "outlet", "count"])
+    long = pd.DataFrame(rows)
+    return long.groupby(["frame", "speaker", "outlet"]).size().rename("count").reset_index() \
+        .sort_values(["frame", "speaker", "outlet"]).reset_index(drop=True)

@@ -1,0 +1,218 @@
+"""Unit tests of the claims analysis on small made-up articles, plus the accuracy thresholds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from briefbook.claims import (GROUPING_METHOD, GROUPING_THRESHOLD, claims_table, extract_statements, frame_counts,
+                              summary_sentences, wordings)
+from briefbook.claims import charts
+from briefbook.claims.evaluate import evaluate
+from briefbook.claims.frames import assign_frames
+from briefbook.claims.grouping import group_claims
+from briefbook.claims.quotes import find_quotations
+from briefbook.claims.speakers import abbreviations, same_person
+from briefbook.corpus import load_corpus
+from briefbook.nlp import parse_corpus
+from conftest import ANNOTATIONS, CORPORA, SEEDS
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotations(text)]
+
+
+# ------------------------------------------------------------------ quotation marks
+
+def test_quote_styles_and_apostrophes():
+    assert quoted('He said: “We will stay.” Others said "no way" and «jamais».') == ["We will stay.", "no way", "jamais"]
+    assert quoted("The union’s chief called it 'a disgrace' on Monday.") == ["a disgrace"]
+    assert quoted("It's the workers' day, the mayor's office said.") == []
+
+
+def test_lost_opening_mark_is_flagged():
+    text = "She spoke to reporters. The water came too fast.” Rescuers arrived later."
+    (q,) = find_quotations(text)
+    assert q.open_lost and text[q.end - 1] == "."
+
+
+def test_opening_mark_typed_as_closing_closes_the_quote():
+    (q,) = find_quotations("He added: “It was a mistake. “")
+    assert not q.close_lost
+
+
+# ------------------------------------------------------------------ helpers
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def extract(folder: Path) -> pd.DataFrame:
+    corpus = load_corpus(folder)
+    return extract_statements(corpus, parse_corpus(corpus))
+
+
+def documents(folder: Path) -> pd.DataFrame:
+    corpus = load_corpus(folder)
+    return pd.DataFrame([{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file,
+                          "published": d.published} for d in corpus.documents])
+
+
+FLOOD_A = """River floods swamp northern town
+
+LINDEN, May 4 (Valley Wire) - Floodwaters forced hundreds of families from their homes on Saturday.
+
+"The water rose faster than anyone expected," said Mayor Clara Jensen. "We need boats, not promises."
+
+Interior Minister Tomas Berg said the army would send 200 soldiers by Sunday. According to the regional police, three people were missing.
+
+Clara Jensen later told reporters that the town had warned the ministry about the dam for years. She called the response "too little, too late".
+
+The minister added that an inquiry would examine the dam.
+"""
+
+FLOOD_B = """Linden flood: army sent in
+
+Riverside Post
+
+The mayor of the flooded town, Klara Jensén, accused the government of ignoring warnings about the dam.
+
+“We need boats, not promises,” she told the Riverside Post.
+
+Berg, the interior minister, promised that 200 soldiers would arrive by Sunday.
+"""
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory) -> tuple[pd.DataFrame, pd.DataFrame]:
+    folder = write(tmp_path_factory.mktemp("flood"), {"a.txt": FLOOD_A, "b.txt": FLOOD_B})
+    return extract(folder), documents(folder)
+
+
+def row(statements: pd.DataFrame, fragment: str) -> pd.Series:
+    hits = statements[statements["text"].str.contains(fragment, regex=False)]
+    assert len(hits) == 1, f"{fragment!r}: {list(statements['text'])}"
+    return hits.iloc[0]
+
+
+# ------------------------------------------------------------------ statements and speakers
+
+def test_direct_quotes_with_attribution_after_and_continuation(flood):
+    statements, _ = flood
+    first = row(statements, "The water rose faster")
+    assert first["kind"] == "direct" and first["speaker"] == "Clara Jensen" and first["cue"] == "said"
+    second = row(statements[statements["doc_id"] == first["doc_id"]], "We need boats")
+    assert second["speaker"] == "Clara Jensen"  # the second sentence continues the same speaker
+
+
+def test_reported_speech_content_excludes_that_and_cue(flood):
+    statements, _ = flood
+    army = row(statements, "the army would send 200 soldiers")
+    assert army["kind"] == "reported" and army["text"] == "the army would send 200 soldiers by Sunday"
+    assert army["speaker"] == "Tomas Berg"
+
+
+def test_according_to_and_organisation_speaker(flood):
+    statements, _ = flood
+    missing = row(statements, "three people were missing")
+    assert missing["cue"] == "according to" and "police" in missing["speaker"]
+
+
+def test_pronoun_and_role_resolution(flood):
+    statements, _ = flood
+    called = row(statements, "too little")
+    assert called["speaker"] == "Clara Jensen"  # "She" -> the most recent female-compatible speaker
+    inquiry = row(statements, "an inquiry would examine the dam")
+    assert inquiry["speaker"] == "Tomas Berg"  # "The minister" -> the person introduced as "Interior Minister"
+
+
+def test_name_variants_merge_across_outlets(flood):
+    statements, _ = flood
+    other = statements[statements["speaker_text"].str.contains("she", case=False)
+                       & statements["text"].str.contains("boats")]
+    assert set(other["speaker"]) == {"Clara Jensen"}
+    assert same_person("Klara Jensén", "Clara Jensen") and not same_person("Clara Jensen", "Clara Berg")
+    assert row(statements, "200 soldiers would arrive")["speaker"] == "Tomas Berg"
+
+
+def test_offsets_point_into_the_seed_text(flood, tmp_path):
+    statements, _ = flood
+    for _, r in statements.iterrows():
+        text = FLOOD_A if r["text"] in FLOOD_A else FLOOD_B
+        assert r["text"] in text
+        assert r["anchor"] == f"{r['doc_id']}-p{r['paragraph']}"
+
+
+def test_abbreviation_defined_in_text_joins_long_name():
+    assert abbreviations("the National Union of Miners (NUM) said")["NUM"] == "National Union of Miners"
+
+
+def test_multi_paragraph_quotation_is_one_statement(tmp_path):
+    text = ("Strike talks stall\n\nAna Ruiz, the union leader, said on Monday that talks had stalled.\n\n"
+            "\"We are ready to talk,\" she said. \"But the offer is an insult.\n\n"
+            "\"Nobody can live on that wage.\"\n")
+    statements = extract(write(tmp_path / "c", {"x.txt": text}))
+    joined = row(statements, "But the offer is an insult")
+    assert "Nobody can live on that wage" in joined["text"] and joined["speaker"] == "Ana Ruiz"
+
+
+# ------------------------------------------------------------------ frames, claims, tables
+
+def test_frames_record_their_triggers():
+    found = assign_frames("Armed militants tried to seize power, but order has been restored.")
+    assert found["terrorism"] == ["militants"] and "coup attempt" in found and "order restored" in found
+    assert assign_frames("The weather was fine.") == {}
+
+
+def test_grouping_joins_paraphrases_of_one_speaker_only():
+    from collections import Counter
+    bags = [Counter({"boats": 1, "promis": 1}), Counter({"boats": 1, "promis": 1, "need": 1}),
+            Counter({"boats": 1, "promis": 1}), Counter({"soldie": 1, "sunday": 1})]
+    claims = group_claims(["st-b", "st-a", "st-c", "st-d"], ["X", "X", "Y", "X"], bags)
+    assert claims["st-a"] == claims["st-b"] == "cl-a"  # id from the smallest member
+    assert claims["st-c"] != claims["st-a"] and claims["st-d"] not in (claims["st-a"], claims["st-c"])
+    assert 0 < GROUPING_THRESHOLD < 1 and str(GROUPING_THRESHOLD) in GROUPING_METHOD
+
+
+def test_claims_table_wordings_and_counts(flood):
+    statements, docs = flood
+    claims = claims_table(statements, docs)
+    boats = statements[statements["text"].str.contains("boats")]
+    assert boats["claim_id"].nunique() == 1  # same speaker, same words, two outlets
+    line = claims[claims["claim_id"] == boats["claim_id"].iloc[0]].iloc[0]
+    assert line["n_outlets"] == 2 and not line["single_outlet"]
+    assert set(wordings(statements, docs, line["claim_id"])["doc_id"]) == set(boats["doc_id"])
+    counts = frame_counts(statements, docs)
+    assert list(counts.columns) == ["frame", "speaker", "outlet", "count"] and counts["count"].min() >= 1
+    sentences = summary_sentences(statements, claims)
+    assert str(len(statements)) in sentences[0] and any("Clara Jensen" in s for s in sentences)
+    for chart in (charts.frames_heatmap(counts), charts.claims_by_outlets(claims),
+                  charts.statements_by_speaker(statements)):
+        assert chart.to_dict()["encoding"]["tooltip"]
+
+
+def test_statement_ids_are_stable_when_an_article_is_added(tmp_path):
+    one = extract(write(tmp_path / "one", {"a.txt": FLOOD_A}))
+    two = extract(write(tmp_path / "two", {"a.txt": FLOOD_A, "b.txt": FLOOD_B}))
+    shared = two[two["doc_id"].isin(one["doc_id"])]
+    assert list(shared["statement_id"]) == list(one["statement_id"])
+    assert list(one.sort_values(["doc_id", "start"])["statement_id"]) == list(one["statement_id"])
+
+
+# ------------------------------------------------------------------ accuracy against hand annotations
+
+def test_accuracy_on_seeds_meets_the_issue_thresholds():
+    metrics = {m.measure: m for m in evaluate(SEEDS, ANNOTATIONS / "seeds" / "statements.yaml", "seeds")}
+    assert metrics["content+speaker"].f1 >= 0.90
+    assert metrics["claim grouping (pairwise)"].f1 >= 0.85
+
+
+def test_accuracy_on_own_articles_meets_the_issue_thresholds():
+    metrics = {m.measure: m for m in evaluate(CORPORA / "claims", ANNOTATIONS / "claims" / "statements.yaml", "own")}
+    assert metrics["content+speaker"].f1 >= 0.80
+    assert metrics["claim grouping (pairwise)"].f1 >= 0.80
