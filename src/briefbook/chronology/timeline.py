@@ -14,7 +14,11 @@ import datetime as dt
 import math
 from collections import Counter
 
+from functools import lru_cache
+
 import pandas as pd
+
+from briefbook.resources import load_yaml
 
 #: Cosine similarity of weighted content words above which two events are one happening
 #: whatever their dates (a disagreement is then flagged as a conflict) …
@@ -23,12 +27,29 @@ SAME_WORDING = 0.55
 SIMILAR_WORDING = 0.25
 #: … and above which they are when both name the very same day: outlets word one
 #: happening very differently, and a shared day is strong evidence on its own.
-SAME_DAY_WORDING = 0.1
+SAME_DAY_WORDING = 0.15
+
+
+HAPPENINGS_FILE = "chronology_happenings.yaml"
+
+
+@lru_cache(maxsize=1)
+def happening_groups() -> dict[str, str]:
+    """Lemma -> the group of near-synonyms it counts as (``chronology_happenings.yaml``)."""
+    groups = load_yaml(HAPPENINGS_FILE)["groups"]
+    return {word.lower(): group.upper() for group, words in groups.items() for word in words}
 
 
 def _vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
-    counts = Counter(keywords.split())
-    return {w: n * idf.get(w, 1.0) for w, n in counts.items()}
+    """Weighted words; a word of a near-synonym group counts as the group, with the
+    weight of its rarest member, so different wordings of one happening meet."""
+    groups = happening_groups()
+    vector: dict[str, float] = {}
+    for word in keywords.split():
+        key = groups.get(word, word)
+        weight = idf.get(word, 1.0)
+        vector[key] = vector.get(key, 0.0) + weight
+    return vector
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -59,7 +80,17 @@ def same_happening(row_a, row_b, similarity: float) -> bool:
     a, b = _range(row_a), _range(row_b)
     if a is not None and a == b and row_a["precision"] == row_b["precision"] == "day":
         return similarity >= SAME_DAY_WORDING
-    return similarity >= SIMILAR_WORDING and dates_agree(a, b)
+    if similarity >= SIMILAR_WORDING and _next_day(a, b, row_a, row_b):
+        return True  # one day apart and alike: the commonest disagreement between outlets
+    # A month or a range holds many days: overlapping one says little, so only like
+    # precisions merge on overlap (a month with a day needs :data:`SAME_WORDING`).
+    return similarity >= SIMILAR_WORDING and row_a["precision"] == row_b["precision"] and dates_agree(a, b)
+
+
+def _next_day(a, b, row_a, row_b) -> bool:
+    if a is None or b is None or not (row_a["precision"] == row_b["precision"] == "day"):
+        return False
+    return abs((a[0] - b[0]).days) == 1 and row_a["doc_id"] != row_b["doc_id"]
 
 
 def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
