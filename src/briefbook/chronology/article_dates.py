@@ -27,7 +27,7 @@ from briefbook.chronology.events import (
     content_lemmas, corpus_year_of, document_events, paragraph_idf, paragraph_mentions,
 )
 from briefbook.chronology.timeline import _vector, cosine
-from briefbook.chronology.years import OWN_TEXT, article_vectors, fallback_years
+from briefbook.chronology.years import OWN_DATES, article_vectors, fallback_years
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed
 
@@ -163,9 +163,9 @@ def _own_date(document: Document, years: dict[str, tuple[int, str]]) -> dict | N
         return None
     date, evidence = document.published, document.published_how
     year = years.get(document.doc_id)
-    if "year from the corpus" in document.published_how and year and year[1] == OWN_TEXT and year[0] != date.year:
+    if "year from the corpus" in document.published_how and year and year[1] == OWN_DATES and year[0] != date.year:
         date = date.replace(year=year[0])
-        evidence = "dateline; year from the article's text"
+        evidence = "dateline; year from the dates the article writes"
     return {"doc_id": document.doc_id, "date": date.isoformat(), "how": own[0], "confidence": own[1],
             "evidence": evidence}
 

@@ -3,12 +3,14 @@
 "January 2" needs a year. The article's date gives the best one (see
 :func:`briefbook.chronology.dates.nearest_year`); without it, in this order:
 
-1. the latest year the article itself writes ("… in March 2023", "the 2010
-   floods"): reports look back, so the latest year written is the article's own
-   in most cases;
+1. the latest year the article writes in a date ("5 June 2024", "in March
+   2023"): reports look back, so the latest dated year is most often the
+   article's own;
 2. the year of the dated article most like it (the same story from another
    outlet, in a folder that may hold several stories);
-3. the corpus's year (:func:`briefbook.chronology.events.corpus_year_of`).
+3. the latest bare year the article writes ("the 2024 election") — weaker,
+   since bare years are often history ("the worst since 1963");
+4. the corpus's year (:func:`briefbook.chronology.events.corpus_year_of`).
 """
 
 from __future__ import annotations
@@ -21,15 +23,25 @@ from briefbook.nlp import Parsed
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 OWN_TEXT = "the article's text"
+OWN_DATES = "the dates the article writes"
 SIMILAR_ARTICLE = "the most similar dated article"
 CORPUS_SPAN = "the corpus's time span"
 #: How alike (weighted-word cosine of whole articles) another article must be to lend its year.
 SIMILAR_ENOUGH = 0.2
 
 
-def latest_year_written(document: Document) -> int | None:
-    """The latest four-digit year in the article's running text."""
-    years = [int(y) for p in document.paragraphs if p.role == "body" for y in YEAR.findall(p.text)]
+def latest_year_written(document: Document, in_dates: bool = True) -> int | None:
+    """The latest year in the article's running text: in a written date, or (``in_dates=False``) anywhere."""
+    from briefbook.chronology.dates import find_mentions
+
+    years = []
+    for paragraph in document.paragraphs:
+        if paragraph.role != "body":
+            continue
+        if in_dates:
+            years += [m.year for m in find_mentions(paragraph.text) if m.year]
+        else:
+            years += [int(y) for y in YEAR.findall(paragraph.text)]
     return max(years) if years else None
 
 
@@ -53,7 +65,7 @@ def fallback_years(
     for document in corpus.documents:
         own = latest_year_written(document)
         if own is not None:
-            years[document.doc_id] = (own, OWN_TEXT)
+            years[document.doc_id] = (own, OWN_DATES)
             continue
         similar = [
             (cosine(vectors[document.doc_id], vectors[other]), date.year)
@@ -63,6 +75,8 @@ def fallback_years(
         best = max(similar, default=None)
         if best is not None and best[0] >= SIMILAR_ENOUGH:
             years[document.doc_id] = (best[1], SIMILAR_ARTICLE)
+        elif (bare := latest_year_written(document, in_dates=False)) is not None:
+            years[document.doc_id] = (bare, OWN_TEXT)
         elif corpus_year is not None:
             years[document.doc_id] = (corpus_year, CORPUS_SPAN)
     return years
