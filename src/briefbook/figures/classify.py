@@ -27,11 +27,11 @@ class Counted:
 
     noun: Token | None
     quantity: Token | None = None  # "number", "toll" … when the figure is its value
-    borrowed: bool = False  # noun taken from an earlier figure ("two … and one …", "62 of them")
+    borrowed: bool = False  # noun taken from an earlier figure ("two … and one …", "30 of them")
     phrase: Token | None = None  # head of the figure's own noun phrase ("members" in "9 members of …")
     previous_value: bool = False  # "up from 35": the older value of a count given in the same sentence
     antecedent: "Counted | None" = None  # the earlier figure a borrowed noun comes from
-    partitive: bool = False  # "62 of them": a part of the antecedent figure
+    partitive: bool = False  # "30 of them": a part of the antecedent figure
 
 
 def span_head(tokens: list[Token]) -> Token:
@@ -68,7 +68,7 @@ def _quantity_of(number: Token, lex: Lexicon) -> Token | None:
 
     Covers "the toll of 40", "the number … has risen to 12", "put the turnout at
     5,000", "estimated it at 9,000", "the number … was nearer to 70" and the
-    headline fragment "Death toll climbs to 48".
+    headline fragment "Death toll climbs to 64".
     """
     head = number.head
     if number.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.quantity_nouns:
@@ -86,7 +86,7 @@ def _quantity_of(number: Token, lex: Lexicon) -> Token | None:
     else:
         return None
     nearby = list(verb.children) + [g for c in verb.children if c.dep_ in ("advmod", "acomp") for g in c.children]
-    for child in nearby:  # "put the death toll higher, at 53" hangs the toll from "higher"
+    for child in nearby:  # "put the death toll higher, at 71" hangs the toll from "higher"
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and child.lemma_.lower() in lex.quantity_nouns:
             return child
     for child in verb.children:
@@ -104,7 +104,7 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
 
     ``in_sentence`` and ``in_document`` are the figures already read, most
     recent last: "one" in "two miners died and one is missing" and
-    "62 of them" count what an earlier figure counted.
+    "30 of them" count what an earlier figure counted.
     """
     lex = lexicon()
     in_sentence = in_sentence or []
@@ -116,6 +116,10 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
         head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in lex.who
     ):
         noun = phrase = head
+    elif any(c.dep_ in ("amod", "acomp") and c.lemma_.lower() in lex.who and c.i > number.i for c in number.children):
+        noun = phrase = next(c for c in number.children if c.dep_ in ("amod", "acomp") and c.lemma_.lower() in lex.who
+                             and c.i > number.i)  # "one dead", "eight wounded"
+        return Counted(noun, phrase=number)
     elif _of_object(number) is not None:
         noun, phrase = _of_object(number), number
         if noun.pos_ == "PRON":
@@ -125,9 +129,9 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
             return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last, partitive=True)
     elif number.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() in lex.who:
-        noun = phrase = head.head  # "a family of five", "a crowd of 5,000"
+        noun = phrase = head.head  # "a family of four", "a crowd of 8,000"
     if noun is not None and noun.lower_ in ("others", "other") and in_document:
-        last = in_document[-1]  # "six died and scores of others were wounded": more of the same group
+        last = in_document[-1]  # "three died and dozens of others were hurt": more of the same group
         return Counted(last.noun, last.quantity, borrowed=True, phrase=phrase, antecedent=last)
     if noun is not None:
         if noun.lemma_.lower() in lex.quantity_nouns and _of_object(noun) is not None:
@@ -140,14 +144,18 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
                 return Counted(None)
             last = in_sentence[-1]
             return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last)
+        if _of_object(quantity) is None and quantity.lemma_.lower() in lex.anaphoric_quantities and (in_sentence or in_document):
+            last = (in_sentence or in_document)[-1]  # "the number was nearer 900": the count just given
+            return Counted(last.noun, last.quantity, borrowed=True, phrase=quantity, antecedent=last)
         return Counted(_of_object(quantity), quantity=quantity, phrase=quantity)
     fronted = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
                and any(g.dep_ == "pobj" and g.pos_ == "PRON" for g in c.children)]
     if fronted and in_document and number.dep_ in ("nsubj", "nsubjpass", "dobj") and number.pos_ == "NUM":
-        last = in_document[-1]  # "Of those, 89 made it out": a part of the figure before
+        last = in_document[-1]  # "Of those, 70 walked out": a part of the figure before
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last, partitive=True)
     if in_sentence and number.dep_ == "pobj" and head.lower_ == "from":
-        last = in_sentence[-1]
+        subjects = [c for c in in_sentence if c.phrase is not None and c.phrase.dep_ in ("nsubj", "nsubjpass")]
+        last = subjects[0] if subjects else in_sentence[-1]  # "500 medics …, up from 350"
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, previous_value=True, antecedent=last)
     if in_sentence and number.dep_ in ELLIPTIC_DEPS and number.pos_ == "NUM":
         last = in_sentence[-1]
@@ -209,10 +217,10 @@ def _is_year(token: Token) -> bool:
 
 
 def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
-    """A count of an earlier event the article recalls ("since 2016, when 36 miners died").
+    """A count of an earlier event the article recalls ("since 1987, when 52 sailors drowned").
 
     The figure's clause hangs from an explicit year ("…, when"), or names a
-    year other than the article's ("In 2016, 36 miners died").
+    year other than the article's ("In 1987, 52 sailors drowned").
     """
     anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
     verb = governing_verb(anchor)
@@ -224,9 +232,27 @@ def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
     return year is not None and any(int(y.text) != year for y in years)
 
 
+def is_age(number: Token) -> bool:
+    """An age, not a count ("aged 19 and 22", "a 14-year-old")."""
+    head = number.head
+    for token in (number, head, head.head):
+        if token.lemma_.lower() in ("age", "aged"):
+            return True
+    return number.nbor(1).lower_.startswith("-year") if number.i + 1 < len(number.doc) else False
+
+
 def is_background(counted: Counted) -> bool:
-    """A count that describes a place or organisation ("employed 1,200 people"), not the event."""
+    """A count that describes a place or organisation, not the event.
+
+    "The plant employs 3,000 people", "licensed for 90 passengers", and a
+    possessed total ("the camp's 6,000 residents", "the city's 50,000 residents").
+    """
     lex = lexicon()
+    phrase = counted.phrase
+    if phrase is not None and not counted.borrowed and any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in phrase.children
+    ):
+        return True
     for token in (counted.noun, counted.quantity, counted.phrase):
         if token is not None and token.lemma_.lower() in lex.background_nouns:
             return True
@@ -266,8 +292,8 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
     Near: the counted noun and its conjuncts with their modifiers and relative
     clauses ("officers who were killed", "injured miners", "bodies"), the
     quantity noun ("death toll"), the noun a figure is in apposition to
-    ("bodies …, among them four children") and the number's own modifiers
-    ("dozens more unaccounted for", "four in stable condition"). Far: the verb
+    ("bodies …, among them three women") and the number's own modifiers
+    ("dozens still missing", "four in stable condition"). Far: the verb
     that governs the figure with its complements and prepositional objects
     ("remains in stable condition"). Near words win, because a relative clause
     says more about the people counted than the verb of the sentence does.
@@ -305,7 +331,7 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
         if verb.dep_ in ("xcomp", "auxpass"):
             far.append(verb.head)
         if verb.lemma_.lower() in lex.subset_verbs and anchor.dep_ in ("dobj", "attr"):
-            # "the nine dead include a family of five": a part shares what the whole suffered
+            # "the dead include a family of four": a part shares what the whole suffered
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     far.append(child)
@@ -421,7 +447,7 @@ def qualifier_of(number: Token, counted: Counted, modifier: str, sentence: Span)
         return "update"  # "… have been recovered so far"
     close = sentence.doc[max(sentence.start, number.i - 3):number.i]
     if any(t.lemma_.lower() in lex.update_verbs for t in close) and any(t.lower_ in ("to", "at") for t in close):
-        return "update"  # headline fragments the parser misreads: "Death toll climbs to 48"
+        return "update"  # headline fragments the parser misreads: "Death toll climbs to 64"
     for token in sentence:
         if token.lower_ in lex.earlier_words and (
             token.head.lemma_.lower() in lex.reporting_verbs or token.head.dep_ == "ROOT"

@@ -56,7 +56,7 @@ def _sentence_figures(
     """The figures among the number ``phrases`` of one sentence.
 
     ``in_document`` grows as figures are read (later figures may borrow their
-    noun: "62 of them"); ``ids``/``categories`` remember each figure's id and
+    noun: "30 of them"); ``ids``/``categories`` remember each figure's id and
     category so a part ("four of them seriously") can point at its whole.
     """
     kept: list[tuple[NumberPhrase, Token, classify.Counted, str | None]] = []
@@ -67,16 +67,17 @@ def _sentence_figures(
             continue
         number = classify.span_head(tokens)
         counted = classify.counted_noun(number, in_sentence, in_document)
-        if classify.is_background(counted) or classify.is_historical(counted, number, year):
+        if classify.is_age(number) or classify.is_background(counted) or classify.is_historical(counted, number, year):
             continue
         who = "other" if classify.is_equipment(counted) else classify.who_of(counted)
         if who is None and phrase.vague and counted.noun is None and number.dep_ in {*classify.ELLIPTIC_DEPS, "pobj"}:
-            who = "people"  # "forced thousands from their homes": a bare magnitude counts people
+            who = "people"  # "drove thousands from the valley": a bare magnitude counts people
         if who is None:
             # a bare count ("at least 12 died") is a figure only when the sentence says what
             # happened to those counted and the number is an argument of that verb
-            category, _ = classify.category_of(counted, number, who, sentence)
-            bare = counted.noun is None and number.lower_ != "one" and category in ("killed", "injured", "detained") \
+            category, how = classify.category_of(counted, number, who, sentence)
+            named = category in ("killed", "injured", "detained") or (category == "other" and how == "verb")
+            bare = counted.noun is None and number.lower_ != "one" and named \
                 and (counted.quantity is not None or number.dep_ in ("nsubj", "nsubjpass", "dobj"))
             if not bare:
                 continue
@@ -92,7 +93,7 @@ def _sentence_figures(
         category, category_how = classify.category_of(counted, number, who, sentence, taken)
         inherited = categories.get(ids.get(id(counted.antecedent), ""))
         if counted.borrowed and not counted.previous_value and category_how == "default" and inherited:
-            category, category_how = inherited, "antecedent"  # "six were flown out": part of the injured
+            category, category_how = inherited, "antecedent"  # "five were airlifted": part of the injured
         modifier = classify.modifier_before(paragraph.text, phrase.start)
         qualifier = classify.qualifier_of(number, counted, modifier, sentence)
         if qualifier == "up_to" and modifier == "none":

@@ -32,6 +32,7 @@ class Lexicon:
     protest_verbs: frozenset[str]
     projection_words: frozenset[str]
     subset_verbs: frozenset[str]
+    anaphoric_quantities: frozenset[str]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -72,4 +73,5 @@ def lexicon() -> Lexicon:
         protest_verbs=frozenset(data.get("protest_verbs") or []),
         projection_words=frozenset(data.get("projection_words") or []),
         subset_verbs=frozenset(data.get("subset_verbs") or []),
+        anaphoric_quantities=frozenset(data.get("anaphoric_quantities") or []),
     )

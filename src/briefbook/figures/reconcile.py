@@ -27,7 +27,7 @@ RECONCILIATION_RULES: list[str] = [
     "the best is its lower bound, the smallest number the words allow.",
     "Open-ended figures count as a floor: 'more than 500' gives low 500 and no high; 'up to N' gives a high "
     "and no low; 'about'/'nearly' keep the stated number and are shown as qualifiers.",
-    "A figure that counts part of another ('62 of them remain in hospital', 'nine in critical condition') is "
+    "A figure that counts part of another ('30 of them remain in hospital', 'four in critical condition') is "
     "listed with its whole and not compared with it.",
     "A group is flagged as a disagreement when its reports' ranges do not all overlap; the explanation says "
     "which differences the text explains (an update, an earlier figure, an unconfirmed report, a projection, a "
