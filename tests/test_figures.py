@@ -277,3 +277,49 @@ def test_no_seed_name_or_number_is_written_into_the_method(seeds_parsed):
     found = sorted(n for n in names if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", python + data))
     found += sorted(n for n in numbers if re.search(r"(?<![\w,.])" + re.escape(n) + r"(?![\w,])", python))
     assert not found
+
+
+# ---------------------------------------------------------------- what is not a figure, and parts of figures
+
+
+def test_ages_capacities_possessed_totals_and_recalled_years_are_not_figures(tmp_path):
+    frame = _figures(
+        tmp_path,
+        "The victims included two children aged 12 and 15.",
+        "The plant employs 3,000 people and the boat was licensed for 90 passengers.",
+        "Some 700 of the camp's 6,000 residents fled, officials said.",
+        "It was the worst accident since 1987, when 52 sailors drowned.",
+    )
+    assert set(frame["text"]) == {"two", "700"}, frame[["text", "category"]]
+
+
+def test_a_part_of_a_figure_points_at_it_and_takes_its_category(tmp_path):
+    frame = _figures(tmp_path, "Doctors treated 30 people for burns; 8 of them remain in hospital, 3 in a serious state.")
+    whole, part = _one(frame, "30"), _one(frame, "8")
+    assert whole.category == part.category == "injured"
+    assert part.part_of == whole.figure_id
+    assert _one(frame, "3").category == "injured"
+
+
+def test_up_from_gives_the_earlier_value_of_the_subject_figure(tmp_path):
+    frame = _figures(tmp_path, "About 500 medics and 40 ambulances were deployed on Friday, up from 350 a day earlier.")
+    earlier = _one(frame, "350")
+    assert (earlier.category, earlier.who, earlier.qualifier) == (_one(frame, "500").category, "other", "earlier")
+
+
+def test_projection_is_a_ceiling(tmp_path):
+    frame = _figures(tmp_path, "The union said the death toll could rise to 90.")
+    row = _one(frame, "90")
+    assert (row.category, row.qualifier, row.high) == ("killed", "up_to", 90)
+    assert pd.isna(row.low)
+
+
+def test_csv_starts_with_the_issue_columns(tmp_path, seeds_figures):
+    from briefbook.figures import write_figures_csv
+
+    path = write_figures_csv(seeds_figures, tmp_path / "figures.csv")
+    header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[:12] == ["figure_id", "doc_id", "category", "who", "low", "high", "qualifier", "attribution",
+                           "reported_on", "text", "start", "end"]
+    back = pd.read_csv(path)
+    assert len(back) == len(seeds_figures)

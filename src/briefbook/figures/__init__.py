@@ -8,6 +8,7 @@ annotations.
 """
 
 from briefbook.figures.charts import figures_by_source_chart, mentions_table, ranges_chart
+from briefbook.figures.export import write_figures_csv, write_reconciled_csv
 from briefbook.figures.extract import COLUMNS, extract_figures, figure_id
 from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
 from briefbook.figures.reconcile import RECONCILIATION_RULES, documents_frame, reconcile, vague_convention
@@ -16,5 +17,5 @@ from briefbook.figures.summary import summary_sentences
 __all__ = [
     "COLUMNS", "NumberPhrase", "RECONCILIATION_RULES", "bounds", "documents_frame", "extract_figures",
     "figure_id", "figures_by_source_chart", "find_numbers", "mentions_table", "ranges_chart", "reconcile",
-    "summary_sentences", "vague_convention",
+    "summary_sentences", "vague_convention", "write_figures_csv", "write_reconciled_csv",
 ]
