@@ -185,3 +185,14 @@ def test_no_word_of_the_seeds_is_written_into_the_code_or_data(seeds_parsed):
     words = {w.lower() for path in sources for w in re.findall(r"[A-Za-z]+", path.read_text(encoding="utf-8"))}
     assert names, "the seeds' proper names were not found"
     assert not (names & words), sorted(names & words)
+
+
+def test_an_article_without_dates_gives_empty_tables_that_still_chart(tmp_path):
+    corpus, parsed = build(tmp_path, {"q.txt": "A quiet day\n\nNothing happened in the town, residents said.\n"})
+    events = extract_events(corpus, parsed)
+    docs = pd.DataFrame([{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file,
+                          "published": d.published} for d in corpus.documents])
+    entries = timeline(events, docs)
+    assert events.empty and entries.empty and date_conflicts(events, docs).empty
+    assert summary_sentences(events, entries) == ["No dated events were found in the articles."]
+    assert "layer" in timeline_chart(entries).to_dict()

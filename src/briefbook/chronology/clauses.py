@@ -95,7 +95,7 @@ def event_head(
     token = root
     while token.head.i != token.i:
         token = token.head
-        if token.i in ids or token.pos_ in ("ADP", "SCONJ", "DET", "NUM", "PART", "CCONJ", "PUNCT"):
+        if token.i in ids or token.pos_ in ("ADP", "SCONJ", "ADV", "DET", "NUM", "PART", "CCONJ", "PUNCT"):
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in time_nouns:
             continue

@@ -277,5 +277,5 @@ def extract_events(corpus: Corpus, parsed: Parsed, dates: pd.DataFrame | None = 
     ]
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "timeline_id"])
     frame = frame.sort_values(["doc_id", "start", "date_start_offset"], kind="stable").reset_index(drop=True)
-    frame["timeline_id"] = assign_timelines(frame, paragraph_idf(parsed))
+    frame["timeline_id"] = pd.Series(assign_timelines(frame, paragraph_idf(parsed)), index=frame.index, dtype=object)
     return frame[COLUMNS]
