@@ -56,7 +56,10 @@ def stems(tokens) -> Counter:
             out[t.text.replace(",", "")] += 1
         elif t.pos_ in CONTENT_POS and not t.is_stop and len(t.text) > 2 and t.is_alpha:
             lemma = fold(t.lemma_)
-            out[concepts().get(lemma) or concepts().get(t.lower_) or lemma[:STEM]] += 1
+            out[lemma[:STEM]] += 1
+            concept = concepts().get(lemma) or concepts().get(t.lower_)
+            if concept:
+                out[concept] += 1
     return out
 
 
@@ -80,6 +83,32 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     return shared / min(sum(a.values()), sum(b.values()))
 
 
+def _average_linkage(members: list[int], vectors: list[dict[str, float]], threshold: float) -> list[list[int]]:
+    """Agglomerative clustering, average linkage, stopping below ``threshold``.
+
+    Cluster similarities are updated in place after each merge (the
+    size-weighted mean of the two merged rows), so a merge costs one pass over
+    the current clusters rather than a recomputation over all member pairs.
+    """
+    clusters: dict[int, list[int]] = {i: [i] for i in members}
+    sim: dict[tuple[int, int], float] = {
+        (i, j): similarity(vectors[i], vectors[j]) for i in members for j in members if i < j}
+    while len(clusters) > 1:
+        (a, b), best = max(sim.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        if best < threshold:
+            break
+        na, nb = len(clusters[a]), len(clusters[b])
+        clusters[a] += clusters.pop(b)
+        for c in clusters:
+            if c == a:
+                continue
+            sac = sim.pop((min(a, c), max(a, c)))
+            sbc = sim.pop((min(b, c), max(b, c)))
+            sim[(min(a, c), max(a, c))] = (na * sac + nb * sbc) / (na + nb)
+        del sim[(a, b)]
+    return list(clusters.values())
+
+
 def group_claims(ids: Sequence[str], speakers: Sequence[str], bags: Sequence[Counter],
                  threshold: float = GROUPING_THRESHOLD) -> dict[str, str]:
     """statement id -> claim id (``"cl-"`` + smallest member id without its prefix)."""
@@ -89,22 +118,7 @@ def group_claims(ids: Sequence[str], speakers: Sequence[str], bags: Sequence[Cou
     for i, speaker in enumerate(speakers):
         by_speaker.setdefault(speaker, []).append(i)
     for members in by_speaker.values():
-        sim = {(i, j): similarity(vectors[i], vectors[j]) for i in members for j in members if i < j}
-        clusters: list[list[int]] = [[i] for i in sorted(members, key=lambda k: ids[k])]
-        while len(clusters) > 1:
-            best, pair = -1.0, None
-            for a in range(len(clusters)):
-                for b in range(a + 1, len(clusters)):
-                    pairs = [sim[(min(i, j), max(i, j))] for i in clusters[a] for j in clusters[b]]
-                    score = sum(pairs) / len(pairs)
-                    if score > best:
-                        best, pair = score, (a, b)
-            if pair is None or best < threshold:
-                break
-            a, b = pair
-            clusters[a] = clusters[a] + clusters[b]
-            del clusters[b]
-        for cluster in clusters:
+        for cluster in _average_linkage(members, vectors, threshold):
             smallest = min(ids[i] for i in cluster)
             for i in cluster:
                 claim[ids[i]] = "cl-" + smallest.split("-", 1)[-1]
