@@ -54,7 +54,7 @@ class Mention:
     month: int | None = None
     day: int | None = None
     year: int | None = None
-    part: str | None = None  # early | mid | late (month parts)
+    part: str | None = None  # early | mid | late, or "first:N" / "last:N" days of the month
     weekday: int | None = None
     direction: str | None = None  # last | next | None (weekdays)
     offset: tuple = (0, 0)  # days from the anchor (low, high), or a calendar unit ("week", -1)
@@ -160,6 +160,7 @@ def _alternation(words) -> str:
 class _Patterns:
     absolute_mdy: re.Pattern
     absolute_dmy: re.Pattern
+    month_edge: re.Pattern
     month: re.Pattern
     weekday: re.Pattern
     counted: re.Pattern
@@ -187,6 +188,11 @@ def _patterns() -> _Patterns:
     return _Patterns(
         absolute_mdy=re.compile(r"\b" + month + r"\s+" + day + r"\b(?!\s*(?:%|per|years?)\b)" + year),
         absolute_dmy=re.compile(r"\b" + day + r"\s+(?:of\s+)?" + month + r"\b" + year),
+        month_edge=re.compile(
+            r"\b(?:the\s+)?(?P<edge>first|last|final)\s+(?:(?P<number>\d+|" + numbers + r")\s+)?"
+            + units + r"s?\s+of\s+" + month + r"\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?",
+            re.IGNORECASE,
+        ),
         month=re.compile(r"\b" + part + month + r"\b(?:\s+(?P<year>(?:1[89]|20)\d\d))?"),
         weekday=re.compile(
             r"\b(?:(?P<direction>last|next|this)\s+)?(?P<weekday>" + _alternation(lex.weekdays) + r")\b"
@@ -229,6 +235,16 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
                 continue
             year = int(m.group("year")) if m.group("year") else None
             found.append(Mention(m.start(), m.end(), m.group(0), "absolute", MONTHS[m.group("month").lower()], day, year))
+    for m in pats.month_edge.finditer(text):
+        # "the first two weeks of March": a range at the start (or end) of the month.
+        if not free(m.start(), m.end()) or not m.group("month")[0].isupper():
+            continue
+        count = lex.numbers.get((m.group("number") or "one").lower()) or (int(m.group("number")),) * 2
+        days = count[1] * lex.units[m.group("unit").lower()]
+        edge = "first" if m.group("edge").lower() == "first" else "last"
+        year = int(m.group("year")) if m.group("year") else None
+        found.append(Mention(m.start(), m.end(), m.group(0), "month", MONTHS[m.group("month").lower()], year=year,
+                             part=f"{edge}:{days}"))
     for m in pats.month.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -290,6 +306,12 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 def _month_range(year: int, month: int, part: str | None) -> tuple[dt.date, dt.date]:
     last_day = calendar.monthrange(year, month)[1]
+    if part and ":" in part:  # "first:14" = the first 14 days, "last:7" = the last 7
+        edge, days = part.split(":")
+        days = min(int(days), last_day)
+        if edge == "first":
+            return dt.date(year, month, 1), dt.date(year, month, days)
+        return dt.date(year, month, last_day - days + 1), dt.date(year, month, last_day)
     if part:
         low, high = lexicon().month_parts[part]
         return dt.date(year, month, low), dt.date(year, month, min(high, last_day))

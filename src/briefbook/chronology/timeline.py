@@ -153,7 +153,9 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if len(dated):
             counts = Counter(dated["date"])
             date = min(counts, key=lambda d: (-counts[d], d))
-            first = dated[dated["date"] == date].sort_values(["doc_id", "start"]).iloc[0]
+            same = dated[dated["date"] == date]
+            # The tersest wording makes the best label; ties go to the first in reading order.
+            first = same.assign(_len=same["text"].str.len()).sort_values(["_len", "doc_id", "start"]).iloc[0]
         else:
             date, first = "", group.sort_values(["doc_id", "start"]).iloc[0]
         sources = sorted({outlets.get(d, d) for d in group["doc_id"]})
