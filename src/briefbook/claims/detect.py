@@ -127,6 +127,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
     found: list[Found] = []
     sightings: list[Sighting] = []
     paragraphs = document.paragraphs
+    carried: tuple[Mention, str] | None = None  # a verb of saying left dangling at the previous paragraph's end
     for index, (para, doc) in enumerate(zip(paragraphs, docs)):
         text = para.text
         quotes = find_quotations(text)
@@ -136,8 +137,26 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
                   for q in quotes]
         quote_spans = [(q.start, q.end) for q in quotes]
         cues = [t for t in cues if not _inside(t.idx, quote_spans)]
+        carry_end = 0
+        if carried is not None:
+            # the paragraph continues the previous one's sentence ("X thanked" | "Y for Z and said …"):
+            # its opening words are that verb's message, and its subject-less verbs belong to X
+            carry_end = cues[0].idx if cues else len(text)
+            start, end = strip_span(text, 0, carry_end)
+            end = start + len(re.sub(r"[\s,]*\band\s*$", "", text[start:end]))
+            if end > start:
+                found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
+                                   carried[1], carried[0], para.start))
+                carry_end = end
+
+        def mention_for(cue: Token) -> Mention | None:
+            subj = subject(cue)
+            if carried is not None and subj is not None and subj.idx < carry_end:
+                return carried[0]
+            return _mention_of(cue)
+
         for cue in cues:
-            m = _mention_of(cue)
+            m = mention_for(cue)
             if m is not None:
                 sightings.append(Sighting(para.start + cue.idx, m))
         used: set[int] = set()
@@ -164,7 +183,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
                     cue = None
             if cue is not None:
                 used.add(cue.i)
-                m = _mention_of(cue)
+                m = mention_for(cue)
                 position = para.start + cue.idx
                 cue_text = cue.text
             found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "direct",
@@ -180,7 +199,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
             start, end = _finish_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), quotes)
             if end <= start or any(s < end and start < e for s, e in direct):
                 continue
-            m = _mention_of(cue)
+            m = mention_for(cue)
             if m is None:
                 continue
             cue_text = cue.text + "".join(" " + c.text for c in cue.children if c.dep_ == "prt")
@@ -195,6 +214,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
                 found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
                                    "according to", m, para.start + speaker.start_char))
                 sightings.append(Sighting(para.start + speaker.start_char, m))
+        carried = _dangling(doc, text, lex) if para.role == "body" else None
         headline = _headline(para, doc, quote_spans)
         if headline is not None and not any(f.paragraph == para.number for f in found if f.doc_id == document.doc_id
                                             and f.start >= para.start + headline[0]):
@@ -204,7 +224,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
     return _join_paragraphs(sorted(found, key=lambda f: (f.start, f.end)), paragraphs), sightings
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^.\n]{0,60}?)?\s+[-—–]\s+")
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s+[-—–]\s+")
 
 
 def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple[int, int]:
@@ -248,6 +268,17 @@ def _attach(text: str, quote: Quotation, prev_end: int, quotes: list[Quotation],
 
     first, second = (after_cue, before_cue) if text[:quote.end].rstrip().endswith(",") else (before_cue, after_cue)
     return first() or second()
+
+
+def _dangling(doc: Doc, text: str, lex) -> tuple[Mention, str] | None:
+    """A paragraph cut off right after a verb of saying ("Tokayev thanked"), as scraped text often is."""
+    if not text.strip() or text.rstrip()[-1] in ".!?:;\"”»’'":
+        return None
+    words = [t for t in doc if not t.is_space and not t.is_punct]
+    if not words or not is_cue(words[-1], lex) or message_tokens(words[-1], lex):
+        return None
+    m = _mention_of(words[-1])
+    return (m, words[-1].text) if m is not None else None
 
 
 def _cue_in_next(doc: Doc, lex) -> Token | None:
