@@ -25,6 +25,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("_build"), help="build folder (default: _build)")
     build.add_argument("--title", help="report title (default: from the corpus)")
     build.add_argument("--workers", type=int, help="notebooks run at once (default: one per core)")
+    build.add_argument("--baseurl", help="address the report is published at (default: html.baseurl of _config.yml)")
+
+    pdf = sub.add_parser("pdf", help="build the report and print it to OUT/briefbook-report.pdf with chromium")
+    pdf.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
+    pdf.add_argument("--root", type=Path, default=Path("."), help="project folder with _config.yml (default: .)")
+    pdf.add_argument("--out", type=Path, default=Path("_build"), help="build folder (default: _build)")
 
     extract = sub.add_parser("extract", help="write the data tables of a seeds folder as CSV")
     extract.add_argument("seeds", type=Path, help="folder of seed articles")
@@ -64,7 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from briefbook.publish.build import build
 
-            build(args.seeds, args.root, args.out, title=args.title, workers=args.workers)
+            build(args.seeds, args.root, args.out, title=args.title, workers=args.workers, baseurl=args.baseurl)
+        elif args.command == "pdf":
+            from briefbook.publish.build import build
+            from briefbook.publish.pdf import print_pdf
+
+            build(args.seeds, args.root, args.out)
+            print(print_pdf(args.out))
         elif args.command == "extract":
             _extract(args.seeds, args.out)
         elif args.command == "evaluate":

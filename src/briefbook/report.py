@@ -8,6 +8,7 @@ functions on its tables and show the result with :func:`show_table`,
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,10 @@ from IPython.display import HTML, display
 
 from briefbook.extract import cached_extract, read_tables
 from briefbook.publish import render
+from briefbook.publish.downloads import frame_to_files
+
+#: Set by ``briefbook build``: the folder of the site where shown tables are saved as CSV and JSON.
+DOWNLOADS_ENV = "BRIEFBOOK_DOWNLOADS"
 
 #: Numeric columns of the data tables (CSV keeps everything as text).
 NUMERIC = {"words", "paragraphs", "removed_lines", "removed_words", "start", "end", "paragraph", "low", "high",
@@ -103,9 +108,28 @@ def show_table(
     if frame is None or frame.empty:
         say(empty)
         return
-    show_html(
-        render.html_table(frame, columns=columns, row_id=row_id, html_columns=html_columns,
-                          table_id=table_id, caption=caption)
+    markup = render.html_table(frame, columns=columns, row_id=row_id, html_columns=html_columns,
+                               table_id=table_id, caption=caption)
+    show_html(markup + _download_links(frame, columns, html_columns, table_id))
+
+
+def _download_links(frame: pd.DataFrame, columns, html_columns, table_id: str) -> str:
+    """Write the table as CSV and JSON for the site (when building one) and link them under it.
+
+    ``briefbook build`` sets ``BRIEFBOOK_DOWNLOADS`` to the site's download folder;
+    a notebook run by hand shows the table without links.
+    """
+    folder = os.environ.get(DOWNLOADS_ENV)
+    if not folder or not table_id:
+        return ""
+    keep = [c for c in (columns or frame.columns) if c not in set(html_columns)]
+    keep += [c for c in ("doc_id", "anchor", "paragraph") if c in frame.columns and c not in keep]
+    data = frame[keep].rename(columns={c: str(columns[c]) for c in keep if columns and c in columns})
+    frame_to_files(data, Path(folder), render.safe_id(table_id))
+    name = render.safe_id(table_id)
+    return (
+        f'<p class="briefbook-downloads">Download this table: '
+        f'<a href="../_static/downloads/{name}.csv">CSV</a> · <a href="../_static/downloads/{name}.json">JSON</a></p>'
     )
 
 

@@ -40,12 +40,15 @@ def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.Data
         f"({doc_id})=",
         f"# {md_escape(title)}",
         "",
+        f"Cited in this report as {{cite:p}}`{doc_id}`; the paragraph numbers are the anchors the findings link to.",
+        "",
         '<dl class="briefbook-facts">'
         + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
         + "</dl>",
         "",
     ]
-    for row in paragraphs.sort_values("paragraph").itertuples():
+    ordered = paragraphs.assign(_n=paragraphs["paragraph"].astype(int)).sort_values("_n")
+    for row in ordered.itertuples():
         anchor = safe_id(row.anchor)
         lines.append(
             f'<p class="briefbook-paragraph briefbook-{esc(row.role)}" id="{anchor}">'
@@ -73,7 +76,7 @@ def index_page(documents: pd.DataFrame) -> str:
     for row in documents.sort_values(["published", "file"]).itertuples():
         label = f"{row.title or row.file} ({row.outlet or 'outlet unknown'}, {row.published or 'date unknown'})"
         lines.append(f'<li><a href="{esc(safe_id(row.doc_id))}.html">{esc(label)}</a></li>')
-    lines += ["</ul>", ""]
+    lines += ["</ul>", "", "## Bibliography", "", "```{bibliography}", ":all:", "```", ""]
     return "\n".join(lines)
 
 

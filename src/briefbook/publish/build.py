@@ -9,6 +9,8 @@ untouched.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -21,8 +23,8 @@ from pathlib import Path
 import yaml
 
 from briefbook.errors import BriefbookError
-from briefbook.extract import cached_extract, read_tables
-from briefbook.publish import appendix, notebooks, static
+from briefbook.extract import cached_extract, code_version, read_tables
+from briefbook.publish import appendix, bibliography, downloads, notebooks, static
 
 #: Chapter templates in reading order; each must be listed in _toc.yml as book/<name>.
 CHAPTERS = ("intro", "sources", "claims", "casualties", "chronology", "methods")
@@ -52,7 +54,26 @@ def write_if_changed(path: Path, content: bytes) -> bool:
     return True
 
 
-def stage_source(root: Path, source: Path, title: str) -> None:
+def provenance(root: Path, fingerprint: str) -> dict[str, str]:
+    """What identifies this build: version, commit, seeds fingerprint and date (day precision)."""
+    from briefbook import __version__
+
+    commit = ""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+        if result.returncode == 0:
+            commit = result.stdout.strip()
+            dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+                                   capture_output=True, text=True, timeout=10).stdout.strip()
+            commit += "+changes" if dirty else ""
+    except (OSError, subprocess.SubprocessError):
+        pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return {"version": __version__, "commit": commit, "seeds_fingerprint": fingerprint, "build_date": today.isoformat()}
+
+
+def stage_source(root: Path, source: Path, title: str, build_info: dict[str, str], baseurl: str | None = None) -> None:
     """Lay out the book's source in ``source``: config with the corpus's title, toc, committed pages.
 
     The project's ``book/`` folder holds only what is committed (style sheets,
@@ -61,6 +82,10 @@ def stage_source(root: Path, source: Path, title: str) -> None:
     """
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = title
+    if baseurl is not None:
+        config.setdefault("html", {})["baseurl"] = baseurl
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx_config["briefbook_provenance"] = build_info
     write_if_changed(source / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode())
     write_if_changed(source / "_toc.yml", (root / "_toc.yml").read_bytes())
     for path in sorted((root / "book").rglob("*")):
@@ -97,7 +122,10 @@ def publish(work_html: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(seeds_dir: Path, root: Path, out: Path, title: str | None = None, workers: int | None = None) -> BuildResult:
+def build(
+    seeds_dir: Path, root: Path, out: Path, title: str | None = None, workers: int | None = None,
+    baseurl: str | None = None,
+) -> BuildResult:
     """Build the report on ``seeds_dir`` into ``out/html``."""
     from briefbook.sources import report_title
 
@@ -117,15 +145,20 @@ def build(seeds_dir: Path, root: Path, out: Path, title: str | None = None, work
     start = time.perf_counter()
     source = out / "source"
     title = title or report_title(tables["documents"], _numeric(tables["entities"]))
-    stage_source(root, source, title)
+    fingerprint = json.loads((cache_folder / "COMPLETE").read_text(encoding="utf-8"))["fingerprint"]
+    stage_source(root, source, title, provenance(root, fingerprint), baseurl)
     appendix.write_appendix(tables, source / "book" / "articles")
+    bibliography.write_bibliography(tables["documents"], source / "book" / "references.bib")
+    downloads.write_data_files(cache_folder, source / "book" / "_static" / "data")
     static.write_vega_bundle(source / "book" / "_static")
     templates = chapter_templates(root)
     parameters = {
         "seeds_dir": str(seeds_dir), "cache_dir": str(out / "cache"),
         "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
     }
-    notebooks.run_all(templates, source / "book", parameters, workers=workers)
+    os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
+    stamp = f"{cache_folder.name}:{code_version()}"
+    notebooks.run_all(templates, source / "book", parameters, workers=workers, stamp=stamp)
     timings["notebooks"] = time.perf_counter() - start
 
     start = time.perf_counter()

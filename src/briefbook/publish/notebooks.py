@@ -8,6 +8,7 @@ is deleted so it can never reach the site.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -47,7 +48,7 @@ def run_one(template: Path, output: Path, parameters: dict) -> NotebookRun:
     try:
         pm.execute_notebook(
             str(template), str(output), parameters=parameters, progress_bar=False,
-            kernel_name="python3", cwd=str(template.parent), log_output=False,
+            kernel_name="python3", cwd=str(output.parent), log_output=False,
         )
     except PapermillExecutionError as err:
         output.unlink(missing_ok=True)
@@ -68,8 +69,43 @@ def _run_one_safely(template: Path, output: Path, parameters: dict) -> NotebookR
         return err
 
 
-def run_all(templates: list[Path], out_dir: Path, parameters: dict, workers: int | None = None) -> list[NotebookRun]:
-    """Run every template into ``out_dir``, showing progress; raise on the first failure (after all finish)."""
+def _stamp_path(output: Path) -> Path:
+    return output.with_name(f".{output.stem}.stamp")
+
+
+def input_stamp(template: Path, parameters: dict, stamp: str) -> str:
+    """What a run depends on: the template, its parameters and the data and code versions."""
+    digest = hashlib.sha256(template.read_bytes())
+    digest.update(json.dumps(parameters, sort_keys=True).encode() + stamp.encode())
+    return digest.hexdigest()
+
+
+def run_all(
+    templates: list[Path], out_dir: Path, parameters: dict, workers: int | None = None, stamp: str = "",
+) -> list[NotebookRun]:
+    """Run every template into ``out_dir``, showing progress; raise on the first failure (after all finish).
+
+    With a ``stamp`` (the data and code versions), a template whose output is
+    already there from the same inputs is not run again: a rebuild with nothing
+    changed does not re-execute any notebook.
+    """
+    if stamp:
+        fresh = {t: input_stamp(t, parameters, stamp) for t in templates}
+        todo = [t for t in templates if not (
+            (out_dir / t.name).is_file() and _stamp_path(out_dir / t.name).is_file()
+            and _stamp_path(out_dir / t.name).read_text() == fresh[t])]
+        if len(todo) < len(templates):
+            _progress(f"{len(templates) - len(todo)} notebooks unchanged since the last build")
+        for t in todo:
+            _stamp_path(out_dir / t.name).unlink(missing_ok=True)
+        runs = _run(todo, out_dir, parameters, workers) if todo else []
+        for t in todo:
+            _stamp_path(out_dir / t.name).write_text(fresh[t])
+        return runs
+    return _run(templates, out_dir, parameters, workers)
+
+
+def _run(templates: list[Path], out_dir: Path, parameters: dict, workers: int | None) -> list[NotebookRun]:
     workers = workers or max(1, min(len(templates), os.cpu_count() or 1))
     runs: list[NotebookRun] = []
     failures: list[BriefbookError] = []

@@ -1,13 +1,22 @@
-"""briefbook's Sphinx extension: small fixes and additions to every page of the site.
+"""briefbook's Sphinx extension: what every page of the report carries.
 
-- De-duplicates the page's scripts. With this version set, sphinx-thebe and
+- **Provenance.** The report's version, the git commit it was built from, the
+  fingerprint of the seeds folder and the build date, so a brief can cite an
+  exact build. ``briefbook build`` writes them as ``briefbook_provenance``.
+- **Cite this page.** A formatted reference and a BibTeX entry built from the
+  page's canonical address (``html.baseurl``), its title and the provenance.
+- **De-duplicated scripts.** With this version set, sphinx-thebe and
   sphinx-togglebutton register their inline configuration twice, and the
   second ``const THEBE_JS_URL`` is a script error on every page.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
+
+_KEY_SAFE = re.compile(r"[^a-z0-9]+")
 
 
 def _script_key(script: Any) -> tuple:
@@ -30,7 +39,73 @@ def dedupe_scripts(app, pagename: str, templatename: str, context: dict, doctree
     context["script_files"] = unique
 
 
+def page_url(baseurl: str, pagename: str) -> str:
+    """The canonical address of a page (relative when no base URL is configured)."""
+    path = f"{pagename}.html"
+    return f"{baseurl.rstrip('/')}/{path}" if baseurl else path
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([{}%&#$_^~\\])", lambda m: "\\" + m.group(1) if m.group(1) not in "{}\\" else "", text)
+
+
+def cite_block(title: str, book_title: str, author: str, url: str, provenance: dict[str, str], pagename: str) -> str:
+    """The HTML of the "Cite this page" block (every value escaped)."""
+    version = provenance.get("version", "")
+    date = provenance.get("build_date", "")
+    year = date[:4]
+    commit = provenance.get("commit", "")
+    fingerprint = provenance.get("seeds_fingerprint", "")
+    reference = (
+        f"{author} ({year}). “{title}”. In: {book_title}. Version {version}, built {date}"
+        f" from seeds {fingerprint}{f' at commit {commit[:12]}' if commit else ''}. {url}"
+    )
+    key = _KEY_SAFE.sub("-", f"briefbook {year} {pagename}".lower()).strip("-")
+    bibtex = "\n".join([
+        f"@misc{{{key},",
+        f"  author = {{{_bibtex_escape(author)}}},",
+        f"  title = {{{_bibtex_escape(title)}}},",
+        f"  howpublished = {{{_bibtex_escape(book_title)}}},",
+        f"  year = {{{year}}},",
+        f"  version = {{{_bibtex_escape(version)}}},",
+        f"  url = {{{url}}},",
+        f"  note = {{Built {date} from seeds fingerprint {fingerprint}"
+        + (f", commit {commit[:12]}" if commit else "") + "}",
+        "}",
+    ])
+    return (
+        '<section class="briefbook-cite" id="cite-this-page">'
+        "<h2>Cite this page</h2>"
+        f'<p class="briefbook-reference">{html.escape(reference)}</p>'
+        f'<pre class="briefbook-bibtex">{html.escape(bibtex)}</pre>'
+        "</section>"
+    )
+
+
+def provenance_line(provenance: dict[str, str]) -> str:
+    parts = [
+        f"version {provenance.get('version', '')}",
+        f"built {provenance.get('build_date', '')}",
+        f"commit {provenance.get('commit', '')[:12] or 'unknown'}",
+        f"seeds fingerprint {provenance.get('seeds_fingerprint', '')}",
+    ]
+    return '<p class="briefbook-provenance" id="provenance">Report ' + html.escape(", ".join(parts)) + "</p>"
+
+
+def add_cite_block(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if doctree is None or "body" not in context:
+        return  # search, genindex and redirect pages are not cited
+    provenance = dict(app.config.briefbook_provenance or {})
+    title = re.sub(r"<[^>]+>", "", context.get("title", "")) or pagename
+    title = html.unescape(title)
+    url = page_url(app.config.html_baseurl or "", pagename)
+    context["body"] += provenance_line(provenance) + cite_block(
+        title, app.config.html_title or app.config.project, app.config.author, url, provenance, pagename)
+
+
 def setup(app) -> dict:
+    app.add_config_value("briefbook_provenance", {}, "html")
     # Early: a theme handler returns a template name, which ends the event for later handlers.
     app.connect("html-page-context", dedupe_scripts, priority=200)
+    app.connect("html-page-context", add_cite_block, priority=201)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,47 @@
+"""The whole report as one PDF, printed by Debian's chromium from a single-page build.
+
+Jupyter Book's own PDF builder downloads a browser and fails offline; instead
+the staged book is built with the ``singlehtml`` builder and chromium prints
+that page, after giving the charts time to draw.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from briefbook.errors import BriefbookError
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-pdf-header-footer",
+    "--virtual-time-budget=15000", "--run-all-compositor-stages-before-draw",
+]
+
+
+def print_pdf(out: Path) -> Path:
+    """Build ``out/source`` as one HTML page and print it to ``out/briefbook-report.pdf``."""
+    source, work = out / "source", out / ".work-singlehtml"
+    if not (source / "_config.yml").is_file():
+        raise BriefbookError(str(out), "no staged book; run `briefbook build` first")
+    chromium = shutil.which("chromium")
+    if not chromium:
+        raise BriefbookError("chromium", "not installed (apt-get install chromium)")
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "--builder", "singlehtml",
+               "--path-output", str(work), "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    page = work / "_build" / "singlehtml" / "index.html"
+    if result.returncode != 0 or not page.is_file():
+        raise BriefbookError("jupyter-book build --builder singlehtml", "failed")
+    pdf = out / "briefbook-report.pdf"
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
+            capture_output=True, text=True, timeout=300,
+        )
+    if result.returncode != 0 or not pdf.is_file():
+        raise BriefbookError("chromium", f"could not print the report ({result.returncode})")
+    return pdf

@@ -1,0 +1,78 @@
+"""Citable output: stable identifiers, cite blocks, provenance, downloads, CITATION.cff, PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import CORPORA, ROOT, SEEDS
+from sitecheck import pages, read_page
+
+ID_COLUMNS = {"statements": ["statement_id", "claim_id"], "figures": ["figure_id"], "events": ["event_id", "timeline_id"]}
+
+
+def extract(seeds: Path, out: Path) -> dict[str, pd.DataFrame]:
+    result = subprocess.run([sys.executable, "-m", "briefbook.cli", "extract", str(seeds), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return {p.stem: pd.read_csv(p, dtype=str, keep_default_na=False) for p in out.glob("*.csv")}
+
+
+def test_identifiers_survive_rebuilds_and_an_added_seed(tmp_path):
+    first = extract(SEEDS, tmp_path / "first")
+    second = extract(SEEDS, tmp_path / "second")
+    grown = tmp_path / "grown"
+    shutil.copytree(SEEDS, grown)
+    extra = sorted(CORPORA.rglob("*.txt"))[0]
+    shutil.copy(extra, grown / f"zz_{extra.name}")
+    third = extract(grown, tmp_path / "third")
+    seed_docs = set(first["documents"]["doc_id"])
+    assert set(third["documents"]["doc_id"]) > seed_docs
+    for table, columns in ID_COLUMNS.items():
+        if table not in first:
+            continue
+        for column in ["doc_id", *columns]:
+            a = first[table][column].tolist()
+            assert a == second[table][column].tolist(), f"{table}.{column} changed between identical builds"
+        primary = columns[0]
+        mine = third[table][third[table]["doc_id"].isin(seed_docs)]
+        assert sorted(mine[primary]) == sorted(first[table][primary]), f"{table} ids changed when a seed was added"
+    assert (tmp_path / "first" / "documents.csv").read_bytes() == (tmp_path / "second" / "documents.csv").read_bytes()
+
+
+def test_citation_cff_validates():
+    cffconvert = Path(sys.executable).with_name("cffconvert")
+    result = subprocess.run([str(cffconvert), "--validate", "-i", str(ROOT / "CITATION.cff")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.book
+def test_every_page_has_a_cite_block_and_provenance(built_site):
+    for page in pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="Refresh"' in text or page.name in ("search.html", "genindex.html"):
+            continue
+        ids = read_page(page).ids
+        assert {"cite-this-page", "provenance"} <= ids, page
+        assert "@misc{" in text and "seeds fingerprint" in text
+
+
+@pytest.mark.book
+def test_every_shown_table_has_csv_and_json_beside_it(built_site):
+    for page in pages(built_site):
+        collector = read_page(page)
+        text = page.read_text(encoding="utf-8")
+        tables = text.count('<table class="briefbook-table"')
+        csv_links = [l for l in collector.links if l.endswith(".csv")]
+        json_links = [l for l in collector.links if l.endswith(".json")]
+        assert len(csv_links) == len(json_links) == tables, page
+        for link in csv_links + json_links:
+            assert (page.parent / link).resolve().is_file(), link
+    data = {p.name for p in (built_site / "_static" / "data").iterdir()}
+    assert {"documents.csv", "documents.json"} <= data
