@@ -116,16 +116,17 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
         head.pos_ in ("NOUN", "PROPN") or head.lemma_.lower() in lex.who
     ):
         noun = phrase = head
-    elif any(c.dep_ in ("amod", "acomp") and c.lemma_.lower() in lex.who and c.i > number.i for c in number.children):
-        noun = phrase = next(c for c in number.children if c.dep_ in ("amod", "acomp") and c.lemma_.lower() in lex.who
+    elif any(c.dep_ in ("amod", "acomp", "acl") and c.lemma_.lower() in lex.who and c.i > number.i for c in number.children):
+        noun = phrase = next(c for c in number.children if c.dep_ in ("amod", "acomp", "acl") and c.lemma_.lower() in lex.who
                              and c.i > number.i)  # "one dead", "eight wounded"
         return Counted(noun, phrase=number)
     elif _of_object(number) is not None:
         noun, phrase = _of_object(number), number
         if noun.pos_ == "PRON":
-            if not in_document:
-                return Counted(None)
-            last = in_document[-1]
+            same_paragraph = [c for c in in_document if c.phrase is not None and c.phrase.doc is number.doc]
+            if not same_paragraph:
+                return Counted(None)  # "them" with no figure before it in the paragraph: leave unresolved
+            last = same_paragraph[-1]
             return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last, partitive=True)
     elif number.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() in lex.who:
@@ -158,7 +159,8 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
         last = subjects[0] if subjects else in_sentence[-1]  # "500 medics …, up from 350"
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, previous_value=True, antecedent=last)
     if in_sentence and number.dep_ in ELLIPTIC_DEPS and number.pos_ == "NUM":
-        last = in_sentence[-1]
+        parallel = [c for c in in_sentence if c.phrase is not None and c.phrase.dep_ == number.dep_]
+        last = (parallel or in_sentence)[-1]  # "killing 14 people, including …, and wounding 40"
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last,
                        partitive=number.dep_ in ("npadvmod", "appos", "dep"))
     return Counted(None)
@@ -309,6 +311,9 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
     anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
     if anchor.dep_ == "appos":
         nouns.append(anchor.head)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in lex.subset_prepositions and anchor.head.head.pos_ in ("NOUN", "PROPN"):
+        anchor = anchor.head.head  # "14 people, including three officers": the part shares the whole's verb
+        nouns.append(anchor)
     for noun in nouns:
         near.append(noun)
         for child in noun.children:
@@ -347,10 +352,17 @@ def direct_cues(counted: Counted, number: Token) -> list[Token]:
 
 def _cue_category(token: Token, lex: Lexicon) -> str | None:
     """The category a cue word names; a verb with its particle is tried first ("rounded up", "taken in")."""
+    lemma = token.lemma_.lower()
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    if particle and f"{token.lemma_.lower()} {particle}" in lex.category_cues:
-        return lex.category_cues[f"{token.lemma_.lower()} {particle}"]
-    return lex.category_cues.get(token.lemma_.lower()) or lex.category_cues.get(token.lower_)
+    if particle and f"{lemma} {particle}" in lex.category_cues:
+        return lex.category_cues[f"{lemma} {particle}"]
+    for child in token.children:  # "intensive care"
+        if child.dep_ in ("amod", "compound") and f"{child.lower_} {lemma}" in lex.category_cues:
+            return lex.category_cues[f"{child.lower_} {lemma}"]
+    passive = token.dep_ == "acl" or any(c.dep_ == "auxpass" for c in token.children)
+    if passive and lemma in lex.passive_cues:
+        return lex.passive_cues[lemma]  # "migrants held after the clash"
+    return lex.category_cues.get(lemma) or lex.category_cues.get(token.lower_)
 
 
 def category_of(

@@ -33,6 +33,8 @@ class Lexicon:
     projection_words: frozenset[str]
     subset_verbs: frozenset[str]
     anaphoric_quantities: frozenset[str]
+    subset_prepositions: frozenset[str]
+    passive_cues: dict[str, str]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -74,4 +76,6 @@ def lexicon() -> Lexicon:
         projection_words=frozenset(data.get("projection_words") or []),
         subset_verbs=frozenset(data.get("subset_verbs") or []),
         anaphoric_quantities=frozenset(data.get("anaphoric_quantities") or []),
+        subset_prepositions=frozenset(data.get("subset_prepositions") or []),
+        passive_cues=dict(data.get("passive_cues") or {}),
     )
