@@ -2,9 +2,12 @@
 
 The pipeline per paragraph: find number phrases in the text
 (:mod:`~briefbook.figures.numbers`), map each to its tokens in the shared
-spaCy parse, decide what it counts (:mod:`~briefbook.figures.classify`) and
-keep it only when it counts people or materiel; then add the hedge, the
-source (:mod:`~briefbook.figures.attribution`) and the date
+spaCy parse, decide what it counts (:mod:`~briefbook.figures.counted`), drop
+numbers that are no figure of the event (:mod:`~briefbook.figures.filters`),
+keep it only when it counts people or materiel and say what happened to them
+(:mod:`~briefbook.figures.classify`); then add the hedge
+(:mod:`~briefbook.figures.qualifiers`), the source
+(:mod:`~briefbook.figures.attribution`) and the date
 (:mod:`~briefbook.figures.dates`). No text is parsed again here.
 """
 
@@ -17,10 +20,12 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from briefbook.corpus.model import Corpus, Document, Paragraph
-from briefbook.figures import classify
+from briefbook.figures import classify, filters
+from briefbook.figures.counted import ELLIPTIC_DEPS, Counted, counted_noun, span_head
 from briefbook.figures.attribution import attribution_of
 from briefbook.figures.dates import date_for, document_year
 from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
+from briefbook.figures.qualifiers import modifier_before, qualifier_of
 from briefbook.nlp import Parsed
 
 COLUMNS = [
@@ -50,7 +55,7 @@ def _speakers(doc: Doc, before: int | None = None) -> list[str]:
 
 def _sentence_figures(
     sentence: Span, phrases: list[NumberPhrase], paragraph: Paragraph, people: list[str],
-    article_date: dt.date | None, date_how: str, year: int | None, in_document: list[classify.Counted],
+    article_date: dt.date | None, date_how: str, year: int | None, in_document: list[Counted],
     ids: dict[int, str], categories: dict[str, str],
 ) -> list[dict]:
     """The figures among the number ``phrases`` of one sentence.
@@ -59,18 +64,18 @@ def _sentence_figures(
     noun: "30 of them"); ``ids``/``categories`` remember each figure's id and
     category so a part ("four of them seriously") can point at its whole.
     """
-    kept: list[tuple[NumberPhrase, Token, classify.Counted, str | None]] = []
-    in_sentence: list[classify.Counted] = []
+    kept: list[tuple[NumberPhrase, Token, Counted, str | None]] = []
+    in_sentence: list[Counted] = []
     for phrase in phrases:
         tokens = _tokens_of(sentence.doc, phrase)
         if not tokens:
             continue
-        number = classify.span_head(tokens)
-        counted = classify.counted_noun(number, in_sentence, in_document)
-        if classify.is_age(number) or classify.is_background(counted) or classify.is_historical(counted, number, year):
+        number = span_head(tokens)
+        counted = counted_noun(number, in_sentence, in_document)
+        if filters.is_age(number) or filters.is_background(counted) or filters.is_historical(counted, number, year):
             continue
         who = "other" if classify.is_equipment(counted) else classify.who_of(counted)
-        if who is None and phrase.vague and counted.noun is None and number.dep_ in {*classify.ELLIPTIC_DEPS, "pobj"}:
+        if who is None and phrase.vague and counted.noun is None and number.dep_ in {*ELLIPTIC_DEPS, "pobj"}:
             who = "people"  # "drove thousands from the valley": a bare magnitude counts people
         if who is None:
             # a bare count ("at least 12 died") is a figure only when the sentence says what
@@ -94,8 +99,8 @@ def _sentence_figures(
         inherited = categories.get(ids.get(id(counted.antecedent), ""))
         if counted.borrowed and not counted.previous_value and category_how == "default" and inherited:
             category, category_how = inherited, "antecedent"  # "five were airlifted": part of the injured
-        modifier = classify.modifier_before(paragraph.text, phrase.start)
-        qualifier = classify.qualifier_of(number, counted, modifier, sentence)
+        modifier = modifier_before(paragraph.text, phrase.start)
+        qualifier = qualifier_of(number, counted, modifier, sentence)
         if qualifier == "up_to" and modifier == "none":
             modifier = "up_to"
         low, high = bounds(phrase, modifier)
@@ -131,7 +136,7 @@ def _sentence_figures(
     return rows
 
 
-def _counted_text(counted: classify.Counted) -> str:
+def _counted_text(counted: Counted) -> str:
     for token in (counted.noun, counted.quantity):
         if token is not None:
             return token.text
@@ -143,7 +148,7 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
     rows: list[dict] = []
     year = document_year(document.text, article_date)
     people: list[str] = []
-    in_document: list[classify.Counted] = []
+    in_document: list[Counted] = []
     ids: dict[int, str] = {}
     categories: dict[str, str] = {}
     for paragraph, doc in zip(document.paragraphs, docs):

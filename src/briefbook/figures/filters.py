@@ -1,0 +1,62 @@
+"""Numbers that count people but are not figures of the event.
+
+Ages ("aged 19"), capacities and workforces ("employs 3,000 people"), a place's
+own population ("the city's 50,000 residents") and counts of an earlier event
+the article recalls ("since 1987, when 52 sailors drowned").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefbook.figures.counted import Counted, governing_verb
+from briefbook.figures.lexicon import lexicon
+
+
+def _is_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit() and 1800 <= int(token.text) <= 2100
+
+
+def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
+    """A count of an earlier event the article recalls ("since 1987, when 52 sailors drowned").
+
+    The figure's clause hangs from an explicit year ("…, when"), or names a
+    year other than the article's ("In 1987, 52 sailors drowned").
+    """
+    anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
+    verb = governing_verb(anchor)
+    if verb is None:
+        return False
+    if verb.dep_ in ("relcl", "advcl") and _is_year(verb.head):
+        return True  # a clause hanging from a bare year recalls that year
+    years = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and _is_year(g)]
+    return year is not None and any(int(y.text) != year for y in years)
+
+
+def is_age(number: Token) -> bool:
+    """An age, not a count ("aged 19 and 22", "a 14-year-old")."""
+    head = number.head
+    for token in (number, head, head.head):
+        if token.lemma_.lower() in ("age", "aged"):
+            return True
+    return number.nbor(1).lower_.startswith("-year") if number.i + 1 < len(number.doc) else False
+
+
+def is_background(counted: Counted) -> bool:
+    """A count that describes a place or organisation, not the event.
+
+    "The plant employs 3,000 people", "licensed for 90 passengers", and a
+    possessed total ("the camp's 6,000 residents", "the city's 50,000 residents").
+    """
+    lex = lexicon()
+    phrase = counted.phrase
+    if phrase is not None and not counted.borrowed and any(
+        c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in phrase.children
+    ):
+        return True
+    for token in (counted.noun, counted.quantity, counted.phrase):
+        if token is not None and token.lemma_.lower() in lex.background_nouns:
+            return True
+    anchor = counted.phrase if counted.phrase is not None else counted.noun
+    verb = governing_verb(anchor) if anchor is not None and not counted.borrowed else None
+    return verb is not None and verb.lemma_.lower() in lex.background_verbs
