@@ -56,7 +56,7 @@ def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
                 "frame_triggers": triggers,
             })
             bag = stems(tokens)
-            bag.update(f"frame:{label}" for label in frames.split(";") if label)
+            # frames are left out of the bag: they are broad by design and join distinct claims
             bags.append(bag)
     table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "claim_id"])
     claims = group_claims(list(table["statement_id"]), list(table["speaker"]), bags)

@@ -1,12 +1,15 @@
 """Claims across outlets: statements by one speaker that make the same claim share a claim_id.
 
 Method (also stated in the Methods chapter through :data:`GROUPING_METHOD`):
-each statement becomes a bag of content-word stems (nouns, verbs, adjectives,
-proper nouns; first six letters of the lemma, so "coordinated"/"coordination"
-and translation variants meet), weighted by inverse document frequency over
-all statements of the corpus. Within one speaker, statements are joined by
-average-linkage agglomerative clustering while the cosine similarity between
-groups is at least :data:`GROUPING_THRESHOLD`. A claim's id is derived from its
+each statement becomes a set of content-word stems (nouns, verbs, adjectives,
+proper nouns, numbers; first six letters of the lemma, so "coordinated" and
+"coordination" and translation variants meet; near-synonyms from the editable
+``claims_concepts.yaml`` also add a shared concept), weighted by inverse
+document frequency over all statements of the corpus. Two statements are as
+similar as the share of the shorter one's weight that the other shares (a
+headline and the paragraph developing it differ mostly in length). Within one
+speaker, statements are joined by average-linkage agglomerative clustering
+while the similarity between groups is at least :data:`GROUPING_THRESHOLD`. A claim's id is derived from its
 smallest member statement id, so adding an article rarely renames a claim.
 """
 
@@ -28,8 +31,9 @@ GROUPING_METHOD = (
     "Statements by the same canonical speaker are grouped into one claim by average-linkage clustering "
     "of IDF-weighted bags of content-word stems (nouns, verbs, adjectives, proper nouns and numbers, "
     f"lemmas cut to their first {STEM} letters so that translation variants meet, near-synonyms from an "
-    "editable list counted as one word, plus the statement's frames); two groups merge while "
-    f"their average cosine similarity is at least {GROUPING_THRESHOLD}. The claim id is taken from the "
+    "editable list also counted as one shared concept); the similarity of two statements is the share of the "
+    "shorter one's weight that the other shares (weighted overlap coefficient), and two groups merge while "
+    f"their average similarity is at least {GROUPING_THRESHOLD}. The claim id is taken from the "
     "group's smallest statement id."
 )
 

@@ -18,8 +18,6 @@ from briefbook.resources import load_yaml
 #: Dependents of a cue that are never part of the message.
 NOT_MESSAGE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "advmod", "npadvmod",
                "mark", "prt", "advcl", "expl", "dep", "intj", "meta", "agent"}
-#: Relations by which an attribution clause hangs off the clause it reports ("…, X said").
-PARENTHETICAL = {"parataxis", "ccomp", "advcl", "conj"}
 
 
 @dataclass(frozen=True)
@@ -99,7 +97,7 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
             continue
         if child.dep_ in NOT_MESSAGE or child.dep_ in ("nsubj", "nsubjpass"):
             continue
-        if child.dep_ in rule.deps or (child.dep_ in ("dative",) and "dobj" in rule.deps and False):
+        if child.dep_ in rule.deps:
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
             tokens.extend(child.subtree if tokens or any(c.dep_ == "dobj" for c in children)
