@@ -43,7 +43,7 @@ def vague_convention() -> list[str]:
 
 
 COLUMNS = [
-    "category", "who", "reports", "outlets", "sources", "low", "best", "high", "best_figure_id",
+    "group_id", "category", "who", "reports", "outlets", "sources", "low", "best", "high", "best_figure_id",
     "best_reported_on", "rule", "disagreement", "explanation", "standing_ids", "figure_ids",
 ]
 
@@ -181,6 +181,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if open_floors:
             rule.append("open-ended counts as a floor")
         rows.append({
+            "group_id": f"{category}/{who}",  # from content, so it survives adding articles
             "category": category,
             "who": who,
             "reports": len(group),
