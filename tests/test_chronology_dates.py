@@ -91,3 +91,19 @@ def test_vague_counts_and_calendar_weeks_resolve_to_ranges():
 def test_months_have_month_precision_and_their_parts_a_range(text, label, precision):
     result = resolve(find_mentions(text)[0], None, None)
     assert (result.label, result.precision) == (label, precision)
+
+
+def test_parts_of_months_and_stretches_from_the_article_date():
+    end = resolve(find_mentions("published by the end of October")[0], WED, None)
+    assert (end.first, end.last, end.precision) == (dt.date(2021, 10, 21), dt.date(2021, 10, 31), "range")
+    first_weeks = resolve(find_mentions("in the first two weeks of March 2020")[0], None, None)
+    assert (first_weeks.first, first_weeks.last) == (dt.date(2020, 3, 1), dt.date(2020, 3, 14))
+    coming = resolve(find_mentions("over the next three weeks")[0], WED, None)
+    assert (coming.first, coming.last) == (dt.date(2021, 9, 16), dt.date(2021, 10, 6))
+
+
+def test_a_count_from_a_named_happening_needs_that_happening_dated():
+    mention = find_mentions("He resigned the day after the vote.")[0]
+    assert (mention.shape, mention.noun) == ("after_noun", "vote")
+    assert not resolve(mention, WED, None).ok
+    assert resolve(mention, WED, None, anchor=(dt.date(2021, 9, 5), "x")).first == dt.date(2021, 9, 6)

@@ -196,3 +196,16 @@ def test_an_article_without_dates_gives_empty_tables_that_still_chart(tmp_path):
     assert events.empty and entries.empty and date_conflicts(events, docs).empty
     assert summary_sentences(events, entries) == ["No dated events were found in the articles."]
     assert "layer" in timeline_chart(entries).to_dict()
+
+
+def test_a_count_from_a_named_happening_takes_that_happening_s_date(tmp_path):
+    text = (
+        "Mill fire\n\nLORENT, Sept. 16, 2021 (Agency) - The blaze broke out on Sept. 14 in a storage area. "
+        "Crews brought the fire under control on Sept. 15.\n\n"
+        "The governor ordered an inquiry the day after the fire. Tuesday's fire was the worst in a decade.\n"
+    )
+    corpus, parsed = build(tmp_path, {"f.txt": text})
+    events = extract_events(corpus, parsed).set_index("date_text")
+    assert events.loc["the day after the fire", "date"] == "2021-09-15"
+    assert events.loc["the day after the fire", "how"] == dates_mod.FROM_NAMED_HAPPENING
+    assert events.loc["Tuesday", "text"] == "Tuesday's fire" and events.loc["Tuesday", "date"] == "2021-09-14"

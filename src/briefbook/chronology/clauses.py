@@ -91,6 +91,8 @@ def event_head(
         return None
     if month_only and (noun := _event_noun_before(root, event_nouns)) is not None:
         return noun
+    if root.dep_ == "poss" and root.head.pos_ == "NOUN":  # "Tuesday's fire", "Sunday's election"
+        return root.head
     ids = {t.i for t in inside}
     token = root
     while token.head.i != token.i:
@@ -159,12 +161,17 @@ def clause_of(head: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _actor(head: Token) -> str:
+def actor_of(head: Token, start: int = 0) -> str:
+    """Who did it: the subject of the event's verb (words from character ``start`` on, so
+    that a dateline the parser took for a subject is left out)."""
     for child in head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            words = [t for t in child.subtree if t.dep_ not in ("relcl", "acl", "appos") and not t.is_punct]
-            text = " ".join(t.text for t in words[:8])
-            return text
+            words = [
+                t for t in child.subtree
+                if t.dep_ not in ("relcl", "acl", "appos") and not t.is_punct and t.idx >= start
+            ]
+            if words:
+                return " ".join(t.text for t in words[:8])
     if head.dep_ == "relcl":
         return head.head.text
     return ""
@@ -212,7 +219,7 @@ def clause_for_date(
     )
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     nominal = head.pos_ not in ("VERB", "AUX")
-    return Clause(min(span_start, start), max(span_end, end), head, _actor(head), verb, future, nominal)
+    return Clause(min(span_start, start), max(span_end, end), head, actor_of(head), verb, future, nominal)
 
 
 def interval_clause(doc: Doc, start: int, end: int) -> Clause | None:
@@ -230,4 +237,4 @@ def interval_clause(doc: Doc, start: int, end: int) -> Clause | None:
         words.pop()
     if not words:
         return None
-    return Clause(words[0].idx, words[-1].idx + len(words[-1]), verb, _actor(verb), verb.lemma_.lower(), False)
+    return Clause(words[0].idx, words[-1].idx + len(words[-1]), verb, actor_of(verb), verb.lemma_.lower(), False)

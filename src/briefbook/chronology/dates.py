@@ -38,6 +38,8 @@ FROM_ARTICLE = "counted from the article's date"
 FROM_PARAGRAPH = "counted from an earlier date in the same paragraph"
 FROM_TEXT = "counted from an earlier date in the text"
 FROM_MAIN_CLAUSE = "counted from the date of the clause it is set against"
+FROM_NAMED_HAPPENING = "counted from the date of the happening it names"
+NO_NAMED_HAPPENING = "unresolved: the happening it counts from is not dated"
 NO_ARTICLE_DATE = "unresolved: article date unknown"
 NO_EARLIER_DATE = "unresolved: no earlier date to count from"
 NO_YEAR = "unresolved: year unknown"
@@ -50,7 +52,7 @@ class Mention:
     start: int
     end: int
     text: str
-    shape: str  # absolute | month | weekday | deictic | anaphoric | interval
+    shape: str  # absolute | month | weekday | deictic | anaphoric | interval | after_noun
     month: int | None = None
     day: int | None = None
     year: int | None = None
@@ -58,6 +60,7 @@ class Mention:
     weekday: int | None = None
     direction: str | None = None  # last | next | None (weekdays)
     offset: tuple = (0, 0)  # days from the anchor (low, high), or a calendar unit ("week", -1)
+    noun: str | None = None  # after_noun: the words naming the happening counted from
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,10 @@ class Lexicon:
     event_nouns: frozenset[str]
     plan_words: frozenset[str]
     count_adjectives: frozenset[str]
+    month_part_phrases: dict[str, str]
+    span_lead_ins: frozenset[str]
+    span_forward: frozenset[str]
+    span_backward: frozenset[str]
 
 
 def _offset(entry: dict) -> tuple[int, int] | tuple[str, int]:
@@ -149,6 +156,10 @@ def lexicon() -> Lexicon:
         event_nouns=frozenset(w.lower() for w in data.get("event_nouns", [])),
         plan_words=frozenset(w.lower() for w in data.get("plan_words", [])),
         count_adjectives=frozenset(w.lower() for w in data.get("count_adjectives", [])),
+        month_part_phrases={k.lower(): v.lower() for k, v in data.get("month_part_phrases", {}).items()},
+        span_lead_ins=frozenset(w.lower() for w in data.get("span_lead_ins", [])),
+        span_forward=frozenset(w.lower() for w in data.get("span_forward", [])),
+        span_backward=frozenset(w.lower() for w in data.get("span_backward", [])),
     )
 
 
@@ -165,6 +176,8 @@ class _Patterns:
     weekday: re.Pattern
     counted: re.Pattern
     interval: re.Pattern
+    span: re.Pattern
+    after_noun: re.Pattern
     phrase: re.Pattern
 
 
@@ -173,7 +186,10 @@ def _patterns() -> _Patterns:
     lex = lexicon()
     # Month names are matched capitalised only ("May", not the modal "may").
     month = r"(?P<month>" + _alternation(m.capitalize() for m in MONTHS) + r")\.?"
-    part = r"(?:(?P<part>" + _alternation(lex.month_parts) + r")[- ](?:of\s+)?)?"
+    part = (
+        r"(?:(?P<part>" + _alternation(lex.month_parts) + r")[- ](?:of\s+)?"
+        r"|(?P<phrase_part>" + _alternation(lex.month_part_phrases or {"\0": ""}) + r")\s+)?"
+    )
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?"
     numbers = _alternation(lex.numbers)
@@ -205,6 +221,17 @@ def _patterns() -> _Patterns:
             r"\b(?P<number>\d+|" + numbers + r")\s+" + units + r"s?\s+(?P<direction>after|before)\b"
             r"(?=\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z])))",
             re.IGNORECASE,
+        ),
+        span=re.compile(
+            r"\b(?P<lead>" + _alternation(lex.span_lead_ins) + r")\s+the\s+(?P<way>"
+            + _alternation(lex.span_forward | lex.span_backward) + r")\s+(?:(?P<number>\d+|" + numbers + r")\s+)?"
+            + units + r"s?\b",
+            re.IGNORECASE,
+        ),
+        after_noun=re.compile(
+            r"\b(?:the\s+(?P<unit_day>day)|(?P<number>\d+|" + numbers + r")\s+" + units + r"s?)\s+"
+            r"(?P<direction>after|before)\s+(?P<det>the|a|an|his|her|their|its|this|that)\s+(?P<noun>[a-z][\w-]*"
+            r"(?:\s+(?!(?:and|or|but|to|in|on|at|of|for|with|by|as|was|were|is|had|has)\b)[a-z][\w-]*)?)",
         ),
         phrase=re.compile(r"\b(?P<phrase>" + _alternation(set(lex.deictic) | set(lex.anaphoric)) + r")\b", re.IGNORECASE),
     )
@@ -250,10 +277,12 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
             continue
         before = text[: m.start()].split()
         lead_in = before[-1].lower().strip("(\"'“‘") if before else ""
-        if not (m.group("part") or m.group("year") or lead_in in lex.month_lead_ins):
+        if not (m.group("part") or m.group("phrase_part") or m.group("year") or lead_in in lex.month_lead_ins):
             continue
         year = int(m.group("year")) if m.group("year") else None
         part = m.group("part").lower() if m.group("part") else None
+        if m.group("phrase_part"):
+            part = lex.month_part_phrases[" ".join(m.group("phrase_part").lower().split())]
         found.append(Mention(m.start(), m.end(), m.group(0), "month", MONTHS[m.group("month").lower()], year=year, part=part))
     for m in pats.counted.finditer(text):
         if not free(m.start(), m.end()):
@@ -275,6 +304,27 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         sign = -1 if m.group("direction").lower() == "after" else 1
         low, high = sorted((sign * low * unit, sign * high * unit))
         found.append(Mention(m.start(), m.end(), m.group(0), "interval", offset=(low, high)))
+    for m in pats.span.finditer(text):
+        # "over the next three weeks": a stretch from (or back to) the article's date.
+        if not free(m.start(), m.end()):
+            continue
+        count = lex.numbers.get((m.group("number") or "one").lower()) or (int(m.group("number")),) * 2
+        days = count[1] * lex.units[m.group("unit").lower()]
+        offset = (1, days) if m.group("way").lower() in lex.span_forward else (-days, 0)
+        found.append(Mention(m.start(), m.end(), m.group(0), "deictic", offset=offset))
+    for m in pats.after_noun.finditer(text):
+        # "the day after the fire": counted from the date of the happening the noun names.
+        if not free(m.start(), m.start() + len(m.group(0)) - len(m.group("noun"))):
+            continue
+        number = "one" if m.group("unit_day") else m.group("number")
+        low, high = lex.numbers.get(number.lower(), None) or (int(number),) * 2
+        unit = 1 if m.group("unit_day") else lex.units[m.group("unit").lower()]
+        sign = 1 if m.group("direction") == "after" else -1
+        low, high = sorted((sign * low * unit, sign * high * unit))
+        end = m.start("noun") + len(m.group("noun"))
+        found[:] = [f for f in found if not (f.start >= m.start() and f.end <= end)]
+        found.append(Mention(m.start(), end, text[m.start():end], "after_noun", offset=(low, high),
+                             noun=m.group("noun").lower()))
     for m in pats.phrase.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -365,7 +415,7 @@ def resolve(
             return Resolved(first, last, "range" if mention.part else "month", how)
         day = _safe(year, mention.month, mention.day)
         return Resolved(day, day, "day", how) if day else Resolved(None, None, "", "unresolved: no such day")
-    if shape in ("anaphoric", "interval"):
+    if shape in ("anaphoric", "interval", "after_noun"):
         if anchor is None:
             return Resolved(None, None, "", NO_EARLIER_DATE)
         base, how = anchor

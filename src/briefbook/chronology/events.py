@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -21,7 +22,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from briefbook.chronology import dates as dates_mod
-from briefbook.chronology.clauses import Clause, clause_for_date, interval_clause, tokens_in
+from briefbook.chronology.clauses import Clause, actor_of, clause_for_date, interval_clause, tokens_in
 from briefbook.chronology.dates import Mention, Resolved, find_mentions, lexicon, resolve
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document, Paragraph
@@ -97,7 +98,11 @@ def document_events(
     for paragraph, doc in zip(document.paragraphs, docs):
         if paragraph.role not in EVENT_ROLES:
             continue
-        mentions = paragraph_mentions(paragraph)
+        mentions = [
+            _as_after_noun(m, paragraph.text) if m.shape == "interval" and interval_clause(doc, m.start, m.end) is None
+            else m
+            for m in paragraph_mentions(paragraph)
+        ]
         clauses = [
             interval_clause(doc, m.start, m.end) if m.shape == "interval" else clause_for_date(
                 doc, m.start, m.end, lex.time_nouns, lex.future_markers, m.shape == "month",
@@ -114,15 +119,60 @@ def document_events(
             if mention.shape == "interval":
                 main = _main_clause_date(mention, untrimmed, resolved_here)
                 anchor = (main, dates_mod.FROM_MAIN_CLAUSE) if main else None
+            elif mention.shape == "after_noun":
+                named = _named_happening_date(mention, doc, rows)
+                anchor = (named, dates_mod.FROM_NAMED_HAPPENING) if named else None
             elif last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
                 how = dates_mod.FROM_PARAGRAPH if last[1] == paragraph.number else dates_mod.FROM_TEXT
                 anchor = (last[0], how)
             resolved = resolve(mention, article_date, fallback_year, anchor, clause.future)
+            if mention.shape == "after_noun" and not resolved.ok:
+                resolved = replace(resolved, how=dates_mod.NO_NAMED_HAPPENING)
             resolved_here[mention.start] = resolved
-            if resolved.ok and resolved.precision != "month" and mention.shape != "interval":
+            if resolved.ok and resolved.precision != "month" and mention.shape not in ("interval", "after_noun"):
                 last = (resolved.first, paragraph.number)
             rows.append(_row(document, paragraph, doc, mention, resolved, clause))
     return _one_per_clause(rows)
+
+
+_AFTER_NOUN = re.compile(r"\s*(?:the|a|an|his|her|their|its|this|that)\s+(?P<noun>[A-Za-z][\w-]*)")
+
+
+def _as_after_noun(mention: Mention, text: str) -> Mention:
+    """"Two days after the vote": no clause follows, so count from the happening the noun names."""
+    match = _AFTER_NOUN.match(text, mention.end)
+    if not match:
+        return mention
+    return replace(mention, shape="after_noun", end=match.end(), text=text[mention.start:match.end()],
+                   noun=match.group("noun").lower())
+
+
+def _named_happening_date(mention: Mention, doc: Doc, rows: list[dict]) -> dt.date | None:
+    """The date of the latest earlier event of the article whose words name the same happening.
+
+    "ordered an inquiry the day after the fire": the fire is the last dated event
+    whose clause says "fire" (or a near-synonym, ``chronology_happenings.yaml``).
+    """
+    from briefbook.chronology.timeline import happening_groups
+
+    groups = happening_groups()
+    noun_words = mention.noun.split()
+    tail = tokens_in(doc, mention.end - len(mention.noun), mention.end)
+    wanted = {groups.get(w, w) for w in [t.lemma_.lower() for t in tail] + noun_words}
+    dated = [row for row in reversed(rows) if row["date"] and row["precision"] == "day"]
+
+    def names(words: str) -> set[str]:
+        return {groups.get(w, w) for w in words.lower().split()}
+
+    # The happening itself is what its clause is about (its subject, or the event noun),
+    # not a later clause that mentions it ("brought the fire under control").
+    for row in dated:
+        if wanted & names(f"{row['actor']} {row['verb']}"):
+            return dt.date.fromisoformat(row["date"])
+    for row in dated:
+        if wanted & names(row["keywords"]):
+            return dt.date.fromisoformat(row["date"])
+    return None
 
 
 def _main_clause_date(mention: Mention, pairs, resolved_here: dict[int, Resolved]) -> dt.date | None:
@@ -166,7 +216,8 @@ def trim_nested(
         end -= 1
     while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
         start += 1
-    return replace(clause, start=start, end=end)
+    actor = actor_of(clause.head, start) if clause.head is not None else clause.actor
+    return replace(clause, start=start, end=end, actor=actor)
 
 
 def _row(document, paragraph, doc, mention, resolved: Resolved, clause) -> dict:
