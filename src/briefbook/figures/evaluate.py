@@ -55,6 +55,9 @@ def load_gold(annotations: Path, texts: dict[str, str]) -> list[GoldFigure]:
             start, end = start + c_start, end + c_start
         else:
             start, end = locate(text, item["text"], item.get("occurrence", 1))
+        if text[start - 1:start].isalnum() or text[end:end + 1].isalnum():
+            # "40" found inside "400", or "19" inside a date: the quote needs a `context`
+            raise ValueError(f"{item['file']}: quote {item['text']!r} lands inside a longer word or number")
         gold.append(GoldFigure(
             item["file"], start, end, item["text"], item["category"], item["who"],
             item.get("low"), item.get("high"), item.get("qualifier", "none"),
