@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from briefbook.claims.quotes import Quotation, find_quotations, starts_with_opening, strip_span
-from briefbook.claims.reported import according_to, is_cue, lexicon, message_tokens, subject
+from briefbook.claims.reported import according_to, is_cue, lexicon, message_tokens, nested, subject
 from briefbook.claims.speakers import Mention, mention, roles, speaker_tokens
 from briefbook.corpus.model import Document, Paragraph
 
@@ -191,7 +191,7 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
             direct.append((start, end))
             prev_end = quote.end + 1
         for cue in cues:
-            if cue.i in used or cue.lemma_.lower() not in lex.reported:
+            if cue.i in used or cue.lemma_.lower() not in lex.reported or nested(cue):
                 continue
             tokens = message_tokens(cue, lex)
             if not tokens:

@@ -2,7 +2,8 @@
 
 Measures: "content" (a statement's content span overlaps a gold one by at least
 half of their union), "content+speaker" (the same, and the canonical speaker —
-or one of the spellings merged into it — is the gold speaker), and
+or one of the spellings merged into it — is the gold speaker, see
+:func:`same_speaker`), and
 "claim grouping (pairwise)" (pairwise F1 of claim ids over the gold statements
 that were found). Run ``python -m briefbook.claims.evaluate`` for both corpora.
 """
@@ -34,8 +35,11 @@ def load_gold(annotations: Path, seeds_dir: Path) -> list[dict]:
 
 
 def same_speaker(row: pd.Series, gold_speaker: str) -> bool:
+    """The gold speaker is the canonical speaker, one of the spellings merged into it, or (for
+    descriptions such as "the country's main opposition party") contained in it word for word."""
     names = {fold(row["speaker"])} | {fold(a) for a in str(row["speaker_aliases"]).split(";") if a}
-    return fold(gold_speaker) in names
+    gold = fold(gold_speaker)
+    return gold in names or any(f" {gold} " in f" {name} " for name in names)
 
 
 def score(statements: pd.DataFrame, gold: list[dict], files: dict[str, str], corpus_name: str) -> list[Metric]:

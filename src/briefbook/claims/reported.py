@@ -80,7 +80,18 @@ def subject(cue: Token) -> Token | None:
         token = token.head
         if is_cue(token):
             return subject(token)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        # a participle clause ("…, saying that …") has the subject of the clause it hangs off
+        return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def nested(cue: Token) -> bool:
+    """A verb of saying inside another one's message ("said the mission had noted …"): part of that message."""
+    token = cue
+    if token.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        token = token.head
+    return token.dep_ == "ccomp" and token.head is not token and is_cue(token.head)
 
 
 def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
@@ -120,7 +131,7 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
     # a nested verb of saying starts a statement of its own ("…, adding that …")
     for token in list(tokens):
         if token is not cue and token.lemma_.lower() in lex.reported and is_cue(token, lex) \
-                and token.dep_ in ("advcl", "conj") and token in tokens:
+                and token.dep_ in ("advcl", "conj") and token in tokens and not nested(token):
             drop = {t.i for t in token.subtree}
             tokens = [t for t in tokens if t.i not in drop]
     return _trim_message(tokens, cue)
@@ -137,7 +148,7 @@ def _trim_message(tokens: list[Token], cue: Token) -> list[Token]:
     # a comma-led noun phrase at the end ("…, a phrase often used to …") is the writer's gloss;
     # the parser calls it an apposition or a second object
     for t in tokens:
-        if t.i == 0 or t.doc[t.left_edge.i - 1].text != "," or t.right_edge.i < tokens[-1].i:
+        if t.i == 0 or t.doc[t.left_edge.i - 1].text not in (",", "—", "–", "-", "--") or t.right_edge.i < tokens[-1].i:
             continue
         second_object = t.dep_ in ("dobj", "npadvmod") and any(
             c.dep_ == t.dep_ and c.i < t.i for c in t.head.children)

@@ -32,7 +32,7 @@ from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
 NOT_NAME = {"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis"}
-SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "de", "la", "du", "des", "&"}
+SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "du", "des", "&"}
 
 
 @dataclass(frozen=True)
@@ -357,13 +357,38 @@ def initials(name: str) -> str:
 
 
 def abbreviations(text: str) -> dict[str, str]:
-    """ABBR -> long name, from "Long Name (ABBR)" in the text."""
+    """ABBR -> long name, from "Long Name (ABBR)" in the text.
+
+    The long name is the run of words before the bracket whose initials spell the
+    abbreviation; when none does (an abbreviation from another language), the run
+    of capitalised words before the bracket.
+    """
     found = {}
-    for m in re.finditer(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|the|and|for|on)\s+)*){1,8})\((\w{2,8})\)", text):
-        long_name = " ".join(m.group(1).split())
-        abbr = m.group(2)
-        if abbr.isupper() or abbr[:1].isupper():
-            found[abbr] = long_name
+    for m in re.finditer(r"\((\w{2,10})\)", text):
+        abbr = m.group(1)
+        if not abbr[:1].isupper():
+            continue
+        words = text[max(0, m.start() - 160):m.start()].split()
+        best = ""
+        for k in range(1, min(len(words), 12) + 1):
+            candidate = " ".join(words[-k:])
+            if initials(candidate) == abbr.upper() and words[-k][:1].isupper():
+                best = candidate
+        if not best:
+            run = []
+            for word in reversed(words):
+                if word[:1].isupper() or word.lower() in SMALL_WORDS and run:
+                    run.insert(0, word)
+                else:
+                    break
+            while run and run[0].lower() in SMALL_WORDS:
+                run.pop(0)
+            best = " ".join(run)
+        best_words = best.strip(",;:").split()
+        while best_words and best_words[0].lower() in SMALL_WORDS:
+            best_words.pop(0)
+        if best_words:
+            found[abbr] = " ".join(best_words)
     return found
 
 
@@ -411,6 +436,19 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
             if name.upper() == name and initials(long_name) == name:
                 target = long_name
         canonical[("org", name)] = target
+    # a name cut short by the recogniser ("the Organization for Security") -> the defined long name
+    for key, value in list(canonical.items()):
+        if key[0] == "org":
+            longer = [n for n in abbrs.values() if fold(n).startswith(fold(value) + " ")]
+            if longer:
+                canonical[key] = max(longer, key=len)
+    # "Russian-led Collective Security Treaty Organization" is the named organisation with a gloss in front
+    names_now = {v for (k, _), v in canonical.items() if k == "org"}
+    for key, value in list(canonical.items()):
+        if key[0] == "org":
+            inner = [n for n in names_now if len(n.split()) > 1 and fold(value).endswith(" " + fold(n))]
+            if inner:
+                canonical[key] = max(inner, key=len)
     forms = sorted({v for (k, _), v in canonical.items() if k == "org"}, key=lambda n: (len(n), n))
     for key, value in list(canonical.items()):
         if key[0] != "org":

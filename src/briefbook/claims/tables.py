@@ -63,7 +63,7 @@ def wordings(statements: pd.DataFrame, documents: pd.DataFrame, claim_id: str | 
     data = with_outlets(statements, documents)
     if claim_id is not None:
         data = data[data["claim_id"] == claim_id]
-    columns = ["claim_id", "speaker", "outlet", "doc_id", "paragraph", "anchor", "kind", "cue", "speaker_text",
+    columns = ["claim_id", "statement_id", "speaker", "outlet", "doc_id", "paragraph", "anchor", "kind", "cue", "frames", "speaker_text",
                "text"]
     return data.sort_values(["claim_id", "outlet", "doc_id", "start"])[columns].reset_index(drop=True)
 
