@@ -26,7 +26,7 @@ from briefbook.chronology.dates import lexicon
 from briefbook.chronology.events import (
     content_lemmas, corpus_year_of, document_events, paragraph_idf, paragraph_mentions,
 )
-from briefbook.chronology.timeline import _vector, cosine
+from briefbook.chronology.timeline import word_vector, cosine
 from briefbook.chronology.years import OWN_DATES, article_vectors, fallback_years
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed
@@ -108,11 +108,11 @@ def _same_happening(document, docs, dated_events: list[dict], idf) -> tuple[dt.d
     best = None
     for paragraph, sent in _lead_sentences(document, docs):
         lemmas = content_lemmas(sent.doc, sent.start_char, sent.end_char)
-        vector = _vector(" ".join(lemmas), idf)
+        vector = word_vector(" ".join(lemmas), idf)
         for event in dated_events:
             if event["doc_id"] == document.doc_id:
                 continue
-            similarity = cosine(vector, _vector(event["keywords"], idf))
+            similarity = cosine(vector, word_vector(event["keywords"], idf))
             agrees, date = _lead_agrees(paragraph, sent, dt.date.fromisoformat(event["date"]))
             if agrees is False:
                 continue

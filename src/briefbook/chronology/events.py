@@ -269,7 +269,7 @@ def corpus_year_of(corpus: Corpus, known: dict[str, dt.date | None]) -> int | No
 
 def article_vector(document: Document, docs: list[Doc], idf: dict[str, float]) -> dict[str, float]:
     """The article's running text as weighted content words (for likeness between articles)."""
-    from briefbook.chronology.timeline import _vector
+    from briefbook.chronology.timeline import word_vector
 
     words = [
         lemma
@@ -277,7 +277,7 @@ def article_vector(document: Document, docs: list[Doc], idf: dict[str, float]) -
         if paragraph.role == "body"
         for lemma in content_lemmas(doc, 0, len(doc.text))
     ]
-    return _vector(" ".join(words), idf)
+    return word_vector(" ".join(words), idf)
 
 
 _IDF_CACHE: list[tuple[Parsed, dict[str, float]]] = []

@@ -40,7 +40,7 @@ def happening_groups() -> dict[str, str]:
     return {word.lower(): group.upper() for group, words in groups.items() for word in words}
 
 
-def _vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
+def word_vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
     """Weighted words; a word of a near-synonym group counts as the group, with the
     weight of its rarest member, so different wordings of one happening meet."""
     groups = happening_groups()
@@ -100,7 +100,7 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     article only changes an id when it brings a member that sorts first.
     """
     rows = events.to_dict("records")
-    vectors = [_vector(r["keywords"], idf) for r in rows]
+    vectors = [word_vector(r["keywords"], idf) for r in rows]
     parent = list(range(len(rows)))
 
     def find(i: int) -> int:
@@ -143,8 +143,9 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
     Columns: timeline_id, date (the date most sources give, earliest on a tie),
     date_end, dates (every distinct date, ";"-joined), precision, label, kind,
-    sources (outlets), n_sources, conflict, anchor (of the earliest-dated
-    member), event_ids.
+    sources (outlets), n_sources, conflict, anchor (the paragraph the label
+    quotes), anchors (every member's paragraph, ";"-joined, for the links of
+    the entries table), event_ids.
     """
     outlets = _outlets(documents)
     entries = []
@@ -171,11 +172,12 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "n_sources": group["doc_id"].nunique(),
             "conflict": _conflicting(group),
             "anchor": first["anchor"],
+            "anchors": ";".join(dict.fromkeys(group.sort_values(["doc_id", "start"])["anchor"])),
             "event_ids": ";".join(sorted(group["event_id"])),
         })
     frame = pd.DataFrame(entries, columns=[
         "timeline_id", "date", "date_end", "dates", "precision", "label", "kind", "sources", "n_sources",
-        "conflict", "anchor", "event_ids",
+        "conflict", "anchor", "anchors", "event_ids",
     ])
     frame["_undated"] = frame["date"] == ""
     return frame.sort_values(["_undated", "date", "timeline_id"]).drop(columns="_undated").reset_index(drop=True)
