@@ -25,8 +25,8 @@ from briefbook.claims.speakers import fold
 from briefbook.resources import load_yaml
 
 STEM = 6
-CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "NUM"}
-GROUPING_THRESHOLD = 0.3
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "NUM", "X"}  # X: foreign expressions ("coup d'etat")
+GROUPING_THRESHOLD = 0.25
 GROUPING_METHOD = (
     "Statements by the same canonical speaker are grouped into one claim by average-linkage clustering "
     "of IDF-weighted bags of content-word stems (nouns, verbs, adjectives, proper nouns and numbers, "
