@@ -1,7 +1,7 @@
 """Turn speaker mentions into canonical speakers, across the whole corpus.
 
 Roles and name variants are learnt from every article at once (one outlet
-writes "Russian President X", another only "the Russian leader"), then each
+writes "Chilean President X", another only "the Chilean leader"), then each
 article is read in order so that a pronoun or a quotation without attribution
 goes to the most recent compatible speaker of *that* article.
 """

@@ -271,7 +271,7 @@ def _attach(text: str, quote: Quotation, prev_end: int, quotes: list[Quotation],
 
 
 def _dangling(doc: Doc, text: str, lex) -> tuple[Mention, str] | None:
-    """A paragraph cut off right after a verb of saying ("Tokayev thanked"), as scraped text often is."""
+    """A paragraph cut off right after a verb of saying ("Ruiz thanked"), as scraped text often is."""
     if not text.strip() or text.rstrip()[-1] in ".!?:;\"”»’'":
         return None
     words = [t for t in doc if not t.is_space and not t.is_punct]

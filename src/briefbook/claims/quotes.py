@@ -40,7 +40,7 @@ class Quotation:
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
-    """A ’ or ' between letters ("it’s", "Kazakhstan's"), or after a plural s is an apostrophe."""
+    """A ’ or ' between letters ("it’s", "the union's"), or after a plural s is an apostrophe."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return before.isalnum() and after.isalnum()

@@ -3,9 +3,9 @@
 Three problems, each solved from the corpus itself rather than from a list of
 names, so the method carries over to articles it has never seen:
 
-* **Mentions.** The subject of a verb of saying is a name ("Vladimir Putin"), a
-  role ("the Russian leader"), a pronoun ("he"), an organisation or a group noun
-  ("Kazakh authorities"). :func:`mention` classifies the subject phrase.
+* **Mentions.** The subject of a verb of saying is a name ("Ana Ruiz"), a
+  role ("the Chilean leader"), a pronoun ("he"), an organisation or a group noun
+  ("Chilean authorities"). :func:`mention` classifies the subject phrase.
 * **Roles.** Wire copy introduces a person with a title ("Finance Minister Ana
   Ruiz") and later uses the title alone. :class:`RoleBook` records every
   title-before-name pattern of the corpus, so "the finance minister" or "his
@@ -442,7 +442,7 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
             longer = [n for n in abbrs.values() if fold(n).startswith(fold(value) + " ")]
             if longer:
                 canonical[key] = max(longer, key=len)
-    # "Russian-led Collective Security Treaty Organization" is the named organisation with a gloss in front
+    # "the US-led Example Treaty Organization" is the named organisation with a gloss in front
     names_now = {v for (k, _), v in canonical.items() if k == "org"}
     for key, value in list(canonical.items()):
         if key[0] == "org":
