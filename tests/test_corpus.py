@@ -244,3 +244,13 @@ def test_finders_on_lines_directly():
     assert find_title(found) == ("Quake hits coast", "first line")
     assert find_outlet(found, [], "Quake hits coast") == ("Wire", "dateline")
     assert find_published(found)[0] == dt.date(1995, 1, 17)
+
+
+def test_the_corpus_year_prefers_full_dates_over_recalled_years():
+    from briefbook.corpus.metadata import corpus_year
+
+    texts = ["Floods have hit the valley every spring since 2009, and in 2009 the dam broke.",
+             "The river rose on March 1, 2024, officials said.", "Since 2009 the town has grown."]
+    assert corpus_year(texts) == 2024
+    assert corpus_year(["The 1992 treaty and the 1992 charter."]) == 1992
+    assert corpus_year(["No year here."]) is None

@@ -24,9 +24,11 @@ from briefbook.publish.downloads import frame_to_files
 #: Set by ``briefbook build``: the folder of the site where shown tables are saved as CSV and JSON.
 DOWNLOADS_ENV = "BRIEFBOOK_DOWNLOADS"
 
-#: Numeric columns of the data tables (CSV keeps everything as text).
+#: Numeric columns of the data tables (CSV keeps everything as text); columns holding
+#: only "True"/"False" are read back as booleans.
 NUMERIC = {"words", "paragraphs", "removed_lines", "removed_words", "start", "end", "paragraph", "low", "high",
-           "best", "n_outlets", "n_sources", "count", "reports"}
+           "best", "n_outlets", "n_sources", "n_statements", "count", "reports", "mentions", "articles",
+           "date_start_offset"}
 
 
 @dataclass
@@ -46,17 +48,22 @@ class Report:
         return self.table("documents")
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table read from CSV with its numbers and booleans restored (as the analyses wrote them)."""
+    frame = frame.copy()
     for column in frame.columns:
+        values = set(frame[column].unique())
         if column in NUMERIC:
             frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+        elif values and values <= {"True", "False"}:
+            frame[column] = frame[column] == "True"
     return frame
 
 
 def load_report(seeds_dir: str | Path, cache_dir: str | Path) -> Report:
     """Load (extracting only if needed) the tables of ``seeds_dir`` and turn on offline charts."""
     folder, _, _ = cached_extract(Path(seeds_dir), Path(cache_dir))
-    tables = {name: _typed(frame) for name, frame in read_tables(folder).items()}
+    tables = {name: typed(frame) for name, frame in read_tables(folder).items()}
     meta = json.loads((folder / "COMPLETE").read_text(encoding="utf-8"))
     render.enable_offline_charts()
     return Report(folder, tables, meta)
@@ -80,6 +87,21 @@ def say_list(items: Iterable[str]) -> None:
         show_html("<ul>" + "".join(f"<li>{render.esc(i)}</li>" for i in items) + "</ul>")
 
 
+def show_findings(findings) -> None:
+    """Key findings as a list, each sentence linking to what supports it (hrefs built by the package)."""
+    if findings:
+        show_html('<ul class="briefbook-findings">' + "".join(
+            f"<li>{render.esc(f.text)} {render.link(f.href, 'See the evidence.')}</li>" for f in findings) + "</ul>")
+
+
+def glue_numbers(numbers: dict[str, int]) -> None:
+    """Glue counts for the page's text (``{glue:text}`name` ``): numbers computed, not typed."""
+    from myst_nb import glue
+
+    for name, value in numbers.items():
+        glue(name, int(value), display=False)
+
+
 def with_source_links(frame: pd.DataFrame, label_column: str | None = None, prefix: str = "articles/") -> pd.DataFrame:
     """Add a ``source`` column of links to each row's article paragraph (needs doc_id and anchor)."""
     frame = frame.copy()
@@ -91,6 +113,32 @@ def with_source_links(frame: pd.DataFrame, label_column: str | None = None, pref
         return render.link(render.article_href(row["doc_id"], row.get("anchor", ""), prefix), label)
 
     frame["source"] = [cell(row) for _, row in frame.iterrows()] if len(frame) else []
+    return frame
+
+
+def with_member_links(
+    frame: pd.DataFrame, members: pd.DataFrame, key: str, label_column: str | None = None, prefix: str = "articles/",
+) -> pd.DataFrame:
+    """Add a ``source`` column linking each row to every paragraph its members come from.
+
+    For a table of groups (claims, timeline entries) whose member rows (statements,
+    events) carry ``doc_id``, ``paragraph`` and ``anchor``: one link per distinct paragraph.
+    """
+    frame = frame.copy()
+    links: dict[str, list[str]] = {}
+    if not members.empty:
+        ordered = members.sort_values(["doc_id", "paragraph"])
+        for value, group in ordered.groupby(key, sort=False):
+            seen, cells = set(), []
+            for row in group.itertuples():
+                if row.anchor in seen:
+                    continue
+                seen.add(row.anchor)
+                name = (getattr(row, label_column) or "article") if label_column else ""
+                label = f"{name} ¶{int(row.paragraph)}".strip()
+                cells.append(render.link(render.article_href(row.doc_id, row.anchor, prefix), label))
+            links[value] = cells
+    frame["source"] = [" ".join(links.get(v, [])) for v in frame[key]] if len(frame) else []
     return frame
 
 

@@ -141,8 +141,17 @@ def find_published(lines: list[Line]) -> tuple[dt.date | None, tuple[int, int] |
 
 
 def corpus_year(texts: list[str]) -> int | None:
-    """The year the corpus is about: the year written most often across its articles."""
-    counts = Counter(int(y) for text in texts for y in _YEAR.findall(text))
+    """The year the corpus is about.
+
+    Years written in full dates ("January 2, 2022") say when things happened;
+    bare years are as often history ("since 2009", "the 1992 treaty"), so they
+    count only when no full date gives a year.
+    """
+    dated = Counter(
+        int(m.group("year") or m.group("year2")) for text in texts for m in FULL_DATE.finditer(text)
+        if (m.group("month") or MONTHS.get((m.group("month2") or "").lower()))
+    )
+    counts = dated or Counter(int(y) for text in texts for y in _YEAR.findall(text))
     if not counts:
         return None
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]

@@ -27,7 +27,7 @@ from briefbook.extract import cached_extract, code_version, read_tables
 from briefbook.publish import appendix, bibliography, downloads, notebooks, static
 
 #: Chapter templates in reading order; each must be listed in _toc.yml as book/<name>.
-CHAPTERS = ("intro", "sources", "claims", "casualties", "chronology", "methods")
+CHAPTERS = ("intro", "claims", "casualties", "chronology", "sources", "methods")
 
 
 @dataclass

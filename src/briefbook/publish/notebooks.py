@@ -121,7 +121,7 @@ def _run(templates: list[Path], out_dir: Path, parameters: dict, workers: int | 
             result = future.result()
             if isinstance(result, BriefbookError):
                 failures.append(result)
-                _progress(f"[{done}/{total}] {futures[future].stem}: FAILED")
+                _progress(f"[{done}/{total}] {futures[future].stem}: FAILED ({result.problem})")
             else:
                 runs.append(result)
                 _progress(f"[{done}/{total}] {result.template.stem}: done in {result.seconds:.1f}s")

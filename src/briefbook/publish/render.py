@@ -64,7 +64,8 @@ def html_table(
     """
     columns = dict(columns or {c: c for c in frame.columns})
     raw = set(html_columns)
-    out = [f'<table class="briefbook-table"{f" id={chr(34)}{safe_id(table_id)}{chr(34)}" if table_id else ""}>']
+    out = ['<div class="briefbook-table-wrap">',
+           f'<table class="briefbook-table"{f" id={chr(34)}{safe_id(table_id)}{chr(34)}" if table_id else ""}>']
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
     out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in columns.values()) + "</tr></thead><tbody>")
@@ -74,7 +75,7 @@ def html_table(
             f"<td>{row[c] if c in raw else esc(row[c])}</td>" for c in columns
         )
         out.append(f"<tr{rid}>{cells}</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "".join(out)
 
 

@@ -1,0 +1,76 @@
+"""Key findings for the first page: numbers and sentences computed from the analyses.
+
+Each finding carries the link to the section and, where one row supports it,
+the row (``chapter.html#row-id``), so a reader can check it in one click.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Finding:
+    text: str
+    href: str
+
+
+def headline_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    """The counts the first page glues into its text."""
+    from briefbook.chronology import date_conflicts, timeline
+    from briefbook.claims import claims_table
+    from briefbook.figures import reconcile
+
+    documents = tables["documents"]
+    statements = tables.get("statements", pd.DataFrame())
+    figures = tables.get("figures", pd.DataFrame())
+    events = tables.get("events", pd.DataFrame())
+    claims = claims_table(statements, documents) if not statements.empty else pd.DataFrame()
+    reconciled = reconcile(figures, documents) if not figures.empty else pd.DataFrame()
+    entries = timeline(events, documents) if not events.empty else pd.DataFrame()
+    conflicts = date_conflicts(events, documents) if not events.empty else pd.DataFrame()
+    return {
+        "n_articles": len(documents),
+        "n_outlets": documents["outlet"].replace("", pd.NA).dropna().nunique(),
+        "n_statements": len(statements),
+        "n_speakers": statements["speaker"].nunique() if not statements.empty else 0,
+        "n_claims": len(claims),
+        "n_claims_shared": int((claims["n_outlets"].astype(int) > 1).sum()) if not claims.empty else 0,
+        "n_figures": len(figures),
+        "n_figure_groups": len(reconciled),
+        "n_disagreements": int(reconciled["disagreement"].astype(str).str.lower().eq("true").sum())
+        if not reconciled.empty else 0,
+        "n_events": len(events),
+        "n_entries": len(entries),
+        "n_date_conflicts": conflicts["timeline_id"].nunique() if not conflicts.empty and "timeline_id" in conflicts
+        else len(conflicts),
+    }
+
+
+def key_findings(tables: dict[str, pd.DataFrame]) -> list[Finding]:
+    """One or two sentences per analysis, each linked to the rows that support it."""
+    from briefbook.chronology import summary_sentences as chronology_sentences, timeline
+    from briefbook.claims import claims_table, summary_sentences as claims_sentences
+    from briefbook.figures import reconcile, summary_sentences as figures_sentences
+
+    documents = tables["documents"]
+    findings: list[Finding] = []
+    statements = tables.get("statements", pd.DataFrame())
+    if not statements.empty:
+        claims = claims_table(statements, documents)
+        top = claims.iloc[0]["claim_id"] if not claims.empty else ""
+        for sentence in claims_sentences(statements, claims)[:2]:
+            findings.append(Finding(sentence, f"claims.html#{top}" if top else "claims.html#claims-table"))
+    figures = tables.get("figures", pd.DataFrame())
+    if not figures.empty:
+        reconciled = reconcile(figures, documents)
+        for sentence in figures_sentences(figures, reconciled)[:2]:
+            findings.append(Finding(sentence, "casualties.html#casualties-reconciled"))
+    events = tables.get("events", pd.DataFrame())
+    if not events.empty:
+        entries = timeline(events, documents)
+        for sentence in chronology_sentences(events, entries)[:2]:
+            findings.append(Finding(sentence, "chronology.html#chronology-timeline"))
+    return findings
