@@ -207,6 +207,16 @@ def test_claims_table_wordings_and_counts(flood):
         assert chart.to_dict()["encoding"]["tooltip"]
 
 
+def test_article_without_statements_gives_empty_views(tmp_path):
+    folder = write(tmp_path / "quiet", {"q.txt": "A quiet day\n\nNothing happened in the town. The weather was fine.\n"})
+    statements, docs = extract(folder), documents(folder)
+    assert statements.empty and "claim_id" in statements.columns
+    claims = claims_table(statements, docs)
+    assert claims.empty and summary_sentences(statements, claims) == ["No statements were found in the articles."]
+    charts.frames_heatmap(frame_counts(statements, docs)).to_dict()
+    charts.claims_by_outlets(claims).to_dict()
+
+
 def test_statement_ids_are_stable_when_an_article_is_added(tmp_path):
     one = extract(write(tmp_path / "one", {"a.txt": FLOOD_A}))
     two = extract(write(tmp_path / "two", {"a.txt": FLOOD_A, "b.txt": FLOOD_B}))

@@ -14,7 +14,7 @@ def frames_heatmap(counts: pd.DataFrame, by: str = "speaker", top: int = 12) -> 
 
     ``counts`` is :func:`frame_counts`; only the ``top`` busiest speakers/outlets are shown.
     """
-    data = counts.groupby(["frame", by], as_index=False)["count"].sum()
+    data = counts.astype({"count": "int64"}).groupby(["frame", by], as_index=False)["count"].sum()
     keep = data.groupby(by)["count"].sum().nlargest(top).index
     data = data[data[by].isin(keep)].head(MAX_ROWS)
     return alt.Chart(data, title=f"Frames by {by}").mark_rect().encode(
@@ -42,7 +42,7 @@ def claims_by_outlets(claims: pd.DataFrame) -> alt.Chart:
 def statements_by_speaker(statements: pd.DataFrame, top: int = 12) -> alt.Chart:
     """Direct and reported statements per speaker (the busiest ``top`` speakers)."""
     data = statements.groupby(["speaker", "kind"], as_index=False).size().rename(columns={"size": "statements"})
-    keep = data.groupby("speaker")["statements"].sum().nlargest(top).index
+    keep = data.astype({"statements": "int64"}).groupby("speaker")["statements"].sum().nlargest(top).index
     data = data[data["speaker"].isin(keep)].head(MAX_ROWS)
     return alt.Chart(data, title="Statements by speaker").mark_bar().encode(
         y=alt.Y("speaker:N", title="Speaker", sort="-x"),
