@@ -121,107 +121,151 @@ def _mention_of(cue: Token) -> Mention | None:
     return mention(speaker_tokens(subj)) if subj is not None else None
 
 
+@dataclass
+class _Context:
+    """One paragraph being read: its text, parse, quotations and verbs of saying."""
+
+    document: Document
+    index: int
+    para: Paragraph
+    doc: Doc
+    quotes: list[Quotation]
+    cues: list[Token]
+    carried: tuple[Mention, str] | None
+    carry_end: int = 0
+
+    def mention_for(self, cue: Token) -> Mention | None:
+        """The cue's speaker; a subject inside a carried-over continuation belongs to the carried speaker."""
+        subj = subject(cue)
+        if self.carried is not None and subj is not None and subj.idx < self.carry_end:
+            return self.carried[0]
+        return _mention_of(cue)
+
+    def found(self, start: int, end: int, kind: str, cue: str, m: Mention | None, position: int,
+              close_lost: bool = False) -> Found:
+        para = self.para
+        return Found(self.document.doc_id, para.number, para.start + start, para.start + end, kind, cue, m,
+                     position, close_lost)
+
+
 def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], list[Sighting]]:
     """Every statement of one article, in reading order, and every named speaker."""
     lex = lexicon()
     found: list[Found] = []
     sightings: list[Sighting] = []
-    paragraphs = document.paragraphs
     carried: tuple[Mention, str] | None = None  # a verb of saying left dangling at the previous paragraph's end
-    for index, (para, doc) in enumerate(zip(paragraphs, docs)):
-        text = para.text
-        quotes = find_quotations(text)
-        closed = [(q.start, q.end) for q in quotes if not q.open_lost]
-        cues = [t for t in doc if is_cue(t, lex) and not _inside(t.idx, closed)]
-        quotes = [Quotation(_boundary_before(doc, q, cues, text), q.end, True, q.close_lost) if q.open_lost else q
-                  for q in quotes]
-        quote_spans = [(q.start, q.end) for q in quotes]
-        cues = [t for t in cues if not _inside(t.idx, quote_spans)]
-        carry_end = 0
-        if carried is not None:
-            # the paragraph continues the previous one's sentence ("X thanked" | "Y for Z and said …"):
-            # its opening words are that verb's message, and its subject-less verbs belong to X
-            carry_end = cues[0].idx if cues else len(text)
-            start, end = strip_span(text, 0, carry_end)
-            end = start + len(re.sub(r"[\s,]*\band\s*$", "", text[start:end]))
-            if end > start:
-                found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
-                                   carried[1], carried[0], para.start))
-                carry_end = end
-
-        def mention_for(cue: Token) -> Mention | None:
-            subj = subject(cue)
-            if carried is not None and subj is not None and subj.idx < carry_end:
-                return carried[0]
-            return _mention_of(cue)
-
-        for cue in cues:
-            m = mention_for(cue)
-            if m is not None:
-                sightings.append(Sighting(para.start + cue.idx, m))
-        used: set[int] = set()
-        direct: list[tuple[int, int]] = []
-        prev_end = 0
-        for quote, gap_cue in _merge_interrupted(text, quotes, doc):
-            start, end = strip_span(text, quote.start, quote.end)
-            if end <= start or not _standalone(text, quote, prev_end) or _span_words(text[start:end]) < MIN_DIRECT_WORDS:
-                prev_end = quote.end + 1
-                continue
-            cue = gap_cue or _attach(text, quote, prev_end, quotes, doc, cues)
-            m: Mention | None = None
-            position = para.start + start
-            cue_text = ""
-            continues = any(f.close_lost and f.paragraph == para.number - 1 for f in found)
-            if cue is None and index + 1 < len(paragraphs) and text[:quote.start].strip(QUOTE_MARKS + " ") == "" \
-                    and not text[quote.end + 1:].strip(" .,") and not quote.open_lost and not continues \
-                    and not text[:quote.end].rstrip().endswith((".", "!", "?")):
-                cue = _cue_in_next(docs[index + 1], lex)
-                if cue is not None:
-                    m = _mention_of(cue)
-                    position = paragraphs[index + 1].start + cue.idx
-                    cue_text = cue.text
-                    cue = None
-            if cue is not None:
-                used.add(cue.i)
-                m = mention_for(cue)
-                position = para.start + cue.idx
-                cue_text = cue.text
-            found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "direct",
-                               cue_text, m, position, quote.close_lost))
-            direct.append((start, end))
-            prev_end = quote.end + 1
-        for cue in cues:
-            if cue.i in used or cue.lemma_.lower() not in lex.reported or nested(cue):
-                continue
-            tokens = message_tokens(cue, lex)
-            if not tokens:
-                continue
-            start, end = _finish_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), quotes)
-            if end <= start or any(s < end and start < e for s, e in direct):
-                continue
-            m = mention_for(cue)
-            if m is None:
-                continue
-            cue_text = cue.text + "".join(" " + c.text for c in cue.children if c.dep_ == "prt")
-            found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
-                               cue_text, m, para.start + cue.idx))
-        for speaker, tokens in according_to(doc, lex):
-            m = mention(speaker_tokens(speaker.root))
-            if m is None or not tokens:
-                continue
-            start, end = _finish_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), quotes)
-            if end > start and not any(s < end and start < e for s, e in direct):
-                found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
-                                   "according to", m, para.start + speaker.start_char))
-                sightings.append(Sighting(para.start + speaker.start_char, m))
-        carried = _dangling(doc, text, lex) if para.role == "body" else None
-        headline = _headline(para, doc, quote_spans)
-        if headline is not None and not any(f.paragraph == para.number for f in found if f.doc_id == document.doc_id
-                                            and f.start >= para.start + headline[0]):
+    for index, (para, doc) in enumerate(zip(document.paragraphs, docs)):
+        ctx = _read_paragraph(document, index, para, doc, carried, lex)
+        found += _carried_over(ctx)
+        sightings += [Sighting(para.start + cue.idx, m) for cue in ctx.cues if (m := ctx.mention_for(cue))]
+        direct, used = _direct(ctx, docs, found, lex)
+        found += direct
+        spans = [(f.start - para.start, f.end - para.start) for f in direct]
+        reported, named = _reported(ctx, used, spans, lex)
+        found += reported
+        sightings += named
+        headline = _headline(para, doc, [(q.start, q.end) for q in ctx.quotes])
+        if headline is not None and not any(f.paragraph == para.number and f.start >= para.start + headline[0]
+                                            for f in found):
             start, end, m = headline
-            found.append(Found(document.doc_id, para.number, para.start + start, para.start + end, "reported",
-                               ":", m, para.start))
-    return _join_paragraphs(sorted(found, key=lambda f: (f.start, f.end)), paragraphs), sightings
+            found.append(ctx.found(start, end, "reported", ":", m, para.start))
+        carried = _dangling(doc, para.text, lex) if para.role == "body" else None
+    return _join_paragraphs(sorted(found, key=lambda f: (f.start, f.end)), document.paragraphs), sightings
+
+
+def _read_paragraph(document: Document, index: int, para: Paragraph, doc: Doc,
+                    carried: tuple[Mention, str] | None, lex) -> _Context:
+    """Quotations (with lost openings placed) and the verbs of saying outside them."""
+    text = para.text
+    quotes = find_quotations(text)
+    closed = [(q.start, q.end) for q in quotes if not q.open_lost]
+    cues = [t for t in doc if is_cue(t, lex) and not _inside(t.idx, closed)]
+    quotes = [Quotation(_boundary_before(doc, q, cues, text), q.end, True, q.close_lost) if q.open_lost else q
+              for q in quotes]
+    spans = [(q.start, q.end) for q in quotes]
+    return _Context(document, index, para, doc, quotes, [t for t in cues if not _inside(t.idx, spans)], carried)
+
+
+def _carried_over(ctx: _Context) -> list[Found]:
+    """The paragraph continues the previous one's sentence ("X thanked" | "Y for Z and said …").
+
+    Its opening words are that verb's message, and its subject-less verbs belong to X.
+    """
+    if ctx.carried is None:
+        return []
+    text = ctx.para.text
+    stop = ctx.cues[0].idx if ctx.cues else len(text)
+    start, end = strip_span(text, 0, stop)
+    end = start + len(re.sub(r"[\s,]*\band\s*$", "", text[start:end]))
+    ctx.carry_end = stop
+    if end <= start:
+        return []
+    ctx.carry_end = end
+    return [ctx.found(start, end, "reported", ctx.carried[1], ctx.carried[0], ctx.para.start)]
+
+
+def _direct(ctx: _Context, docs: list[Doc], earlier: list[Found], lex) -> tuple[list[Found], set[int]]:
+    """Direct statements of the paragraph, and the verbs of saying they used up."""
+    text, para, doc = ctx.para.text, ctx.para, ctx.doc
+    paragraphs = ctx.document.paragraphs
+    out: list[Found] = []
+    used: set[int] = set()
+    prev_end = 0
+    continues = any(f.close_lost and f.paragraph == para.number - 1 for f in earlier)
+    for quote, gap_cue in _merge_interrupted(text, ctx.quotes, doc):
+        start, end = strip_span(text, quote.start, quote.end)
+        if end <= start or not _standalone(text, quote, prev_end) or _span_words(text[start:end]) < MIN_DIRECT_WORDS:
+            prev_end = quote.end + 1
+            continue
+        cue = gap_cue or _attach(text, quote, prev_end, ctx.quotes, doc, ctx.cues)
+        m: Mention | None = None
+        position, cue_text = para.start + start, ""
+        alone = text[:quote.start].strip(QUOTE_MARKS + " ") == "" and not text[quote.end + 1:].strip(" .,")
+        if cue is None and ctx.index + 1 < len(paragraphs) and alone and not quote.open_lost and not continues \
+                and not text[:quote.end].rstrip().endswith((".", "!", "?")):
+            # a quote-only paragraph attributed at the start of the next one (", X said")
+            following = _cue_in_next(docs[ctx.index + 1], lex)
+            if following is not None:
+                m = _mention_of(following)
+                position, cue_text = paragraphs[ctx.index + 1].start + following.idx, following.text
+        if cue is not None:
+            used.add(cue.i)
+            m = ctx.mention_for(cue)
+            position, cue_text = para.start + cue.idx, cue.text
+        out.append(ctx.found(start, end, "direct", cue_text, m, position, quote.close_lost))
+        prev_end = quote.end + 1
+    return out, used
+
+
+def _reported(ctx: _Context, used: set[int], direct: list[tuple[int, int]], lex) -> tuple[list[Found], list[Sighting]]:
+    """Reported statements: verbs of saying not used by a quotation, and "according to X"."""
+    text, para = ctx.para.text, ctx.para
+    out: list[Found] = []
+    named: list[Sighting] = []
+
+    def overlaps_direct(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in direct)
+
+    for cue in ctx.cues:
+        if cue.i in used or cue.lemma_.lower() not in lex.reported or nested(cue):
+            continue
+        tokens = message_tokens(cue, lex)
+        m = ctx.mention_for(cue) if tokens else None
+        if m is None:
+            continue
+        start, end = _finish_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), ctx.quotes)
+        if end > start and not overlaps_direct(start, end):
+            cue_text = cue.text + "".join(" " + c.text for c in cue.children if c.dep_ == "prt")
+            out.append(ctx.found(start, end, "reported", cue_text, m, para.start + cue.idx))
+    for speaker, tokens in according_to(ctx.doc, lex):
+        m = mention(speaker_tokens(speaker.root))
+        if m is None or not tokens:
+            continue
+        start, end = _finish_span(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), ctx.quotes)
+        if end > start and not overlaps_direct(start, end):
+            out.append(ctx.found(start, end, "reported", "according to", m, para.start + speaker.start_char))
+            named.append(Sighting(para.start + speaker.start_char, m))
+    return out, named
 
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s+[-—–]\s+")
@@ -321,13 +365,15 @@ def _join_paragraphs(found: list[Found], paragraphs: list[Paragraph]) -> list[Fo
     by_number = {p.number: p for p in paragraphs}
     out: list[Found] = []
     for f in found:
-        if out and out[-1].kind == "direct" and out[-1].close_lost and f.kind == "direct" \
-                and f.paragraph == out[-1].paragraph + 1 and f.mention is None:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "direct" and prev.close_lost and f.kind == "direct" \
+                and f.paragraph == prev.paragraph + 1:
             nxt = by_number[f.paragraph]
             if starts_with_opening(nxt.text) and f.start - nxt.start <= 2:
-                prev = out[-1]
-                out[-1] = Found(prev.doc_id, prev.paragraph, prev.start, f.end, "direct", prev.cue,
-                                prev.mention, prev.position, f.close_lost)
+                mention_, position, cue = (prev.mention, prev.position, prev.cue) if prev.mention is not None \
+                    else (f.mention, f.position, f.cue)
+                out[-1] = Found(prev.doc_id, prev.paragraph, prev.start, f.end, "direct", cue, mention_, position,
+                                f.close_lost)
                 continue
         out.append(f)
     return out
