@@ -50,12 +50,12 @@ def timeline_chart(entries: pd.DataFrame, width: int = 640) -> alt.LayerChart:
     ]
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     span = base.mark_bar(height=6, opacity=0.5).encode(
-        x=alt.X("start_day:T", title="date"), x2="end_day:T", color=alt.Color("kind:N", title="kind")
+        x=alt.X("start_day:T", title="date"), x2="end_day:T", color=alt.Color("kind:N", title="kind", legend=alt.Legend(orient="bottom"))
     )
     dots = base.mark_point(filled=True, size=90).encode(
         x="start_day:T",
         color="kind:N",
-        shape=alt.Shape("conflict:N", title="date conflict"),
+        shape=alt.Shape("conflict:N", title="date conflict", legend=alt.Legend(orient="bottom")),
     )
     labels = base.mark_text(align="left", dx=8, fontSize=11).encode(x="start_day:T", text="label:N")
     height = max(120, 22 * len(data))
