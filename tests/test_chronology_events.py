@@ -209,3 +209,13 @@ def test_a_count_from_a_named_happening_takes_that_happening_s_date(tmp_path):
     assert events.loc["the day after the fire", "date"] == "2021-09-15"
     assert events.loc["the day after the fire", "how"] == dates_mod.FROM_NAMED_HAPPENING
     assert events.loc["Tuesday", "text"] == "Tuesday's fire" and events.loc["Tuesday", "date"] == "2021-09-14"
+
+
+def test_tables_read_back_from_csv_give_the_same_timeline(small, tmp_path):
+    corpus, _, _, events = small
+    docs = pd.DataFrame([{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file,
+                          "published": d.published} for d in corpus.documents])
+    events.to_csv(tmp_path / "events.csv", index=False)
+    read = pd.read_csv(tmp_path / "events.csv")  # empty dates come back as NaN
+    assert timeline(read, docs)["timeline_id"].tolist() == timeline(events, docs)["timeline_id"].tolist()
+    assert summary_sentences(read, timeline(read, docs)) == summary_sentences(events, timeline(events, docs))

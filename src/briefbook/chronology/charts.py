@@ -19,7 +19,10 @@ def _first_day(label: str) -> str:
 
 
 def _plottable(entries: pd.DataFrame) -> pd.DataFrame:
-    dated = entries[entries["date"].astype(str) != ""].copy()
+    entries = entries.assign(
+        date=entries["date"].fillna("").astype(str), date_end=entries["date_end"].fillna("").astype(str)
+    )
+    dated = entries[entries["date"] != ""].copy()
     dated["start_day"] = dated["date"].map(_first_day)
     dated["end_day"] = [
         end if end else start for start, end in zip(dated["start_day"], dated["date_end"].fillna(""))

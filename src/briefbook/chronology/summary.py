@@ -10,6 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
+from briefbook.chronology.timeline import as_read
+
 
 def _day(label: str) -> str:
     """"2022-01-02" -> "2 January 2022"; "2022-01" -> "January 2022"."""
@@ -26,6 +28,7 @@ def summary_sentences(events: pd.DataFrame, timeline: pd.DataFrame) -> list[str]
     where they disagree, and what could not be placed."""
     if events.empty:
         return ["No dated events were found in the articles."]
+    events = as_read(events)
     sentences = []
     dated = timeline[timeline["date"] != ""]
     n_docs = events["doc_id"].nunique()

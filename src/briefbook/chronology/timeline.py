@@ -120,6 +120,22 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     return ["tl-" + smallest[find(i)].removeprefix("ev-") for i in range(len(rows))]
 
 
+TEXT_COLUMNS = ("date", "date_end", "precision", "how", "date_text", "text", "kind", "timeline_id", "anchor")
+
+
+def as_read(events: pd.DataFrame) -> pd.DataFrame:
+    """events.csv as written, whether it comes straight from :func:`extract_events` or back
+    from a CSV (where an empty date may have become NaN and flags strings)."""
+    events = events.copy()
+    for column in TEXT_COLUMNS:
+        if column in events:
+            events[column] = events[column].fillna("").astype(str)
+    for column in ("unresolved", "planned"):
+        if column in events and events[column].dtype != bool:
+            events[column] = events[column].astype(str).str.lower().isin(["true", "1"])
+    return events
+
+
 def _outlets(documents: pd.DataFrame) -> dict[str, str]:
     return {
         row["doc_id"]: (row.get("outlet") or "") or row.get("file", "") or row["doc_id"]
@@ -148,6 +164,7 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     the entries table), event_ids.
     """
     outlets = _outlets(documents)
+    events = as_read(events)
     entries = []
     for timeline_id, group in events.groupby("timeline_id", sort=False):
         dated = group[group["date"] != ""]
@@ -186,6 +203,7 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 def date_conflicts(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Timeline entries whose sources disagree on the date: one row per source's wording."""
     outlets = _outlets(documents)
+    events = as_read(events)
     entries = timeline(events, documents)
     flagged = entries[entries["conflict"]]
     rows = []
