@@ -65,6 +65,17 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
             persons[f.mention.name] += 1
         elif f.mention is not None and f.mention.kind == "org":
             orgs[f.mention.name] += 1
+    # a place glued to the front of a name by the recogniser ("… of Chile Ana Ruiz") is not part of it
+    places = {e.text for document in corpus.documents for doc in parsed[document.doc_id] for e in doc.ents
+              if e.label_ in ("GPE", "NORP")}
+    renamed: dict[str, str] = {}
+    for name in list(persons):
+        words = name.split()
+        while len(words) > 2 and words[0] in places:
+            words = words[1:]
+        if len(words) < len(name.split()):
+            renamed[name] = " ".join(words)
+            persons[renamed[name]] += persons.pop(name)
     # how often each spelling is actually written decides the canonical form, whatever the tagger saw
     texts = [" ".join(p.text.replace("\u00a0", " ").split()) for d in corpus.documents for p in d.paragraphs]
     for name in list(persons):
@@ -74,6 +85,8 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
         orgs[abbr] += 0
         orgs[long_name] += 0
     canonical = merge_names(persons, orgs, abbrs)
+    for original, cleaned in renamed.items():
+        canonical[("person", original)] = canonical[("person", cleaned)]
     aliases: dict[str, set[str]] = {}
     for (_, surface), name in canonical.items():
         aliases.setdefault(name, {name}).add(surface)
