@@ -12,7 +12,7 @@ class _Collector(HTMLParser):
         super().__init__()
         self.ids: set[str] = set()
         self.links: list[str] = []
-        self.sources: list[str] = []
+        self.sources: list[str] = []  # addresses the page loads (not mere links such as rel=canonical)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -20,7 +20,10 @@ class _Collector(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
-        for key in ("src", "href") if tag in ("script", "img", "link", "iframe") else ():
+        loads = tag in ("script", "img", "iframe", "audio", "video", "source") or (
+            tag == "link" and (attrs.get("rel") or "").lower() in ("stylesheet", "icon", "preload", "modulepreload",
+                                                                   "prefetch", "manifest", "shortcut icon"))
+        for key in ("src", "href") if loads else ():
             if attrs.get(key):
                 self.sources.append(attrs[key])
 

@@ -76,3 +76,16 @@ def test_every_shown_table_has_csv_and_json_beside_it(built_site):
             assert (page.parent / link).resolve().is_file(), link
     data = {p.name for p in (built_site / "_static" / "data").iterdir()}
     assert {"documents.csv", "documents.json"} <= data
+
+
+@pytest.mark.book
+def test_every_table_row_is_addressable(built_site):
+    import re
+
+    for page in pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        for body in re.findall(r'<table class="briefbook-table".*?<tbody>(.*?)</tbody>', text, flags=re.S):
+            rows = re.findall(r"<tr([^>]*)>", body)
+            assert rows and all(' id="' in attrs for attrs in rows), page
+            ids = re.findall(r'<tr id="([^"]+)"', body)
+            assert len(ids) == len(set(ids)), f"duplicate row ids on {page}"

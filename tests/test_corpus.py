@@ -254,3 +254,15 @@ def test_the_corpus_year_prefers_full_dates_over_recalled_years():
     assert corpus_year(texts) == 2024
     assert corpus_year(["The 1992 treaty and the 1992 charter."]) == 1992
     assert corpus_year(["No year here."]) is None
+
+
+def test_an_author_byline_is_not_an_outlet(tmp_path):
+    doc = read_document(write(tmp_path, "s.txt", "Storm closes the port\n\nBy Jane Doe\n\nThe port closed on Friday.\n"))
+    assert doc.outlet == "" and doc.outlet_how == "not found"
+
+
+def test_a_dateline_takes_the_year_its_own_article_writes(tmp_path):
+    write(tmp_path, "a.txt", "Old story\n\nRIVERTON, March 3 (Wire) - The flood of March 1, 2019 was recalled.\n")
+    write(tmp_path, "b.txt", "New story\n\nThe dam failed on May 5, 2024 and again on May 6, 2024.\n")
+    doc = next(d for d in load_corpus(tmp_path).documents if d.file == "a.txt")
+    assert doc.published == dt.date(2019, 3, 3) and doc.published_how == "dateline; year from the dates the article writes"

@@ -137,25 +137,18 @@ def extract(corpus: Corpus) -> Extraction:
     for analysis in available_analyses():
         start = time.perf_counter()
         function = _function(analysis.function)
-        if analysis.needs_dates:
+        if analysis.table == "events":
+            # Article dates anchor relative dates ("on Monday") here and the figures' report dates.
+            dates_frame = _function("briefbook.chronology:article_dates")(corpus, parsed)
+            tables["article_dates"] = dates_frame
+            article_dates = _function("briefbook.chronology:dates_by_doc")(dates_frame)
+            tables["events"] = function(corpus, parsed, dates=dates_frame)
+        elif analysis.needs_dates:
             tables[analysis.table] = function(corpus, parsed, article_dates=article_dates)
         else:
             tables[analysis.table] = function(corpus, parsed)
-        if analysis.table == "events":
-            article_dates, tables["article_dates"] = _article_dates(corpus, parsed)
         timings[analysis.table] = time.perf_counter() - start
     return Extraction(corpus.fingerprint, tables, timings)
-
-
-def _article_dates(corpus: Corpus, parsed) -> tuple[dict, pd.DataFrame]:
-    """Article dates as inferred by the chronology (dateline, captions, mentions)."""
-    infer = _function("briefbook.chronology:article_dates")
-    frame = infer(corpus, parsed)
-    dates = {}
-    for row in frame.itertuples():
-        if isinstance(row.date, str) and len(row.date) == 10:
-            dates[row.doc_id] = pd.Timestamp(row.date).date()
-    return dates, frame
 
 
 def code_version() -> str:

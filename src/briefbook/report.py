@@ -54,7 +54,9 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
         values = set(frame[column].unique())
         if column in NUMERIC:
-            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+            numbers = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+            whole = numbers.dropna()
+            frame[column] = numbers.astype("Int64") if (whole == whole.round()).all() else numbers
         elif values and values <= {"True", "False"}:
             frame[column] = frame[column] == "True"
     return frame

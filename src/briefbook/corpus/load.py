@@ -21,6 +21,16 @@ from briefbook.errors import BriefbookError
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
+#: Article text longer than this is not an article but a dump (a book, a log, a
+#: concatenated feed): the longest news features run to some 60,000 characters.
+#: Parsing costs memory in proportion to a paragraph's length (spaCy refuses
+#: texts above 1,000,000 characters), so such a file is skipped with its reason
+#: instead of stalling or crashing the build.
+MAX_ARTICLE_CHARS = 500_000
+#: Files larger than this are not even read into memory (HTML pages carry markup,
+#: so the byte limit is well above the text limit).
+MAX_FILE_BYTES = 20_000_000
+
 
 def seed_files(folder: Path) -> list[Path]:
     """The seed files of ``folder``, sorted by name (refuses a missing folder)."""
@@ -47,10 +57,17 @@ def fingerprint(folder: Path) -> str:
 
 def read_document(path: Path) -> Document:
     """One seed file as a :class:`Document` (raises :class:`Unreadable`)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise Unreadable(f"too large for an article ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
     decoded = decode(path.read_bytes())
     text, html_title = decoded.text, ""
     if path.suffix.lower() in (".html", ".htm"):
         text, html_title = html_to_text(text)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise Unreadable(
+            f"too large for an article ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})"
+        )
     kept, removed = split_article(text)
     if not kept:
         raise Unreadable("no article text after removing boilerplate")
@@ -118,18 +135,20 @@ def load_corpus(folder: str | Path) -> Corpus:
 
 
 def _complete_years(documents: list[Document]) -> None:
-    """Give year-less datelines the year the corpus is about."""
-    year = None
+    """Give year-less datelines the year of the dates the article writes, else the corpus's year."""
+    corpus = None
     for document in documents:
         if document.published is None and document.published_how == "dateline":
             lines = [metadata_line(p) for p in document.paragraphs]
             _, month_day, _ = metadata.find_published(lines)
-            if year is None:
-                year = metadata.corpus_year([d.text for d in documents])
+            own = metadata.corpus_year([document.text], bare_years=False)
+            if own is None and corpus is None:
+                corpus = metadata.corpus_year([d.text for d in documents]) or 0
+            year, how = (own, "the dates the article writes") if own else (corpus, "the corpus")
             found = metadata.year_for(month_day, year) if month_day else None
             if found:
                 document.published = found
-                document.published_how = "dateline; year from the corpus"
+                document.published_how = f"dateline; year from {how}"
             else:
                 document.published_how = "not found (dateline without a year)"
 

@@ -108,6 +108,8 @@ def find_outlet(lines: list[Line], removed: list[Removed], title: str) -> tuple[
 def _looks_like_masthead(text: str) -> bool:
     """A short line of capitalised names with no sentence in it ("CGTN", "The Daily Star")."""
     words = text.split()
+    if words and words[0].lower() in ("by", "from", "photo", "photos", "video"):
+        return False  # "By Jane Doe" names the author, not the outlet
     return (
         1 <= len(words) <= 3
         and len(text) <= 30
@@ -140,18 +142,18 @@ def find_published(lines: list[Line]) -> tuple[dt.date | None, tuple[int, int] |
     return None, None, "not found"
 
 
-def corpus_year(texts: list[str]) -> int | None:
+def corpus_year(texts: list[str], bare_years: bool = True) -> int | None:
     """The year the corpus is about.
 
     Years written in full dates ("January 2, 2022") say when things happened;
     bare years are as often history ("since 2009", "the 1992 treaty"), so they
-    count only when no full date gives a year.
+    count only when no full date gives a year (and not at all without ``bare_years``).
     """
     dated = Counter(
         int(m.group("year") or m.group("year2")) for text in texts for m in FULL_DATE.finditer(text)
         if (m.group("month") or MONTHS.get((m.group("month2") or "").lower()))
     )
-    counts = dated or Counter(int(y) for text in texts for y in _YEAR.findall(text))
+    counts = dated or (Counter(int(y) for text in texts for y in _YEAR.findall(text)) if bare_years else Counter())
     if not counts:
         return None
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]

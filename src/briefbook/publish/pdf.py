@@ -24,6 +24,7 @@ CHROMIUM_FLAGS = [
 
 def print_pdf(out: Path) -> Path:
     """Build ``out/source`` as one HTML page and print it to ``out/briefbook-report.pdf``."""
+    out = out.resolve()
     source, work = out / "source", out / ".work-singlehtml"
     if not (source / "_config.yml").is_file():
         raise BriefbookError(str(out), "no staged book; run `briefbook build` first")
@@ -33,9 +34,14 @@ def print_pdf(out: Path) -> Path:
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(source), "--builder", "singlehtml",
                "--path-output", str(work), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
-    page = work / "_build" / "singlehtml" / "index.html"
-    if result.returncode != 0 or not page.is_file():
+    folder = work / "_build" / "singlehtml"
+    pages = sorted((folder / "book").glob("*.html")) if (folder / "book").is_dir() else []
+    if result.returncode != 0 or not pages:
         raise BriefbookError("jupyter-book build --builder singlehtml", "failed")
+    # The single page sits in book/ but its asset paths are written relative to the
+    # site's root: print a copy placed at the root, where they resolve.
+    page = folder / "report.html"
+    page.write_text(pages[0].read_text(encoding="utf-8"), encoding="utf-8")
     pdf = out / "briefbook-report.pdf"
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(

@@ -59,8 +59,10 @@ def html_table(
 
     ``columns`` maps column names to headers (and chooses and orders them).
     ``row_id`` names the column whose value becomes each row's ``id`` so a URL
-    fragment can point at the row. Cells are escaped except those of
-    ``html_columns``, which hold HTML this package built (links).
+    fragment can point at the row; without one, rows are numbered
+    ``<table_id>-<n>`` (addressable, but only as stable as the row order).
+    Cells are escaped except those of ``html_columns``, which hold HTML this
+    package built (links).
     """
     columns = dict(columns or {c: c for c in frame.columns})
     raw = set(html_columns)
@@ -69,8 +71,13 @@ def html_table(
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
     out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in columns.values()) + "</tr></thead><tbody>")
-    for _, row in frame.iterrows():
-        rid = f' id="{safe_id(row[row_id])}"' if row_id else ""
+    for number, (_, row) in enumerate(frame.iterrows(), start=1):
+        if row_id:
+            rid = f' id="{safe_id(row[row_id])}"'
+        elif table_id:
+            rid = f' id="{safe_id(table_id)}-{number}"'
+        else:
+            rid = ""
         cells = "".join(
             f"<td>{row[c] if c in raw else esc(row[c])}</td>" for c in columns
         )
