@@ -32,11 +32,11 @@ $(READY): requirements.lock pyproject.toml
 book: $(READY)  ## Build the report on SEEDS into OUT/html
 	$(BIN)/briefbook build --seeds "$(SEEDS)" --out "$(OUT)"
 
-chromium:  ## Install Debian's chromium for the browser tests, when missing
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+chromium:  ## Install Debian's chromium (browser tests, PDF) and poppler-utils (PDF checks), when missing
+	@{ command -v chromium && command -v pdftotext; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and poppler-utils for the browser and PDF tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 test: $(READY) chromium  ## Unit tests, every notebook on the seeds, the full book build and the browser tests
 	$(BIN)/python -m pytest
@@ -53,7 +53,7 @@ extract: $(READY)  ## Write the data tables of SEEDS into OUT/data
 bench: $(READY)  ## Time every stage on corpora of 5, 50 and 500 articles
 	$(BIN)/python -m briefbook.bench
 
-pdf: $(READY) chromium  ## The whole report as one PDF (OUT/briefbook-report.pdf)
+pdf: $(READY) chromium  ## Build the report and print it as one PDF (OUT/briefbook-report.pdf)
 	$(BIN)/briefbook pdf --seeds "$(SEEDS)" --out "$(OUT)"
 
 serve:  ## Serve the built site on http://127.0.0.1:PORT

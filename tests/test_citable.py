@@ -89,3 +89,18 @@ def test_every_table_row_is_addressable(built_site):
             assert rows and all(' id="' in attrs for attrs in rows), page
             ids = re.findall(r'<tr id="([^"]+)"', body)
             assert len(ids) == len(set(ids)), f"duplicate row ids on {page}"
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_the_pdf_holds_every_chapter_with_its_charts_drawn(built_site):
+    from briefbook.publish.pdf import print_pdf
+
+    pdf = print_pdf(built_site.parent)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for heading in ("About this report", "Claims", "Casualties", "Chronology", "Sources", "Methods"):
+        assert heading in text
+    # Charts are drawn as SVG, so their titles are text in the PDF; a chart that failed says so instead.
+    assert "Length of each article, and what cleaning removed" in text
+    assert "Accuracy against hand annotations" in text
+    assert "Chart library missing" not in text and "Chart error" not in text

@@ -59,7 +59,7 @@ def _evaluate(tests: Path, seeds: Path, csv: Path | None) -> None:
     from briefbook.evaluation import evaluate_all, metrics_frame
 
     frame = metrics_frame(evaluate_all(tests, seeds))
-    print(frame.to_string(index=False))
+    print(frame.to_string(index=False, na_rep=""))
     if csv:
         frame.to_csv(csv, index=False)
 

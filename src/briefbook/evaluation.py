@@ -29,6 +29,13 @@ SUITES = (
     ("chronology", "events.yaml"),
 )
 
+#: The measures each analysis is judged by first (the rest are diagnostics).
+HEADLINE = {
+    "claims": ("content+speaker", "claim grouping (pairwise)"),
+    "figures": ("figure+category", "low/high right"),
+    "chronology": ("event+date", "article dates found"),
+}
+
 COLUMNS = ["analysis", "corpus", "measure", "precision", "recall", "f1", "share", "support"]
 
 

@@ -22,18 +22,22 @@ def pipeline_description() -> str:
 
 
 def accuracy_sentences(accuracy: pd.DataFrame) -> list[str]:
-    """One sentence per analysis: its headline F1 on the seeds and on other events."""
+    """One sentence per analysis: its headline measures on each annotated corpus."""
+    from briefbook.evaluation import HEADLINE
+
     if accuracy.empty:
         return []
     sentences = []
     for analysis, rows in accuracy.groupby("analysis", sort=False):
         parts = []
         for corpus, group in rows.groupby("corpus", sort=False):
-            scored = group.dropna(subset=["f1"])
-            if scored.empty:
-                continue
-            best = scored.iloc[-1] if len(scored) > 1 else scored.iloc[0]
-            parts.append(f"F1 {best['f1']:.2f} for {best['measure']} on {corpus} ({int(best['support'])} annotated)")
+            for measure in HEADLINE.get(str(analysis), ()):
+                row = group[group["measure"] == measure]
+                if row.empty:
+                    continue
+                row = row.iloc[0]
+                value = f"F1 {row['f1']:.2f}" if pd.notna(row["f1"]) else f"{row['share']:.0%}"
+                parts.append(f"{value} for {measure} on {corpus} ({int(row['support'])} annotated)")
         if parts:
             sentences.append(f"{str(analysis).capitalize()}: " + "; ".join(parts) + ".")
     return sentences
