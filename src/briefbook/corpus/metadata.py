@@ -106,7 +106,7 @@ def find_outlet(lines: list[Line], removed: list[Removed], title: str) -> tuple[
 
 
 def _looks_like_masthead(text: str) -> bool:
-    """A short line of capitalised names with no sentence in it ("CGTN", "The Daily Star")."""
+    """A short line of capitalised names with no sentence in it ("ABC", "The Daily Star")."""
     words = text.split()
     if words and words[0].lower() in ("by", "from", "photo", "photos", "video"):
         return False  # "By Jane Doe" names the author, not the outlet
