@@ -139,8 +139,7 @@ def _complete_years(documents: list[Document]) -> None:
     corpus = None
     for document in documents:
         if document.published is None and document.published_how == "dateline":
-            lines = [metadata_line(p) for p in document.paragraphs]
-            _, month_day, _ = metadata.find_published(lines)
+            _, month_day, _ = metadata.find_published(document.paragraphs)
             own = metadata.corpus_year([document.text], bare_years=False)
             if own is None and corpus is None:
                 corpus = metadata.corpus_year([d.text for d in documents]) or 0
@@ -151,12 +150,6 @@ def _complete_years(documents: list[Document]) -> None:
                 document.published_how = f"dateline; year from {how}"
             else:
                 document.published_how = "not found (dateline without a year)"
-
-
-def metadata_line(paragraph: Paragraph):
-    from briefbook.corpus.clean import Line
-
-    return Line(paragraph.start, paragraph.end, paragraph.text)
 
 
 def _apply_manifest(folder: Path, documents: list[Document]) -> None:

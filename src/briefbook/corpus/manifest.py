@@ -31,6 +31,21 @@ class ManifestEntry:
     title: str = ""
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """YAML that leaves dates as text, so :func:`_date` judges them and names the row.
+
+    PyYAML turns ``2020-13-45`` into a date itself and fails with a bare
+    ``ValueError`` (a traceback, not a message); parsing here keeps one path
+    for CSV and YAML.
+    """
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def find_manifest(folder: Path) -> Path | None:
     for name in MANIFEST_NAMES:
         if (folder / name).is_file():
@@ -68,7 +83,7 @@ def _rows(path: Path) -> list:
     if path.suffix == ".csv":
         return list(csv.DictReader(text.splitlines()))
     try:
-        data = yaml.safe_load(text) or []
+        data = yaml.load(text, Loader=_DatesAsText) or []
     except yaml.YAMLError:
         raise BriefbookError(str(path), "manifest is not valid YAML") from None
     if isinstance(data, dict):

@@ -12,8 +12,10 @@ import datetime as dt
 import re
 from collections import Counter
 
+from collections.abc import Sequence
+
 from briefbook.corpus.clean import Line
-from briefbook.corpus.model import Removed
+from briefbook.corpus.model import Paragraph, Removed
 
 MONTHS = {
     name: number
@@ -119,7 +121,7 @@ def _looks_like_masthead(text: str) -> bool:
     )
 
 
-def find_published(lines: list[Line]) -> tuple[dt.date | None, tuple[int, int] | None, str]:
+def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, tuple[int, int] | None, str]:
     """The publication date, or a year-less (month, day) for the corpus to complete.
 
     Returns ``(date, month_day, how)``: a dateline without a year gives
