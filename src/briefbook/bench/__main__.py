@@ -1,0 +1,100 @@
+"""``python -m briefbook.bench``: time every stage on generated corpora of 5, 50 and 500 articles.
+
+For each size: a child process loads and extracts the corpus (stage timings,
+raw spaCy throughput on the same paragraphs, peak memory); then a cold
+``briefbook build`` into a fresh folder, a warm rebuild into the same folder
+(extraction must come from the cache), and a bare ``jupyter-book build`` of the
+pages the build staged, into a fresh folder, as the yardstick for the warm
+rebuild. The table is printed and written to ``bench/latest.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from briefbook.bench.corpus import write_corpus
+from briefbook.bench.table import Row, markdown
+from briefbook.publish.build import run_jupyter_book
+
+
+def _child(*args: str) -> dict:
+    """Run one measurement in a fresh process; its last stdout line is the JSON result."""
+    result = subprocess.run([sys.executable, "-m", "briefbook.bench.child", *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise SystemExit(f"briefbook bench: {args[0]} failed: {last}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure(articles: int, work: Path, builds: bool) -> Row:
+    seeds = work / f"seeds-{articles}"
+    write_corpus(seeds, articles)
+    _say(f"{articles} articles: extraction")
+    ex = _child("extract", str(seeds))
+    t = ex["timings"]
+    row = Row(
+        articles=ex["articles"], words=ex["words"], load=ex["load"], parse=t.get("parse", 0.0),
+        analyses=ex["extract"] - t.get("parse", 0.0), raw_words_per_s=ex["raw_words_per_s"],
+        extract_words_per_s=ex["extract_words_per_s"], peak_memory_mb=ex["peak_memory_mb"],
+        model_memory_mb=ex["model_memory_mb"],
+    )
+    if not builds:
+        return row
+    out = work / f"out-{articles}"
+    shutil.rmtree(out, ignore_errors=True)
+    _say(f"{articles} articles: cold build")
+    cold = _child("build", str(seeds), str(out))
+    row.cold_build, row.notebooks, row.site = cold["wall"], cold["timings"].get("notebooks"), cold["timings"].get("site")
+    _say(f"{articles} articles: warm rebuild")
+    warm = _child("build", str(seeds), str(out))
+    row.warm_build = warm["wall"]
+    row.warm_extract_skipped = "parse" not in warm["timings"]
+    _say(f"{articles} articles: bare jupyter-book build")
+    bare = work / f"bare-{articles}"
+    shutil.rmtree(bare, ignore_errors=True)
+    start = time.perf_counter()
+    run_jupyter_book(out / "source", bare)
+    row.bare_jupyter_book = time.perf_counter() - start
+    return row
+
+
+def _say(message: str) -> None:
+    print(f"briefbook bench: {message}", file=sys.stderr, flush=True)
+
+
+def machine() -> str:
+    return f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m briefbook.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5,50,500", help="corpus sizes, comma-separated (default: 5,50,500)")
+    parser.add_argument("--no-build", action="store_true", help="measure extraction only (no book builds)")
+    parser.add_argument("--work", type=Path, help="folder for corpora and builds (default: a temporary one)")
+    parser.add_argument("--out", type=Path, default=Path("bench/latest.md"), help="where the table is written")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="briefbook-bench-"))
+    try:
+        rows = [measure(n, work, builds=not args.no_build) for n in sizes]
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    table = markdown(rows, machine())
+    print(table)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(table, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""One measurement in its own process, printed as one line of JSON.
+
+Run as ``python -m briefbook.bench.child extract SEEDS`` or ``... build SEEDS OUT``.
+A fresh process per measurement makes ``ru_maxrss`` (the peak resident memory)
+that measurement's own, and keeps the spaCy model load out of the timings
+(it is loaded before the clock starts, as in a long-running build).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_extract(seeds: Path) -> dict:
+    """Load, raw spaCy throughput and extraction throughput on the same paragraphs."""
+    from briefbook.corpus import load_corpus
+    from briefbook.extract import extract
+    from briefbook.nlp import pipeline
+
+    nlp = pipeline()
+    list(nlp.pipe(["A warm-up sentence so the model's first call is not timed."]))
+    base_memory = peak_memory_mb()
+    start = time.perf_counter()
+    corpus = load_corpus(seeds)
+    load = time.perf_counter() - start
+    texts = [p.text for d in corpus.documents for p in d.paragraphs]
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    raw = time.perf_counter() - start
+    extraction = extract(corpus)
+    analyses = {k: v for k, v in extraction.timings.items() if k != "load"}
+    return {
+        "articles": len(corpus.documents), "paragraphs": len(texts), "words": words,
+        "load": load, "raw_nlp": raw, "timings": extraction.timings,
+        "extract": sum(analyses.values()),
+        "raw_words_per_s": words / raw, "extract_words_per_s": words / sum(analyses.values()),
+        "model_memory_mb": base_memory, "peak_memory_mb": peak_memory_mb(),
+    }
+
+
+def measure_build(seeds: Path, out: Path) -> dict:
+    """``briefbook build`` end to end, with the stage timings it reports."""
+    import briefbook
+    from briefbook.publish.build import build
+
+    root = Path.cwd() if (Path.cwd() / "_config.yml").is_file() else Path(briefbook.__file__).resolve().parents[2]
+    start = time.perf_counter()
+    result = build(seeds, root, out)
+    return {"wall": time.perf_counter() - start, "timings": result.timings, "peak_memory_mb": peak_memory_mb()}
+
+
+def main(argv: list[str]) -> int:
+    from briefbook.errors import BriefbookError
+
+    try:
+        if argv[0] == "extract":
+            result = measure_extract(Path(argv[1]))
+        elif argv[0] == "build":
+            result = measure_build(Path(argv[1]), Path(argv[2]))
+        else:
+            print(f"unknown measurement {argv[0]!r}", file=sys.stderr)
+            return 2
+    except BriefbookError as err:
+        print(f"briefbook: error: {err}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,104 @@
+"""The bench result as a markdown table, with each target of issue 7 judged beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Targets on a 2-core machine (issue 7.4).
+END_TO_END_LIMIT_S = 300.0  # 500 articles, cold build
+WARM_OVER_BARE_LIMIT = 1.5  # warm rebuild / bare jupyter-book build
+THROUGHPUT_RATIO_MIN = 0.7  # extraction words/s over raw NLP words/s
+
+
+@dataclass
+class Row:
+    """Every measurement on one corpus size (seconds, megabytes, words per second)."""
+
+    articles: int
+    words: int
+    load: float
+    parse: float
+    analyses: float
+    raw_words_per_s: float
+    extract_words_per_s: float
+    peak_memory_mb: float
+    model_memory_mb: float
+    cold_build: float | None = None
+    notebooks: float | None = None
+    site: float | None = None
+    warm_build: float | None = None
+    warm_extract_skipped: bool | None = None
+    bare_jupyter_book: float | None = None
+
+    @property
+    def throughput_ratio(self) -> float:
+        return self.extract_words_per_s / self.raw_words_per_s
+
+    @property
+    def warm_over_bare(self) -> float | None:
+        if self.warm_build is None or not self.bare_jupyter_book:
+            return None
+        return self.warm_build / self.bare_jupyter_book
+
+    @property
+    def memory_above_model_mb(self) -> float:
+        """Peak memory less what the loaded model alone takes: what the corpus costs."""
+        return max(self.peak_memory_mb - self.model_memory_mb, 0.0)
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def markdown(rows: list[Row], machine: str) -> str:
+    """The table and the verdict on each target."""
+    header = ("| articles | words | load s | parse s | analyses s | raw NLP words/s | extraction words/s | ratio "
+              "| peak MB (corpus part) | cold build s | notebooks s | site s | warm rebuild s | bare jupyter-book s "
+              "| warm / bare |")
+    lines = [f"Measured on {machine}.", "", header, "|" + " --- |" * (header.count("|") - 1)]
+    for r in rows:
+        ratio = r.warm_over_bare
+        lines.append(
+            f"| {r.articles} | {r.words:,} | {r.load:.2f} | {r.parse:.1f} | {r.analyses:.1f} "
+            f"| {r.raw_words_per_s:,.0f} | {r.extract_words_per_s:,.0f} | {r.throughput_ratio:.2f} "
+            f"| {r.peak_memory_mb:,.0f} ({r.memory_above_model_mb:,.0f}) | {_s(r.cold_build)} | {_s(r.notebooks)} "
+            f"| {_s(r.site)} | {_s(r.warm_build)}{'' if r.warm_extract_skipped in (None, True) else ' (re-extracted!)'} "
+            f"| {_s(r.bare_jupyter_book)} | {'–' if ratio is None else f'{ratio:.2f}'} |"
+        )
+    lines += ["", *verdicts(rows)]
+    return "\n".join(lines) + "\n"
+
+
+def verdicts(rows: list[Row]) -> list[str]:
+    """One line per target: met or not, with the number that decides it."""
+    out = []
+    largest = max(rows, key=lambda r: r.articles)
+    if largest.cold_build is not None:
+        ok = largest.cold_build < END_TO_END_LIMIT_S
+        out.append(f"- {'met' if ok else 'NOT met'}: {largest.articles} articles end to end in "
+                   f"{largest.cold_build:.0f} s (target < {END_TO_END_LIMIT_S:.0f} s)")
+    warm = [r for r in rows if r.warm_over_bare is not None]
+    if warm:
+        worst = max(warm, key=lambda r: r.warm_over_bare)
+        ok = worst.warm_over_bare <= WARM_OVER_BARE_LIMIT and all(r.warm_extract_skipped for r in warm)
+        out.append(f"- {'met' if ok else 'NOT met'}: warm rebuild at most {worst.warm_over_bare:.2f} x a bare "
+                   f"jupyter-book build ({worst.articles} articles; target <= {WARM_OVER_BARE_LIMIT}); extraction "
+                   f"{'skipped' if all(r.warm_extract_skipped for r in warm) else 'NOT skipped'} on every warm rebuild")
+    worst = min(rows, key=lambda r: r.throughput_ratio)
+    out.append(f"- {'met' if worst.throughput_ratio >= THROUGHPUT_RATIO_MIN else 'NOT met'}: extraction runs at "
+               f">= {worst.throughput_ratio:.2f} x the raw NLP throughput ({worst.articles} articles; target >= "
+               f"{THROUGHPUT_RATIO_MIN})")
+    out.append(memory_verdict(rows))
+    return out
+
+
+def memory_verdict(rows: list[Row]) -> str:
+    """Memory above the model must grow no faster than the corpus (per-word cost must not rise)."""
+    ordered = sorted(rows, key=lambda r: r.words)
+    small, large = ordered[0], ordered[-1]
+    growth_words = large.words / small.words
+    growth_memory = (large.memory_above_model_mb or 1.0) / (small.memory_above_model_mb or 1.0)
+    ok = growth_memory <= growth_words
+    return (f"- {'met' if ok else 'NOT met'}: memory above the model grew {growth_memory:.1f} x while the corpus "
+            f"grew {growth_words:.1f} x ({small.articles} -> {large.articles} articles; peak "
+            f"{small.peak_memory_mb:.0f} -> {large.peak_memory_mb:.0f} MB)")
