@@ -12,7 +12,7 @@ from briefbook.claims import (GROUPING_METHOD, GROUPING_THRESHOLD, claims_table,
 from briefbook.claims import charts
 from briefbook.claims.evaluate import evaluate
 from briefbook.claims.frames import assign_frames
-from briefbook.claims.grouping import MIN_NULL_PAIRS, _weights, calibrated_threshold, group_claims, similarity
+from briefbook.claims.grouping import _weights, group_claims, similarity
 from briefbook.claims.quotes import find_quotations
 from briefbook.claims.speakers import abbreviations, same_person
 from briefbook.corpus import load_corpus
@@ -199,24 +199,6 @@ def test_a_shared_figure_outweighs_a_shared_word():
     assert similarity(vectors[0], vectors[1]) > similarity(vectors[0], vectors[2])
 
 
-def test_threshold_is_calibrated_on_what_different_speakers_share():
-    from collections import Counter
-
-    def story(n: int) -> list[Counter]:  # n speakers on one story: each names its place, event and cause
-        return [Counter({"harbou": 1, "strike": 1, "wages": 1, f"word{i}": 1, f"other{i}": 1}) for i in range(n)]
-
-    few = [f"S{i}" for i in range(12)]
-    assert len(few) * (len(few) - 1) // 2 < MIN_NULL_PAIRS
-    assert calibrated_threshold(_weights(story(12)), few) == GROUPING_THRESHOLD  # too few pairs: the floor
-    many = [f"S{i}" for i in range(24)]
-    vectors = _weights(story(24))
-    chance = similarity(vectors[0], vectors[1])
-    assert chance > GROUPING_THRESHOLD and calibrated_threshold(vectors, many) == pytest.approx(chance)
-    # statements that share nothing across speakers: the floor applies
-    unrelated = [Counter({f"a{i}": 1, f"b{i}": 1}) for i in range(24)]
-    assert calibrated_threshold(_weights(unrelated), many) == GROUPING_THRESHOLD
-
-
 def test_claims_table_wordings_and_counts(flood):
     statements, docs = flood
     claims = claims_table(statements, docs)
@@ -269,8 +251,8 @@ def test_statements_accuracy_on_own_articles():
     assert metrics["content+speaker"].f1 >= 0.80
 
 
-GROUPING_SHORT = ("lexical claim grouping reaches a pairwise F1 of 0.71 on the seeds (P 0.90, R 0.58) and 0.78 "
-                  "on the test articles (P 1.0, R 0.64): paraphrases that share no content word are not joined "
+GROUPING_SHORT = ("lexical claim grouping reaches a pairwise F1 of 0.67 on the seeds (P 0.67, R 0.67) and 0.72 "
+                  "on the test articles (P 1.0, R 0.56): paraphrases that share no content word are not joined "
                   "(see the claims report)")
 
 
