@@ -119,7 +119,7 @@ def _average_linkage(members: list[int], vectors: list[dict[str, float]], thresh
         (i, j): similarity(vectors[i], vectors[j]) for i in members for j in members if i < j}
     while len(clusters) > 1:
         (a, b), best = max(sim.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
-        if best < threshold:
+        if best < threshold - 1e-9:  # "at least": a tie must not be lost to rounding
             break
         na, nb = len(clusters[a]), len(clusters[b])
         clusters[a] += clusters.pop(b)
