@@ -16,13 +16,6 @@ from fixtures.hostile import (
     FENCE, FORBIDDEN, HEADLINE_PAYLOAD, HEADLINE_RUNS, HOSTILE_FILE, PAYLOADS, hostile_article, hostile_folder,
 )
 
-HEADLINE_BUG = (
-    "sphinx-book-theme's print-only header writes {{ pagetitle }} unescaped (layout.html, docs_body block): "
-    "a '<script>' in an article's headline, escaped by appendix.md_escape in the Markdown, comes out as live "
-    "markup in <div id='jb-print-docs-body'><h1>; publish/sphinx_ext.py should escape pagetitle in html-page-context"
-)
-
-
 @pytest.fixture(scope="module")
 def hostile_seeds(tmp_path_factory):
     return hostile_folder(tmp_path_factory.mktemp("hostile") / "seeds")
@@ -64,7 +57,7 @@ def test_no_payload_of_the_body_reaches_a_page_as_markup(hostile_site):
 
 
 @pytest.mark.book
-@pytest.mark.xfail(reason=HEADLINE_BUG, strict=True)
+
 def test_no_payload_of_the_headline_reaches_a_page_as_markup(hostile_site):
     assert _raw_markers(hostile_site, (HEADLINE_PAYLOAD,)) == []
 
@@ -127,7 +120,7 @@ def test_no_script_from_the_body_runs_on_any_page(visited):
 
 @pytest.mark.book
 @pytest.mark.browser
-@pytest.mark.xfail(reason=HEADLINE_BUG, strict=True)
+
 def test_no_script_from_the_headline_runs_on_any_page(visited):
     assert {page: p["ran"] for page, p in visited.items() if HEADLINE_RUNS in p["ran"]} == {}
 

@@ -5,6 +5,8 @@
   exact build. ``briefbook build`` writes them as ``briefbook_provenance``.
 - **Cite this page.** A formatted reference and a BibTeX entry built from the
   page's canonical address (``html.baseurl``), its title and the provenance.
+- **Escaped page titles.** The theme prints ``pagetitle`` raw; titles of
+  article pages are seed text.
 - **De-duplicated scripts.** With this version set, sphinx-thebe and
   sphinx-togglebutton register their inline configuration twice, and the
   second ``const THEBE_JS_URL`` is a script error on every page.
@@ -103,9 +105,21 @@ def add_cite_block(app, pagename: str, templatename: str, context: dict, doctree
         title, app.config.html_title or app.config.project, app.config.author, url, provenance, pagename)
 
 
+def escape_pagetitle(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Escape the page title the theme prints raw.
+
+    sphinx-book-theme sets ``pagetitle`` to the title's plain text and writes it
+    unescaped into its print header; an article headline is seed text, so a
+    ``<script>`` in it would run. It must run after the theme's handler.
+    """
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = html.escape(context["pagetitle"], quote=True)
+
+
 def setup(app) -> dict:
     app.add_config_value("briefbook_provenance", {}, "html")
     # Early: a theme handler returns a template name, which ends the event for later handlers.
     app.connect("html-page-context", dedupe_scripts, priority=200)
     app.connect("html-page-context", add_cite_block, priority=201)
+    app.connect("html-page-context", escape_pagetitle, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
