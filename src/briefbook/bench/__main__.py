@@ -45,7 +45,7 @@ def measure(articles: int, work: Path, builds: bool) -> Row:
         articles=ex["articles"], words=ex["words"], load=ex["load"], parse=t.get("parse", 0.0),
         analyses=ex["extract"] - t.get("parse", 0.0), raw_words_per_s=ex["raw_words_per_s"],
         extract_words_per_s=ex["extract_words_per_s"], peak_memory_mb=ex["peak_memory_mb"],
-        model_memory_mb=ex["model_memory_mb"],
+        model_memory_mb=ex["model_memory_mb"], stages={k: v for k, v in t.items() if k != "load"},
     )
     if not builds:
         return row
@@ -58,6 +58,7 @@ def measure(articles: int, work: Path, builds: bool) -> Row:
     warm = _child("build", str(seeds), str(out))
     row.warm_build = warm["wall"]
     row.warm_extract_skipped = "parse" not in warm["timings"]
+    row.code_changed = warm["code_version"] != cold["code_version"]
     _say(f"{articles} articles: bare jupyter-book build")
     bare = work / f"bare-{articles}"
     shutil.rmtree(bare, ignore_errors=True)

@@ -55,9 +55,13 @@ def measure_build(seeds: Path, out: Path) -> dict:
     from briefbook.publish.build import build
 
     root = Path.cwd() if (Path.cwd() / "_config.yml").is_file() else Path(briefbook.__file__).resolve().parents[2]
+    from briefbook.extract import code_version
+
+    version = code_version()
     start = time.perf_counter()
     result = build(seeds, root, out)
-    return {"wall": time.perf_counter() - start, "timings": result.timings, "peak_memory_mb": peak_memory_mb()}
+    return {"wall": time.perf_counter() - start, "timings": result.timings, "peak_memory_mb": peak_memory_mb(),
+            "code_version": version}
 
 
 def main(argv: list[str]) -> int:
