@@ -26,7 +26,7 @@ from briefbook.chronology.dates import lexicon
 from briefbook.chronology.events import (
     content_lemmas, corpus_year_of, document_events, paragraph_idf, paragraph_mentions,
 )
-from briefbook.chronology.timeline import word_vector, cosine
+from briefbook.chronology.timeline import cosine, similar_candidates, word_index, word_vector
 from briefbook.chronology.years import OWN_DATES, article_vectors, fallback_years
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed
@@ -98,7 +98,24 @@ def _lead_agrees(paragraph, sent, candidate: dt.date) -> tuple[bool | None, dt.d
     return low == high, candidate - dt.timedelta(days=low)
 
 
-def _same_happening(document, docs, dated_events: list[dict], idf) -> tuple[dt.date, str] | None:
+class DatedEvents:
+    """Other articles' day-dated events with their word vectors, indexed by word.
+
+    A lead sentence is compared only with the events that share a word with it,
+    found through the index instead of a scan over every event of the corpus.
+    """
+
+    def __init__(self, events: list[dict], idf: dict[str, float]):
+        self.events = events
+        self.vectors = [word_vector(event["keywords"], idf) for event in events]
+        self.index = word_index(self.vectors)
+
+    def near(self, vector: dict[str, float], threshold: float) -> list[int]:
+        """Ascending indices of the events that may reach cosine ``threshold`` with ``vector``."""
+        return similar_candidates(vector, threshold, self.index)
+
+
+def _same_happening(document, docs, dated_events: DatedEvents, idf) -> tuple[dt.date, str] | None:
     """The best match of a lead sentence with another article's dated event.
 
     A weekday (or "yesterday") in the lead that agrees with the other article's
@@ -109,10 +126,13 @@ def _same_happening(document, docs, dated_events: list[dict], idf) -> tuple[dt.d
     for paragraph, sent in _lead_sentences(document, docs):
         lemmas = content_lemmas(sent.doc, sent.start_char, sent.end_char)
         vector = word_vector(" ".join(lemmas), idf)
-        for event in dated_events:
+        # Only events alike enough to reach LEAD_MATCH with an agreeing day are looked at;
+        # ascending indices keep the reading order that breaks ties.
+        for i in dated_events.near(vector, LEAD_MATCH - AGREEING_DAY):
+            event = dated_events.events[i]
             if event["doc_id"] == document.doc_id:
                 continue
-            similarity = cosine(vector, word_vector(event["keywords"], idf))
+            similarity = cosine(vector, dated_events.vectors[i])
             agrees, date = _lead_agrees(paragraph, sent, dt.date.fromisoformat(event["date"]))
             if agrees is False:
                 continue
@@ -197,6 +217,7 @@ def article_dates(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
             )
             if event["precision"] == "day"
         ]
+        dated_events = DatedEvents(dated_events, idf)
         inferred = {}
         for document in corpus.documents:
             if document.doc_id in found:

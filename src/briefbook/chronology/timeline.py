@@ -93,6 +93,65 @@ def _next_day(a, b, row_a, row_b) -> bool:
     return abs((a[0] - b[0]).days) == 1 and row_a["doc_id"] != row_b["doc_id"]
 
 
+def word_index(vectors: list[dict[str, float]]) -> dict[str, list[int]]:
+    """Inverted index: word -> the indices of the vectors holding it, ascending."""
+    index: dict[str, list[int]] = {}
+    for i, vector in enumerate(vectors):
+        for word in vector:
+            index.setdefault(word, []).append(i)
+    return index
+
+
+def probe_words(vector: dict[str, float], threshold: float, index: dict[str, list[int]]) -> list[str]:
+    """The words of ``vector`` a vector must share one of to reach cosine ``threshold`` with it.
+
+    Weights are positive, so a vector sharing none of ``vector``'s words has a
+    cosine of 0 with it; sharing only words whose weights have a norm below
+    ``threshold`` times ``vector``'s norm, its cosine stays below ``threshold``
+    (Cauchy-Schwarz). So the words found in most vectors (the longest index
+    lists) are left out while they fit under that bound: a word every article
+    repeats no longer makes every pair a candidate. A small margin keeps float
+    rounding on the safe side (leaving out fewer words is always safe).
+    """
+    total = sum(v * v for v in vector.values())
+    budget = (threshold * (1 - 1e-6)) ** 2 * total
+    left_out = 0.0
+    kept = []
+    for word in sorted(vector, key=lambda w: (-len(index.get(w, ())), w)):
+        weight = vector[word] ** 2
+        if left_out + weight < budget:
+            left_out += weight
+        else:
+            kept.append(word)
+    return kept
+
+
+def similar_candidates(
+    vector: dict[str, float], threshold: float, index: dict[str, list[int]]
+) -> list[int]:
+    """Ascending indices of the indexed vectors that may reach cosine ``threshold`` with ``vector``."""
+    return sorted({i for word in probe_words(vector, threshold, index) for i in index.get(word, ())})
+
+
+def candidate_pairs(vectors: list[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
+    """Every pair ``(i, j)``, ``i < j``, that may reach cosine ``threshold``, in (i, j) order.
+
+    A superset of the pairs at or above ``threshold`` (see :func:`probe_words`),
+    found through an inverted index instead of comparing all n² pairs.
+    """
+    index = word_index(vectors)
+    pairs: set[tuple[int, int]] = set()
+    for i, vector in enumerate(vectors):
+        for j in similar_candidates(vector, threshold, index):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+#: No two events whose cosine is below this are ever one happening (see :func:`same_happening`).
+LEAST_WORDING = min(SAME_WORDING, SIMILAR_WORDING, SAME_DAY_WORDING)
+
+
 def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     """A timeline id per event row: ``"tl-"`` + the smallest event id of its group.
 
@@ -109,10 +168,9 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
             i = parent[i]
         return i
 
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            if same_happening(rows[i], rows[j], cosine(vectors[i], vectors[j])):
-                parent[find(i)] = find(j)
+    for i, j in candidate_pairs(vectors, LEAST_WORDING):
+        if same_happening(rows[i], rows[j], cosine(vectors[i], vectors[j])):
+            parent[find(i)] = find(j)
     smallest: dict[int, str] = {}
     for i, row in enumerate(rows):
         root = find(i)
