@@ -58,3 +58,24 @@ def test_bad_seeds_give_one_line_naming_the_problem(tmp_path, case, words):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("briefbook: error: ") and words in lines[0], result.stderr
     assert str(folder.name) in lines[0] and "Traceback" not in result.stderr
+
+
+def test_an_analysis_that_fails_on_one_article_names_it(tmp_path, monkeypatch, capsys):
+    from briefbook import extract as extraction
+    from briefbook.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "calm.txt").write_text("Calm day\n\nNothing happened, officials said.\n")
+    (seeds / "odd.txt").write_text("Odd day\n\nA strange thing happened, officials said.\n")
+
+    def fragile(corpus, parsed):
+        if any("strange" in d.text for d in corpus.documents):
+            raise ValueError("cannot read this")
+        return __import__("pandas").DataFrame()
+
+    monkeypatch.setattr(extraction, "ANALYSES", (extraction.Analysis("fragile", "fake:fragile"),))
+    monkeypatch.setattr(extraction, "_function", lambda spec: fragile)
+    assert main(["extract", str(seeds), "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error == f"briefbook: error: {seeds / 'odd.txt'}: fragile extraction failed: ValueError: cannot read this"

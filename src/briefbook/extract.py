@@ -136,19 +136,42 @@ def extract(corpus: Corpus) -> Extraction:
     article_dates = None
     for analysis in available_analyses():
         start = time.perf_counter()
-        function = _function(analysis.function)
-        if analysis.table == "events":
-            # Article dates anchor relative dates ("on Monday") here and the figures' report dates.
-            dates_frame = _function("briefbook.chronology:article_dates")(corpus, parsed)
-            tables["article_dates"] = dates_frame
-            article_dates = _function("briefbook.chronology:dates_by_doc")(dates_frame)
-            tables["events"] = function(corpus, parsed, dates=dates_frame)
-        elif analysis.needs_dates:
-            tables[analysis.table] = function(corpus, parsed, article_dates=article_dates)
-        else:
-            tables[analysis.table] = function(corpus, parsed)
+        try:
+            article_dates = _run_analysis(analysis, corpus, parsed, tables, article_dates)
+        except BriefbookError:
+            raise
+        except Exception as err:  # a bug meets an unusual article: name the article
+            where = _culprit(analysis, corpus, parsed) or str(corpus.folder)
+            raise BriefbookError(where, f"{analysis.table} extraction failed: {type(err).__name__}: {err}") from None
         timings[analysis.table] = time.perf_counter() - start
     return Extraction(corpus.fingerprint, tables, timings)
+
+
+def _run_analysis(analysis: Analysis, corpus: Corpus, parsed, tables: dict, article_dates):
+    """Run one analysis into ``tables``; returns the article dates (set by the chronology)."""
+    function = _function(analysis.function)
+    if analysis.table == "events":
+        # Article dates anchor relative dates ("on Monday") here and the figures' report dates.
+        dates_frame = _function("briefbook.chronology:article_dates")(corpus, parsed)
+        tables["article_dates"] = dates_frame
+        article_dates = _function("briefbook.chronology:dates_by_doc")(dates_frame)
+        tables["events"] = function(corpus, parsed, dates=dates_frame)
+    elif analysis.needs_dates:
+        tables[analysis.table] = function(corpus, parsed, article_dates=article_dates)
+    else:
+        tables[analysis.table] = function(corpus, parsed)
+    return article_dates
+
+
+def _culprit(analysis: Analysis, corpus: Corpus, parsed) -> str | None:
+    """The first seed file on which ``analysis`` fails alone, to name it in the error."""
+    for document in corpus.documents:
+        single = Corpus(corpus.folder, [document], fingerprint=corpus.fingerprint)
+        try:
+            _run_analysis(analysis, single, {document.doc_id: parsed[document.doc_id]}, {}, None)
+        except Exception:
+            return str(Path(corpus.folder) / document.file)
+    return None
 
 
 def code_version() -> str:
@@ -197,16 +220,17 @@ def cached_extract(seeds_dir: Path, cache_root: Path) -> tuple[Path, Corpus | No
     if (folder / "COMPLETE").is_file():
         return folder, None, {}
     corpus = load_corpus(seeds_dir)
-    try:
-        extraction = extract(corpus)
-    except BriefbookError:
-        raise
-    partial = folder.with_name(folder.name + ".partial")
+    extraction = extract(corpus)
+    # Another process (a notebook run by hand, a second build) may fill the same
+    # cache at once: each writes its own folder and the first complete one wins.
+    partial = folder.with_name(f"{folder.name}.partial-{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
     write_tables(extraction, partial)
     meta = {"fingerprint": extraction.fingerprint, "code_version": code_version(),
             "seeds": str(seeds_dir), "timings": extraction.timings}
     (partial / "COMPLETE").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    shutil.rmtree(folder, ignore_errors=True)
-    partial.rename(folder)
+    try:
+        partial.rename(folder)
+    except OSError:  # already there, complete, from the other process
+        shutil.rmtree(partial, ignore_errors=True)
     return folder, corpus, extraction.timings
