@@ -28,6 +28,8 @@ from collections.abc import Sequence
 
 from functools import lru_cache
 
+import numpy as np
+
 from briefbook.claims.speakers import fold
 from briefbook.resources import load_yaml
 
@@ -107,30 +109,95 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     return shared / min(sum(a.values()), sum(b.values()))
 
 
+def _initial_similarities(members: list[int], vectors: list[dict[str, float]]) -> np.ndarray:
+    """Symmetric matrix of :func:`similarity` between the members (``-inf`` on the diagonal).
+
+    Only pairs that share a word are computed (an inverted index finds them):
+    the others are exactly 0.0. Each pair is computed once as
+    ``similarity(vectors[i], vectors[j])`` with ``i < j``, the same call and
+    summation order as a pair-by-pair loop, so the values are bit for bit the
+    same.
+    """
+    n = len(members)
+    sim = np.zeros((n, n))
+    postings: dict[str, list[int]] = {}
+    for pos, i in enumerate(members):
+        for word in vectors[i]:
+            postings.setdefault(word, []).append(pos)
+    for pos, i in enumerate(members):
+        partners = sorted({other for word in vectors[i] for other in postings[word] if other > pos})
+        for other in partners:
+            sim[pos, other] = sim[other, pos] = similarity(vectors[i], vectors[members[other]])
+    np.fill_diagonal(sim, -np.inf)
+    return sim
+
+
 def _average_linkage(members: list[int], vectors: list[dict[str, float]], threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, stopping below ``threshold``.
 
-    Cluster similarities are updated in place after each merge (the
-    size-weighted mean of the two merged rows), so a merge costs one pass over
-    the current clusters rather than a recomputation over all member pairs.
+    Each merge picks the most similar pair of clusters; on a tie the pair whose
+    first cluster comes first in ``members``, then the second (clusters are
+    named by their first member, so this is independent of dict or hash
+    order). The merged cluster's similarity to every other one is the
+    size-weighted mean of the two merged rows (Lance-Williams for average
+    linkage, which equals the mean over all member pairs). Instead of a
+    search over all pairs after every merge, each row keeps its best partner
+    to the right (row-major order is exactly the tie order above); a merge
+    only recomputes the rows whose best partner was one of the merged
+    clusters, so clustering n statements costs about n^2, not n^3.
     """
-    clusters: dict[int, list[int]] = {i: [i] for i in members}
-    sim: dict[tuple[int, int], float] = {
-        (i, j): similarity(vectors[i], vectors[j]) for i in members for j in members if i < j}
+    n = len(members)
+    if n < 2:
+        return [[i] for i in members]
+    sim = _initial_similarities(members, vectors)
+    upper = np.triu(np.ones((n, n), dtype=bool), k=1)
+    right = np.where(upper, sim, -np.inf)  # sim[i, j] for j > i, the pairs in tie order
+    best_of_row = right.max(axis=1)
+    best_partner = right.argmax(axis=1)  # the first (leftmost) maximum
+    del right
+    size = [1] * n
+    clusters: dict[int, list[int]] = {pos: [pos] for pos in range(n)}  # by position in members
+    alive = np.ones(n, dtype=bool)
+
+    def rescan(rows: np.ndarray) -> None:
+        for row in rows:
+            tail = sim[row, row + 1:]
+            if tail.size:
+                k = int(tail.argmax())
+                best_of_row[row], best_partner[row] = tail[k], row + 1 + k
+            else:
+                best_of_row[row] = -np.inf
+
     while len(clusters) > 1:
-        (a, b), best = max(sim.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        a = int(best_of_row.argmax())  # first row holding the maximum: smallest first cluster
+        best = best_of_row[a]
         if best < threshold - 1e-9:  # "at least": a tie must not be lost to rounding
             break
-        na, nb = len(clusters[a]), len(clusters[b])
+        b = int(best_partner[a])
+        na, nb = size[a], size[b]
         clusters[a] += clusters.pop(b)
-        for c in clusters:
-            if c == a:
-                continue
-            sac = sim.pop((min(a, c), max(a, c)))
-            sbc = sim.pop((min(b, c), max(b, c)))
-            sim[(min(a, c), max(a, c))] = (na * sac + nb * sbc) / (na + nb)
-        del sim[(a, b)]
-    return list(clusters.values())
+        size[a] = na + nb
+        alive[b] = False
+        merged = (na * sim[a] + nb * sim[b]) / (na + nb)
+        merged[~alive] = -np.inf
+        merged[a] = -np.inf
+        sim[a, :] = merged
+        sim[:, a] = merged
+        sim[b, :] = -np.inf
+        sim[:, b] = -np.inf
+        best_of_row[b] = -np.inf
+        # rows left of a see a new value in column a and lose column b
+        left = np.flatnonzero(alive[:a])
+        lost = left[(best_partner[left] == a) | (best_partner[left] == b)]
+        kept = left[(best_partner[left] != a) & (best_partner[left] != b)]
+        better = kept[(merged[kept] > best_of_row[kept])
+                      | ((merged[kept] == best_of_row[kept]) & (best_partner[kept] > a))]
+        best_of_row[better] = merged[better]
+        best_partner[better] = a
+        # rows between a and b only lose column b; row a itself changed entirely
+        between = np.flatnonzero(alive[a + 1:b]) + a + 1
+        rescan(np.concatenate(([a], lost, between[best_partner[between] == b])))
+    return [[members[pos] for pos in positions] for positions in clusters.values()]
 
 
 def group_claims(ids: Sequence[str], speakers: Sequence[str], bags: Sequence[Counter],
