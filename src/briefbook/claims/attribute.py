@@ -9,7 +9,7 @@ goes to the most recent compatible speaker of *that* article.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefbook.claims.detect import Found, Sighting
 from briefbook.claims.speakers import (RoleBook, abbreviations, clean_org, fold, merge_names, person_name, roles,
@@ -38,6 +38,22 @@ class Names:
 
     def org(self, name: str) -> str:
         return self.canonical.get(("org", name), name)
+
+    #: (name, full names only) -> the person names of the corpus that :func:`same_person` matches
+    _persons_like: dict[tuple[str, bool], list[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def persons_like(self, name: str, full_names_only: bool = False) -> list[str]:
+        """Known person names (in :attr:`canonical` order) that may be the same person as ``name``.
+
+        Memoised per name: attribution asks this for every statement, so the
+        cost should grow with the number of distinct names, not with statements.
+        """
+        key = (name, full_names_only)
+        if key not in self._persons_like:
+            self._persons_like[key] = [
+                n for (kind, n) in self.canonical
+                if kind == "person" and (not full_names_only or len(n.split()) > 1) and same_person(name, n)]
+        return self._persons_like[key]
 
 
 def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
@@ -162,13 +178,12 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
         return Speaker("unknown", "unknown")
     if m.kind == "org":
         # the recogniser sometimes tags a lone surname as an organisation
-        known = [n for (kind, n) in names.canonical if kind == "person" and len(n.split()) > 1
-                 and len(m.name.split()) == 1 and same_person(m.name, n)]
+        known = names.persons_like(m.name, full_names_only=True) if len(m.name.split()) == 1 else []
         if known:
             return Speaker(names.person(known[0]), "person")
         return Speaker(names.org(m.name), "org")
     if m.kind == "name":
-        known = [n for (kind, n) in names.canonical if kind == "person" and same_person(m.name, n)]
+        known = names.persons_like(m.name)
         if known:
             return Speaker(names.person(known[0]), "person")
         return Speaker(names.org(clean_org(m.name)), "org")

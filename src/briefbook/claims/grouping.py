@@ -113,10 +113,10 @@ def _initial_similarities(members: list[int], vectors: list[dict[str, float]]) -
     """Symmetric matrix of :func:`similarity` between the members (``-inf`` on the diagonal).
 
     Only pairs that share a word are computed (an inverted index finds them):
-    the others are exactly 0.0. Each pair is computed once as
-    ``similarity(vectors[i], vectors[j])`` with ``i < j``, the same call and
-    summation order as a pair-by-pair loop, so the values are bit for bit the
-    same.
+    the others are exactly 0.0. Each pair is computed once, as
+    ``similarity(vectors[i], vectors[j])`` with ``i < j`` would (inlined, with
+    each statement's total weight summed once, in the same order), so the
+    values are bit for bit those of :func:`similarity`.
     """
     n = len(members)
     sim = np.zeros((n, n))
@@ -124,10 +124,16 @@ def _initial_similarities(members: list[int], vectors: list[dict[str, float]]) -
     for pos, i in enumerate(members):
         for word in vectors[i]:
             postings.setdefault(word, []).append(pos)
+    totals = [sum(vectors[i].values()) for i in members]
     for pos, i in enumerate(members):
-        partners = sorted({other for word in vectors[i] for other in postings[word] if other > pos})
+        a = vectors[i]
+        items = list(a.items())
+        partners = sorted({other for word in a for other in postings[word] if other > pos})
         for other in partners:
-            sim[pos, other] = sim[other, pos] = similarity(vectors[i], vectors[members[other]])
+            # similarity(a, b) inlined, same summation order
+            b = vectors[members[other]]
+            shared = sum([w for word, w in items if word in b])
+            sim[pos, other] = sim[other, pos] = shared / min(totals[pos], totals[other])
     np.fill_diagonal(sim, -np.inf)
     return sim
 

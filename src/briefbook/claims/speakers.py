@@ -57,6 +57,7 @@ def roles() -> Roles:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents, possessives, brackets or hyphens: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text)
@@ -337,8 +338,13 @@ def _given_and_surname(name: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def same_person(a: str, b: str) -> bool:
-    """Same surname (allowing transliteration) and compatible given names."""
+    """Same surname (allowing transliteration) and compatible given names.
+
+    Cached: attribution asks this for every statement against every known
+    name, so without a cache the difflib cost grows with statements x names.
+    """
     ga, sa = _given_and_surname(a)
     gb, sb = _given_and_surname(b)
     if not sa or not sb or SequenceMatcher(None, sa, sb).ratio() < 0.8:
