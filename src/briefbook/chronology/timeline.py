@@ -53,7 +53,8 @@ def word_vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    # Words missing from ``b`` would add exact zeros: skipping them gives the very same float.
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
     norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
     return dot / norm if norm else 0.0
 

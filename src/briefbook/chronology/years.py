@@ -57,20 +57,24 @@ def fallback_years(
     ``vectors`` (doc_id -> weighted words, :func:`article_vectors`) can be passed
     in when already computed.
     """
-    from briefbook.chronology.timeline import cosine
+    from briefbook.chronology.timeline import cosine, similar_candidates, word_index
 
     if vectors is None:
         vectors = article_vectors(corpus, parsed)
+    ids = list(vectors)
+    index = word_index([vectors[doc_id] for doc_id in ids])
     years: dict[str, tuple[int, str]] = {}
     for document in corpus.documents:
         own = latest_year_written(document)
         if own is not None:
             years[document.doc_id] = (own, OWN_DATES)
             continue
+        # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
+        # without comparing every pair of articles (a best below the bound is not used).
         similar = [
-            (cosine(vectors[document.doc_id], vectors[other]), date.year)
-            for other, date in known.items()
-            if date is not None and other != document.doc_id
+            (cosine(vectors[document.doc_id], vectors[other]), known[other].year)
+            for other in (ids[i] for i in similar_candidates(vectors[document.doc_id], SIMILAR_ENOUGH, index))
+            if known.get(other) is not None and other != document.doc_id
         ]
         best = max(similar, default=None)
         if best is not None and best[0] >= SIMILAR_ENOUGH:
@@ -86,5 +90,13 @@ def article_vectors(corpus: Corpus, parsed: Parsed) -> dict[str, dict[str, float
     """Every article's running text as weighted content words."""
     from briefbook.chronology.events import article_vector, paragraph_idf
 
+    if _VECTORS_CACHE and _VECTORS_CACHE[0][0] is corpus and _VECTORS_CACHE[0][1] is parsed:
+        return _VECTORS_CACHE[0][2]
     idf = paragraph_idf(parsed)
-    return {d.doc_id: article_vector(d, parsed[d.doc_id], idf) for d in corpus.documents}
+    vectors = {d.doc_id: article_vector(d, parsed[d.doc_id], idf) for d in corpus.documents}
+    _VECTORS_CACHE[:] = [(corpus, parsed, vectors)]
+    return vectors
+
+
+#: Dating the articles and extracting events both need the same parse's vectors: the last is kept.
+_VECTORS_CACHE: list[tuple[Corpus, Parsed, dict[str, dict[str, float]]]] = []
