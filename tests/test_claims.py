@@ -12,7 +12,7 @@ from briefbook.claims import (GROUPING_METHOD, GROUPING_THRESHOLD, claims_table,
 from briefbook.claims import charts
 from briefbook.claims.evaluate import evaluate
 from briefbook.claims.frames import assign_frames
-from briefbook.claims.grouping import _weights, group_claims, similarity
+from briefbook.claims.grouping import _initial_similarities, _weights, average_linkage_matrix, group_claims, similarity
 from briefbook.claims.quotes import find_quotations
 from briefbook.claims.speakers import abbreviations, same_person
 from briefbook.corpus import load_corpus
@@ -188,6 +188,97 @@ def test_grouping_joins_paraphrases_of_one_speaker_only():
     assert claims["st-a"] == claims["st-b"] == "cl-a"  # id from the smallest member
     assert claims["st-c"] != claims["st-a"] and claims["st-d"] not in (claims["st-a"], claims["st-c"])
     assert 0 < GROUPING_THRESHOLD < 1 and str(GROUPING_THRESHOLD) in GROUPING_METHOD
+
+
+def _linkage_by_pair_search(sim: list[list[float]], threshold: float) -> set[frozenset[int]]:
+    """Reference: average linkage searching every cluster pair after each merge (the slow original).
+
+    Ties go to the smallest first cluster, then the smallest second one;
+    clusters are named by their first row.
+    """
+    n = len(sim)
+    clusters = {i: [i] for i in range(n)}
+    pair = {(i, j): sim[i][j] for i in range(n) for j in range(i + 1, n)}
+    while len(clusters) > 1:
+        (a, b), best = max(pair.items(), key=lambda kv: (kv[1], -kv[0][0], -kv[0][1]))
+        if best < threshold - 1e-9:
+            break
+        na, nb = len(clusters[a]), len(clusters[b])
+        clusters[a] += clusters.pop(b)
+        for c in clusters:
+            if c != a:
+                sac, sbc = pair.pop((min(a, c), max(a, c))), pair.pop((min(b, c), max(b, c)))
+                pair[(min(a, c), max(a, c))] = (na * sac + nb * sbc) / (na + nb)
+        del pair[(a, b)]
+    return {frozenset(c) for c in clusters.values()}
+
+
+def _linkage_by_definition(sim: list[list[float]], threshold: float) -> set[frozenset[int]]:
+    """Reference: average linkage straight from its definition, the mean similarity over all member pairs."""
+    clusters = [[i] for i in range(len(sim))]
+    while len(clusters) > 1:
+        scored = [(sum(sim[i][j] for i in x for j in y) / (len(x) * len(y)), k, m)
+                  for k, x in enumerate(clusters) for m, y in enumerate(clusters) if k < m]
+        best, k, m = max(scored)
+        if best < threshold - 1e-9:
+            break
+        clusters[k] += clusters.pop(m)
+    return {frozenset(c) for c in clusters}
+
+
+def _random_similarities(rng, n: int, levels: int | None) -> list[list[float]]:
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[i][j] = sim[j][i] = rng.randrange(levels + 1) / levels if levels else rng.random()
+    return sim
+
+
+def test_fast_average_linkage_matches_the_pair_search_it_replaces_including_ties():
+    import random
+
+    import numpy as np
+    rng = random.Random(7)
+    merged_somewhere = tied_somewhere = False
+    for trial in range(300):
+        n = rng.randrange(1, 30)
+        sim = _random_similarities(rng, n, levels=rng.choice([2, 4, 8]))  # few levels: many exact ties
+        threshold = rng.choice([0.0, 0.25, 0.5, 0.75])
+        want = _linkage_by_pair_search(sim, threshold)
+        got = {frozenset(c) for c in average_linkage_matrix(np.array(sim), threshold)}
+        assert got == want, (trial, n, threshold)
+        merged_somewhere |= any(len(c) > 1 for c in want)
+        flat = [sim[i][j] for i in range(n) for j in range(i + 1, n)]
+        tied_somewhere |= len(flat) != len(set(flat))
+    assert merged_somewhere and tied_somewhere  # the trials did exercise merges and ties
+
+
+def test_fast_average_linkage_is_average_linkage_by_definition():
+    import random
+
+    import numpy as np
+    rng = random.Random(11)
+    for trial in range(150):
+        n = rng.randrange(2, 18)
+        sim = _random_similarities(rng, n, levels=None)  # continuous: no ties, rounding aside
+        threshold = rng.choice([0.3, 0.5, 0.6])
+        got = {frozenset(c) for c in average_linkage_matrix(np.array(sim), threshold)}
+        assert got == _linkage_by_definition(sim, threshold), (trial, n, threshold)
+
+
+def test_similarity_matrix_is_bit_for_bit_the_pairwise_similarity():
+    import random
+    from collections import Counter
+    rng = random.Random(3)
+    words = [f"w{k}" for k in range(12)] + ["4000", "140"]
+    bags = [Counter(rng.sample(words, rng.randrange(0, 6))) for _ in range(40)]
+    vectors = _weights(bags)
+    members = sorted(rng.sample(range(40), 25))
+    sim = _initial_similarities(members, vectors)
+    for p, i in enumerate(members):
+        for q, j in enumerate(members):
+            if p < q:
+                assert sim[p, q] == sim[q, p] == similarity(vectors[i], vectors[j])
 
 
 def test_a_shared_figure_outweighs_a_shared_word():

@@ -93,10 +93,12 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
             renamed[name] = " ".join(words)
             persons[renamed[name]] += persons.pop(name)
     # how often each spelling is actually written decides the canonical form, whatever the tagger saw
-    texts = [" ".join(p.text.replace("\u00a0", " ").split()) for d in corpus.documents for p in d.paragraphs]
+    # one text with the paragraphs joined by newlines (a name, its spaces normalised, never spans one),
+    # so counting a name is one scan rather than one per paragraph
+    text = "\n".join(" ".join(p.text.replace("\u00a0", " ").split()) for d in corpus.documents for p in d.paragraphs)
     for name in list(persons):
         if len(name.split()) > 1:
-            persons[name] = max(persons[name], sum(t.count(name) for t in texts))
+            persons[name] = max(persons[name], text.count(name) if "\n" not in name else 0)
     for abbr, long_name in abbrs.items():
         orgs[abbr] += 0
         orgs[long_name] += 0

@@ -152,17 +152,29 @@ def _average_linkage(members: list[int], vectors: list[dict[str, float]], thresh
     only recomputes the rows whose best partner was one of the merged
     clusters, so clustering n statements costs about n^2, not n^3.
     """
-    n = len(members)
-    if n < 2:
+    if len(members) < 2:
         return [[i] for i in members]
-    sim = _initial_similarities(members, vectors)
+    clusters = average_linkage_matrix(_initial_similarities(members, vectors), threshold)
+    return [[members[pos] for pos in positions] for positions in clusters]
+
+
+def average_linkage_matrix(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """:func:`_average_linkage` on a symmetric similarity matrix (changed in place); clusters of row numbers.
+
+    Rows are clusters named by their first row; merges go most similar first,
+    ties to the smallest first row, then the smallest second row.
+    """
+    n = len(sim)
+    if n < 2:
+        return [[pos] for pos in range(n)]
+    np.fill_diagonal(sim, -np.inf)
     upper = np.triu(np.ones((n, n), dtype=bool), k=1)
     right = np.where(upper, sim, -np.inf)  # sim[i, j] for j > i, the pairs in tie order
     best_of_row = right.max(axis=1)
     best_partner = right.argmax(axis=1)  # the first (leftmost) maximum
     del right
     size = [1] * n
-    clusters: dict[int, list[int]] = {pos: [pos] for pos in range(n)}  # by position in members
+    clusters: dict[int, list[int]] = {pos: [pos] for pos in range(n)}  # named by their first row
     alive = np.ones(n, dtype=bool)
 
     def rescan(rows: np.ndarray) -> None:
@@ -203,7 +215,7 @@ def _average_linkage(members: list[int], vectors: list[dict[str, float]], thresh
         # rows between a and b only lose column b; row a itself changed entirely
         between = np.flatnonzero(alive[a + 1:b]) + a + 1
         rescan(np.concatenate(([a], lost, between[best_partner[between] == b])))
-    return [[members[pos] for pos in positions] for positions in clusters.values()]
+    return list(clusters.values())
 
 
 def group_claims(ids: Sequence[str], speakers: Sequence[str], bags: Sequence[Counter],

@@ -171,10 +171,11 @@ def according_to(doc: Doc, lex: Lexicon | None = None) -> list[tuple[Span, list[
     """
     lex = lex or lexicon()
     found = []
+    lowers = [t.lower_ for t in doc]  # once per paragraph: slicing the Doc per token and phrase was a hot spot
     for token in doc:
         for phrase in lex.according_to:
             n = len(phrase)
-            if tuple(t.lower_ for t in doc[token.i:token.i + n]) != phrase:
+            if tuple(lowers[token.i:token.i + n]) != phrase:
                 continue
             objects = [c for c in doc[token.i + n - 1].children if c.dep_ == "pobj"] or \
                       [c for c in token.children if c.dep_ == "pobj"]
