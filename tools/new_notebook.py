@@ -13,7 +13,7 @@ import nbformat
 
 PARAMETERS = '''# Parameters: papermill replaces them; `briefbook build` passes absolute paths.
 seeds_dir = "../seeds"  # the folder of seed articles the report is about
-cache_dir = "../_build/cache"  # where extracted tables are kept between builds'''
+cache_dir = "../_build/cache"  # where extracted tables are cached (or one extraction of it)'''
 
 
 def write(path: Path, cells: list[tuple[str, str]]) -> None:

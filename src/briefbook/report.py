@@ -63,8 +63,16 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_report(seeds_dir: str | Path, cache_dir: str | Path) -> Report:
-    """Load (extracting only if needed) the tables of ``seeds_dir`` and turn on offline charts."""
-    folder, _, _ = cached_extract(Path(seeds_dir), Path(cache_dir))
+    """Load the tables of ``seeds_dir`` and turn on offline charts.
+
+    ``cache_dir`` is either the cache root (tables are extracted there if they
+    are not cached yet: a notebook run by hand) or one extraction's folder, as
+    ``briefbook build`` passes it, so every chapter of a build reads the same
+    extraction.
+    """
+    folder = Path(cache_dir)
+    if not (folder / "COMPLETE").is_file():
+        folder, _, _ = cached_extract(Path(seeds_dir), folder)
     tables = {name: typed(frame) for name, frame in read_tables(folder).items()}
     meta = json.loads((folder / "COMPLETE").read_text(encoding="utf-8"))
     render.enable_offline_charts()

@@ -153,7 +153,7 @@ def build(
     static.write_vega_bundle(source / "book" / "_static")
     templates = chapter_templates(root)
     parameters = {
-        "seeds_dir": str(seeds_dir), "cache_dir": str(out / "cache"),
+        "seeds_dir": str(seeds_dir), "cache_dir": str(cache_folder),
         "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
     }
     os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
