@@ -53,9 +53,18 @@ def word_vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return cosine_with_norms(a, b, vector_norm(a), vector_norm(b))
+
+
+def vector_norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def cosine_with_norms(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
+    """:func:`cosine` with the norms computed once per vector, for comparing one vector with many."""
     # Words missing from ``b`` would add exact zeros: skipping them gives the very same float.
     dot = sum(v * b[k] for k, v in a.items() if k in b)
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    norm = norm_a * norm_b
     return dot / norm if norm else 0.0
 
 
@@ -169,8 +178,9 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
             i = parent[i]
         return i
 
+    norms = [vector_norm(v) for v in vectors]
     for i, j in candidate_pairs(vectors, LEAST_WORDING):
-        if same_happening(rows[i], rows[j], cosine(vectors[i], vectors[j])):
+        if same_happening(rows[i], rows[j], cosine_with_norms(vectors[i], vectors[j], norms[i], norms[j])):
             parent[find(i)] = find(j)
     smallest: dict[int, str] = {}
     for i, row in enumerate(rows):

@@ -57,11 +57,16 @@ def fallback_years(
     ``vectors`` (doc_id -> weighted words, :func:`article_vectors`) can be passed
     in when already computed.
     """
-    from briefbook.chronology.timeline import cosine, similar_candidates, word_index
+    from briefbook.chronology.timeline import cosine_with_norms, similar_candidates, vector_norm, word_index
 
     if vectors is None:
         vectors = article_vectors(corpus, parsed)
     ids = list(vectors)
+    norms = {doc_id: vector_norm(vector) for doc_id, vector in vectors.items()}
+
+    def likeness(doc_id: str, other: str) -> float:
+        return cosine_with_norms(vectors[doc_id], vectors[other], norms[doc_id], norms[other])
+
     index = word_index([vectors[doc_id] for doc_id in ids])
     years: dict[str, tuple[int, str]] = {}
     for document in corpus.documents:
@@ -72,7 +77,7 @@ def fallback_years(
         # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
         # without comparing every pair of articles (a best below the bound is not used).
         similar = [
-            (cosine(vectors[document.doc_id], vectors[other]), known[other].year)
+            (likeness(document.doc_id, other), known[other].year)
             for other in (ids[i] for i in similar_candidates(vectors[document.doc_id], SIMILAR_ENOUGH, index))
             if known.get(other) is not None and other != document.doc_id
         ]
