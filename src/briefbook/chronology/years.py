@@ -63,9 +63,16 @@ def fallback_years(
         vectors = article_vectors(corpus, parsed)
     ids = list(vectors)
     norms = {doc_id: vector_norm(vector) for doc_id, vector in vectors.items()}
+    # Dating the articles asks again after each pass with more articles known: the
+    # likeness of two articles does not change, so it is kept for the same vectors.
+    if not (_LIKENESS_CACHE and _LIKENESS_CACHE[0][0] is vectors):
+        _LIKENESS_CACHE[:] = [(vectors, {})]
+    memo = _LIKENESS_CACHE[0][1]
 
     def likeness(doc_id: str, other: str) -> float:
-        return cosine_with_norms(vectors[doc_id], vectors[other], norms[doc_id], norms[other])
+        if (doc_id, other) not in memo:
+            memo[doc_id, other] = cosine_with_norms(vectors[doc_id], vectors[other], norms[doc_id], norms[other])
+        return memo[doc_id, other]
 
     index = word_index([vectors[doc_id] for doc_id in ids])
     years: dict[str, tuple[int, str]] = {}
@@ -105,3 +112,5 @@ def article_vectors(corpus: Corpus, parsed: Parsed) -> dict[str, dict[str, float
 
 #: Dating the articles and extracting events both need the same parse's vectors: the last is kept.
 _VECTORS_CACHE: list[tuple[Corpus, Parsed, dict[str, dict[str, float]]]] = []
+#: (vectors, {(doc_id, other): cosine}) for the last vectors compared.
+_LIKENESS_CACHE: list[tuple[dict, dict[tuple[str, str], float]]] = []
