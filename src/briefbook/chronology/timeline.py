@@ -180,7 +180,9 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
 
     norms = [vector_norm(v) for v in vectors]
     for i, j in candidate_pairs(vectors, LEAST_WORDING):
-        if same_happening(rows[i], rows[j], cosine_with_norms(vectors[i], vectors[j], norms[i], norms[j])):
+        similarity = cosine_with_norms(vectors[i], vectors[j], norms[i], norms[j])
+        # Below LEAST_WORDING same_happening is False whatever the dates: skip its date work.
+        if similarity >= LEAST_WORDING and same_happening(rows[i], rows[j], similarity):
             parent[find(i)] = find(j)
     smallest: dict[int, str] = {}
     for i, row in enumerate(rows):
