@@ -79,20 +79,24 @@ def _brute_timelines(events: pd.DataFrame, idf) -> list[str]:
     return ["tl-" + smallest[find(i)].removeprefix("ev-") for i in range(len(rows))]
 
 
+MANY_WORDS = [f"{a}{b}" for a in ("fire", "vote", "flood", "strike", "port") for b in ("", "s", "d", "r", "n", "ing")]
+
+
 def test_assign_timelines_groups_as_brute_force():
     rng = random.Random(3)
     days = ["2020-03-01", "2020-03-02", "2020-03-05", "2020-04", ""]
     rows = []
-    for n in range(120):
+    for n in range(40):
         date = rng.choice(days)
         precision = "" if not date else ("month" if len(date) == 7 else "day")
         date_end = "" if not date else ("2020-04-30" if precision == "month" else date)
-        words = ["say"] * rng.randint(0, 2) + rng.sample(WORDS[1:], rng.randint(1, 3))
+        words = ["say"] * rng.randint(0, 2) + rng.sample(MANY_WORDS, rng.randint(1, 3))
         rows.append({"event_id": f"ev-{n:04d}", "doc_id": f"d{n % 7}", "paragraph": n % 5, "date": date,
                      "date_end": date_end, "precision": precision, "keywords": " ".join(words)})
     events = pd.DataFrame(rows)
-    idf = {"say": 1.0, **{w: 1.0 + rng.random() * 3 for w in WORDS[1:]}}
+    idf = {"say": 1.0, **{w: 1.0 + rng.random() * 3 for w in MANY_WORDS}}
     expected = _brute_timelines(events, idf)
     assert assign_timelines(events, idf) == expected
-    assert len(set(expected)) < len(expected)  # some events merge: the comparison is not vacuous
+    # Some events merge and some stay apart: the comparison is not vacuous.
+    assert 1 < len(set(expected)) < len(expected)
     assert LEAST_WORDING > 0
