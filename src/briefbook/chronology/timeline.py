@@ -180,6 +180,8 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
 
     norms = [vector_norm(v) for v in vectors]
     for i, j in candidate_pairs(vectors, LEAST_WORDING):
+        if find(i) == find(j):
+            continue  # already one group: the comparison could not change it
         similarity = cosine_with_norms(vectors[i], vectors[j], norms[i], norms[j])
         # Below LEAST_WORDING same_happening is False whatever the dates: skip its date work.
         if similarity >= LEAST_WORDING and same_happening(rows[i], rows[j], similarity):
