@@ -79,3 +79,18 @@ def test_an_analysis_that_fails_on_one_article_names_it(tmp_path, monkeypatch, c
     assert main(["extract", str(seeds), "--out", str(tmp_path / "out")]) == 2
     error = capsys.readouterr().err.strip()
     assert error == f"briefbook: error: {seeds / 'odd.txt'}: fragile extraction failed: ValueError: cannot read this"
+
+
+def test_the_cache_keeps_only_the_latest_extractions(tmp_path):
+    import os
+
+    from briefbook.extract import prune_cache
+
+    for n in range(6):
+        entry = tmp_path / f"key{n}"
+        entry.mkdir()
+        (entry / "COMPLETE").write_text("{}")
+        os.utime(entry / "COMPLETE", (1000 + n, 1000 + n))
+    removed = prune_cache(tmp_path, keep=tmp_path / "key0", most=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["key0", "key4", "key5"]
+    assert sorted(p.name for p in removed) == ["key1", "key2", "key3"]

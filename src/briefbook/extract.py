@@ -233,4 +233,21 @@ def cached_extract(seeds_dir: Path, cache_root: Path) -> tuple[Path, Corpus | No
         partial.rename(folder)
     except OSError:  # already there, complete, from the other process
         shutil.rmtree(partial, ignore_errors=True)
+    prune_cache(cache_root, keep=folder)
     return folder, corpus, extraction.timings
+
+
+#: Extractions kept in the cache: enough to switch between a few seeds folders warm.
+CACHE_KEEP = 4
+
+
+def prune_cache(cache_root: Path, keep: Path, most: int = CACHE_KEEP) -> list[Path]:
+    """Remove all but the ``most`` most recent extractions (never ``keep``); returns what went."""
+    entries = sorted(
+        (p for p in cache_root.iterdir() if p.is_dir() and (p / "COMPLETE").is_file() and p != keep),
+        key=lambda p: (p / "COMPLETE").stat().st_mtime, reverse=True,
+    )
+    removed = entries[most - 1:]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    return removed

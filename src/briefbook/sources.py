@@ -13,6 +13,7 @@ from briefbook.publish import render
 
 ARTICLE_COLUMNS = {
     "article": "Article",
+    "file": "File",
     "outlet": "Outlet",
     "outlet_how": "Outlet found by",
     "published": "Published",
