@@ -10,8 +10,12 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from typing import TYPE_CHECKING
+
 from briefbook.corpus import Corpus
-from briefbook.nlp import Parsed
+
+if TYPE_CHECKING:  # importing spaCy costs a second the report's title does not need
+    from briefbook.nlp import Parsed
 
 #: spaCy labels worth counting, and the words the report uses for them.
 KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation", "NORP": "group"}
@@ -25,7 +29,7 @@ def _name(text: str) -> str:
     return text.removesuffix("’s").removesuffix("'s")
 
 
-def entity_counts(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
+def entity_counts(corpus: Corpus, parsed: "Parsed") -> pd.DataFrame:
     """Mentions and articles per named entity, most mentioned first."""
     mentions: Counter[tuple[str, str]] = Counter()
     articles: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -10,6 +10,7 @@ untouched.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -93,6 +94,14 @@ def stage_source(root: Path, source: Path, title: str, build_info: dict[str, str
             write_if_changed(source / "book" / path.relative_to(root / "book"), path.read_bytes())
 
 
+def source_digest(source: Path) -> str:
+    """A hash of every staged file (names and bytes): equal digests build equal sites."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(source)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 def run_jupyter_book(source: Path, work: Path) -> None:
     """``jupyter-book build`` with warnings as errors; raises with the first problems on failure."""
     command = [
@@ -162,10 +171,16 @@ def build(
     timings["notebooks"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    _progress("building the site (jupyter-book, warnings as errors)")
-    run_jupyter_book(source, out / ".work")
-    site = out / "html"
-    publish(out / ".work" / "_build" / "html", site)
+    site, stamp_file = out / "html", out / ".work" / "SOURCE_DIGEST"
+    digest = source_digest(source)
+    if (site / "index.html").is_file() and stamp_file.is_file() and stamp_file.read_text() == digest:
+        _progress("site unchanged: its pages, data and configuration are the same as the last build's")
+    else:
+        _progress("building the site (jupyter-book, warnings as errors)")
+        stamp_file.unlink(missing_ok=True)
+        run_jupyter_book(source, out / ".work")
+        publish(out / ".work" / "_build" / "html", site)
+        stamp_file.write_text(digest)
     timings["site"] = time.perf_counter() - start
     _progress(f"site ready: {site / 'index.html'}")
     return BuildResult(site, timings)
