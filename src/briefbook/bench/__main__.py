@@ -5,7 +5,8 @@ raw spaCy throughput on the same paragraphs, peak memory); then a cold
 ``briefbook build`` into a fresh folder, a warm rebuild into the same folder
 (extraction must come from the cache), and a bare ``jupyter-book build`` of the
 pages the build staged, into a fresh folder, as the yardstick for the warm
-rebuild. The table is printed and written to ``bench/latest.md``.
+rebuild. The table is printed, written to ``bench/latest.md`` and copied into the
+README's Performance section (between its ``bench:start``/``bench:end`` markers).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 from briefbook.bench.corpus import write_corpus
-from briefbook.bench.table import Row, markdown
+from briefbook.bench.table import Row, markdown, with_table
 from briefbook.publish.build import run_jupyter_book
 
 
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="measure extraction only (no book builds)")
     parser.add_argument("--work", type=Path, help="folder for corpora and builds (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=Path("bench/latest.md"), help="where the table is written")
+    parser.add_argument("--readme", type=Path, default=Path("README.md"),
+                        help="the README whose Performance section gets the table (default: README.md)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="briefbook-bench-"))
@@ -94,7 +97,20 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table, encoding="utf-8")
+    if sizes == [5, 50, 500] and not args.no_build:  # only the full run stands for the project
+        _update_readme(args.readme, table)
     return 0
+
+
+def _update_readme(readme: Path, table: str) -> None:
+    """Copy the table into the README, or say why it was not."""
+    text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    updated = with_table(text, table)
+    if updated is None:
+        _say(f"{readme}: no bench:start/bench:end markers; the table is in the output only")
+    elif updated != text:
+        readme.write_text(updated, encoding="utf-8")
+        _say(f"{readme}: Performance section updated")
 
 
 if __name__ == "__main__":

@@ -120,3 +120,20 @@ def memory_verdict(rows: list[Row]) -> str:
     return (f"- {'met' if ok else 'NOT met'}: memory above the model grew {growth_memory:.1f} x while the corpus "
             f"grew {growth_words:.1f} x ({small.articles} -> {large.articles} articles; peak "
             f"{small.peak_memory_mb:.0f} -> {large.peak_memory_mb:.0f} MB)")
+
+
+#: The README keeps the latest table between these two lines.
+README_START = "<!-- bench:start -->"
+README_END = "<!-- bench:end -->"
+
+
+def with_table(readme: str, table: str) -> str | None:
+    """``readme`` with the text between :data:`README_START` and :data:`README_END` replaced by ``table``.
+
+    Returns None when the markers are missing or out of order, so that a README
+    someone rewrote is never edited in the wrong place.
+    """
+    start, end = readme.find(README_START), readme.find(README_END)
+    if start < 0 or end < start:
+        return None
+    return readme[: start + len(README_START)] + "\n" + table.strip() + "\n" + readme[end:]

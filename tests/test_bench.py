@@ -1,0 +1,76 @@
+"""The benchmark's own logic: the corpora it generates, the verdicts it prints, the README it updates.
+
+The timings themselves are measured by ``make bench``, never asserted here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from briefbook.bench.corpus import write_corpus
+from briefbook.bench.table import README_END, README_START, Row, markdown, verdicts, with_table
+
+
+def _row(articles: int, words: int, **kw) -> Row:
+    base = dict(load=0.1, parse=1.0, analyses=0.5, raw_words_per_s=1000.0, extract_words_per_s=800.0,
+                peak_memory_mb=250.0, model_memory_mb=200.0)
+    return Row(articles=articles, words=words, **{**base, **kw})
+
+
+def test_generated_corpus_is_varied_and_reproducible(tmp_path):
+    first = write_corpus(tmp_path / "a", 12)
+    again = write_corpus(tmp_path / "b", 12)
+    texts = [p.read_text(encoding="utf-8") for p in first]
+    assert len(first) == 12
+    assert len({hashlib.sha256(t.encode()).hexdigest() for t in texts}) == 12, "articles must not be copies"
+    assert [p.read_text(encoding="utf-8") for p in again] == texts, "a fixed seed must give the same corpus"
+    # varied beyond a changed name: most sentences of one article appear in no other
+    sentences = [set(t.split(". ")) for t in texts]
+    shared = len(sentences[0] & set().union(*sentences[1:]))
+    assert shared < len(sentences[0]) / 2
+
+
+def test_verdicts_judge_each_target_by_its_number():
+    fast = [_row(5, 700, cold_build=30.0, warm_build=3.0, bare_jupyter_book=3.0, warm_extract_skipped=True),
+            _row(500, 70000, cold_build=299.0, warm_build=9.0, bare_jupyter_book=200.0, warm_extract_skipped=True,
+                 peak_memory_mb=400.0)]
+    lines = verdicts(fast)
+    assert [line.split(":")[0] for line in lines] == ["- met"] * 4, lines
+
+    slow = [_row(5, 700, cold_build=30.0, warm_build=5.0, bare_jupyter_book=3.0, warm_extract_skipped=True,
+                 extract_words_per_s=600.0),
+            _row(500, 70000, cold_build=301.0, warm_build=9.0, bare_jupyter_book=200.0, warm_extract_skipped=False,
+                 peak_memory_mb=200.0 + 50.0 * 101)]
+    lines = verdicts(slow)
+    assert [line.split(":")[0] for line in lines] == ["- NOT met"] * 4, lines
+    assert "301 s" in lines[0] and "1.67 x" in lines[1] and "0.60 x" in lines[2]
+
+
+def test_table_lists_every_size_and_stage():
+    rows = [_row(5, 700, stages={"parse": 1.0, "figures": 0.2}), _row(50, 7000, stages={"parse": 9.0})]
+    table = markdown(rows, "2 cores")
+    assert "| 5 | 700 |" in table and "| 50 | 7,000 |" in table
+    assert "| articles | figures s | parse s |" in table
+    assert "| 50 | 0.0 | 9.0 |" in table  # a stage missing from one run shows as zero, not as a gap
+
+
+def test_readme_section_is_replaced_between_markers_only():
+    readme = f"# Title\n\n## Performance\n\n{README_START}\nold table\n{README_END}\n\n## Next\ntext\n"
+    updated = with_table(readme, "| new | table |\n")
+    assert updated == f"# Title\n\n## Performance\n\n{README_START}\n| new | table |\n{README_END}\n\n## Next\ntext\n"
+    assert with_table(updated, "| new | table |\n") == updated
+
+
+def test_readme_without_markers_is_left_alone():
+    assert with_table("# Title\nno markers\n", "| t |") is None
+    assert with_table(f"{README_END}\n{README_START}\n", "| t |") is None
+
+
+def test_readme_keeps_a_full_bench_table():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(README_START):readme.index(README_END)]
+    for size in (5, 50, 500):
+        assert f"\n| {size} | " in section, f"README's bench table has no row for {size} articles"
+    assert "- met" in section or "- NOT met" in section, "the table must come with its verdicts"
