@@ -25,6 +25,16 @@ def test_every_chapter_and_article_has_a_page(built_site, seeds_corpus):
         assert f"book/articles/{doc.doc_id}.html" in built
 
 
+def test_articles_are_listed_on_the_appendix_page_not_in_every_sidebar(built_site, seeds_corpus):
+    """The sidebar is rendered into every page: listing n articles there costs n x n (see sphinx_ext)."""
+    appendix = read_page(built_site / "book" / "articles" / "index.html").links
+    chapter = read_page(built_site / "book" / "claims.html").links
+    for doc in seeds_corpus.documents:
+        assert f"{doc.doc_id}.html" in appendix
+        assert not any(link.startswith(f"articles/{doc.doc_id}.html") and "#" not in link for link in chapter)
+    assert "articles/index.html" in chapter
+
+
 def test_every_paragraph_has_its_anchor(built_site, seeds_corpus):
     for doc in seeds_corpus.documents:
         ids = read_page(built_site / "book" / "articles" / f"{doc.doc_id}.html").ids

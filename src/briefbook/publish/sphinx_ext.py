@@ -7,6 +7,10 @@
   page's canonical address (``html.baseurl``), its title and the provenance.
 - **Escaped page titles.** The theme prints ``pagetitle`` raw; titles of
   article pages are seed text.
+- **A short sidebar.** The navigation lists the chapters and the appendix,
+  not every article under it: the theme renders the whole sidebar into each
+  page, so listing n articles costs n x n (a 500-article report spent three
+  quarters of its site build there). The appendix page lists the articles.
 - **De-duplicated scripts.** With this version set, sphinx-thebe and
   sphinx-togglebutton register their inline configuration twice, and the
   second ``const THEBE_JS_URL`` is a script error on every page.
@@ -116,8 +120,25 @@ def escape_pagetitle(app, pagename: str, templatename: str, context: dict, doctr
         context["pagetitle"] = html.escape(context["pagetitle"], quote=True)
 
 
+#: Levels of the table of contents the sidebar shows (1: parts and chapters; the articles sit one below).
+SIDEBAR_DEPTH = 1
+
+
+def short_sidebar(app, config) -> None:
+    """Show :data:`SIDEBAR_DEPTH` levels in the sidebar unless the book's configuration says otherwise.
+
+    Set here, merged into the theme options Jupyter Book derived from
+    ``_config.yml``: a ``html_theme_options`` under ``sphinx.config`` would
+    replace those options instead of adding to them.
+    """
+    options = dict(config.html_theme_options or {})
+    options.setdefault("max_navbar_depth", SIDEBAR_DEPTH)
+    config.html_theme_options = options
+
+
 def setup(app) -> dict:
     app.add_config_value("briefbook_provenance", {}, "html")
+    app.connect("config-inited", short_sidebar)
     # Early: a theme handler returns a template name, which ends the event for later handlers.
     app.connect("html-page-context", dedupe_scripts, priority=200)
     app.connect("html-page-context", add_cite_block, priority=201)
