@@ -57,45 +57,60 @@ def fallback_years(
     ``vectors`` (doc_id -> weighted words, :func:`article_vectors`) can be passed
     in when already computed.
     """
-    from briefbook.chronology.timeline import cosine_with_norms, similar_candidates, vector_norm, word_index
-
     if vectors is None:
         vectors = article_vectors(corpus, parsed)
-    ids = list(vectors)
-    norms = {doc_id: vector_norm(vector) for doc_id, vector in vectors.items()}
-    # Dating the articles asks again after each pass with more articles known: the
-    # likeness of two articles does not change, so it is kept for the same vectors.
-    if not (_LIKENESS_CACHE and _LIKENESS_CACHE[0][0] is vectors):
-        _LIKENESS_CACHE[:] = [(vectors, {})]
-    memo = _LIKENESS_CACHE[0][1]
-
-    def likeness(doc_id: str, other: str) -> float:
-        if (doc_id, other) not in memo:
-            memo[doc_id, other] = cosine_with_norms(vectors[doc_id], vectors[other], norms[doc_id], norms[other])
-        return memo[doc_id, other]
-
-    index = word_index([vectors[doc_id] for doc_id in ids])
+    readings = _readings(corpus, vectors)
     years: dict[str, tuple[int, str]] = {}
     for document in corpus.documents:
-        own = latest_year_written(document)
+        own, bare, alike = readings[document.doc_id]
         if own is not None:
             years[document.doc_id] = (own, OWN_DATES)
             continue
-        # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
-        # without comparing every pair of articles (a best below the bound is not used).
-        similar = [
-            (likeness(document.doc_id, other), known[other].year)
-            for other in (ids[i] for i in similar_candidates(vectors[document.doc_id], SIMILAR_ENOUGH, index))
-            if known.get(other) is not None and other != document.doc_id
-        ]
-        best = max(similar, default=None)
-        if best is not None and best[0] >= SIMILAR_ENOUGH:
-            years[document.doc_id] = (best[1], SIMILAR_ARTICLE)
-        elif (bare := latest_year_written(document, in_dates=False)) is not None:
+        # ``alike`` runs from the most alike article down: the first known one lends its
+        # year (on a tie in likeness, the latest year of the tied ones).
+        lenders = [(likeness, known[other].year) for likeness, other in alike if known.get(other) is not None]
+        if lenders:
+            top = lenders[0][0]
+            years[document.doc_id] = (max(year for likeness, year in lenders if likeness == top), SIMILAR_ARTICLE)
+        elif bare is not None:
             years[document.doc_id] = (bare, OWN_TEXT)
         elif corpus_year is not None:
             years[document.doc_id] = (corpus_year, CORPUS_SPAN)
     return years
+
+
+def _readings(corpus: Corpus, vectors: dict[str, dict[str, float]]) -> dict[str, tuple[int | None, int | None, list]]:
+    """Per article: the latest year in its dates, the latest bare year, and the articles alike enough
+    to lend a year as ``(likeness, doc_id)``, most alike first.
+
+    None of this depends on which articles are dated yet, so dating the corpus
+    (which asks again after each pass) computes it once per corpus and vectors.
+    """
+    from briefbook.chronology.timeline import cosine_with_norms, similar_candidates, vector_norm, word_index
+
+    if _READINGS_CACHE and _READINGS_CACHE[0][0] is corpus and _READINGS_CACHE[0][1] is vectors:
+        return _READINGS_CACHE[0][2]
+    ids = list(vectors)
+    norms = {doc_id: vector_norm(vector) for doc_id, vector in vectors.items()}
+    index = word_index([vectors[doc_id] for doc_id in ids])
+    readings = {}
+    for document in corpus.documents:
+        doc_id = document.doc_id
+        own = latest_year_written(document)
+        alike = []
+        if own is None and doc_id in vectors:
+            # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
+            # without comparing every pair of articles.
+            for other in (ids[i] for i in similar_candidates(vectors[doc_id], SIMILAR_ENOUGH, index)):
+                if other != doc_id:
+                    likeness = cosine_with_norms(vectors[doc_id], vectors[other], norms[doc_id], norms[other])
+                    if likeness >= SIMILAR_ENOUGH:
+                        alike.append((likeness, other))
+            alike.sort(key=lambda pair: -pair[0])  # stable: ties keep reading order
+        bare = None if own is not None else latest_year_written(document, in_dates=False)
+        readings[doc_id] = (own, bare, alike)
+    _READINGS_CACHE[:] = [(corpus, vectors, readings)]
+    return readings
 
 
 def article_vectors(corpus: Corpus, parsed: Parsed) -> dict[str, dict[str, float]]:
@@ -112,5 +127,5 @@ def article_vectors(corpus: Corpus, parsed: Parsed) -> dict[str, dict[str, float
 
 #: Dating the articles and extracting events both need the same parse's vectors: the last is kept.
 _VECTORS_CACHE: list[tuple[Corpus, Parsed, dict[str, dict[str, float]]]] = []
-#: (vectors, {(doc_id, other): cosine}) for the last vectors compared.
-_LIKENESS_CACHE: list[tuple[dict, dict[tuple[str, str], float]]] = []
+#: (corpus, vectors, readings) of the last corpus dated (see :func:`_readings`).
+_READINGS_CACHE: list[tuple[Corpus, dict, dict]] = []
