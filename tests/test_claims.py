@@ -180,6 +180,24 @@ def test_frames_record_their_triggers():
     assert assign_frames("The weather was fine.") == {}
 
 
+def test_frame_prefilter_hits_exactly_where_one_of_its_patterns_does():
+    """Each frame's alternation is only a shortcut: it must agree with its patterns on every text."""
+    import yaml
+
+    from briefbook.claims.frames import frames
+
+    texts = [item["text"] for name in ("seeds", "claims")
+             for item in yaml.safe_load((ANNOTATIONS / name / "statements.yaml").read_text(encoding="utf-8"))]
+    texts += ["TERRORISTS struck", "a coup-attempt", "an attempted   coup", "restored order", ""]
+    hits = 0
+    for frame in frames():
+        for text in texts:
+            expected = any(p.search(text) for p in frame.patterns)
+            assert bool(frame.any.search(text)) == expected, (frame.key, text)
+            hits += expected
+    assert hits > len(texts) / 2  # the texts do exercise the frames
+
+
 def test_grouping_joins_paraphrases_of_one_speaker_only():
     from collections import Counter
     bags = [Counter({"boats": 1, "promis": 1}), Counter({"boats": 1, "promis": 1, "need": 1}),

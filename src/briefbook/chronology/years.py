@@ -62,31 +62,50 @@ def fallback_years(
     readings = _readings(corpus, vectors)
     years: dict[str, tuple[int, str]] = {}
     for document in corpus.documents:
-        own, bare, alike = readings[document.doc_id]
-        if own is not None:
-            years[document.doc_id] = (own, OWN_DATES)
+        reading = readings[document.doc_id]
+        if reading.own is not None:
+            years[document.doc_id] = (reading.own, OWN_DATES)
             continue
-        # ``alike`` runs from the most alike article down: the first known one lends its
-        # year (on a tie in likeness, the latest year of the tied ones).
-        lenders = [(likeness, known[other].year) for likeness, other in alike if known.get(other) is not None]
-        if lenders:
-            top = lenders[0][0]
-            years[document.doc_id] = (max(year for likeness, year in lenders if likeness == top), SIMILAR_ARTICLE)
-        elif bare is not None:
-            years[document.doc_id] = (bare, OWN_TEXT)
+        lenders = [(reading.likeness(other), known[other].year) for other in reading.candidates
+                   if known.get(other) is not None]
+        best = max(lenders, default=None)
+        if best is not None and best[0] >= SIMILAR_ENOUGH:
+            years[document.doc_id] = (best[1], SIMILAR_ARTICLE)
+        elif reading.bare is not None:
+            years[document.doc_id] = (reading.bare, OWN_TEXT)
         elif corpus_year is not None:
             years[document.doc_id] = (corpus_year, CORPUS_SPAN)
     return years
 
 
-def _readings(corpus: Corpus, vectors: dict[str, dict[str, float]]) -> dict[str, tuple[int | None, int | None, list]]:
-    """Per article: the latest year in its dates, the latest bare year, and the articles alike enough
-    to lend a year as ``(likeness, doc_id)``, most alike first.
+class _Reading:
+    """What one article says of its year, and its likeness to the articles that might lend one.
 
-    None of this depends on which articles are dated yet, so dating the corpus
-    (which asks again after each pass) computes it once per corpus and vectors.
+    None of it depends on which articles are dated yet, so dating the corpus
+    (which asks again after each pass) reads each article once; likenesses are
+    computed the first time a dated candidate needs one.
     """
-    from briefbook.chronology.timeline import cosine_with_norms, similar_candidates, vector_norm, word_index
+
+    def __init__(self, document: Document, vectors: dict[str, dict[str, float]], norms: dict[str, float],
+                 candidates: list[str]):
+        self.doc_id = document.doc_id
+        self.own = latest_year_written(document)
+        self.bare = None if self.own is not None else latest_year_written(document, in_dates=False)
+        self.candidates = candidates
+        self._vectors, self._norms, self._memo = vectors, norms, {}
+
+    def likeness(self, other: str) -> float:
+        from briefbook.chronology.timeline import cosine_with_norms
+
+        if other not in self._memo:
+            self._memo[other] = cosine_with_norms(self._vectors[self.doc_id], self._vectors[other],
+                                                  self._norms[self.doc_id], self._norms[other])
+        return self._memo[other]
+
+
+def _readings(corpus: Corpus, vectors: dict[str, dict[str, float]]) -> dict[str, _Reading]:
+    """A :class:`_Reading` per article, kept for the same corpus and vectors."""
+    from briefbook.chronology.timeline import similar_candidates, vector_norm, word_index
 
     if _READINGS_CACHE and _READINGS_CACHE[0][0] is corpus and _READINGS_CACHE[0][1] is vectors:
         return _READINGS_CACHE[0][2]
@@ -96,19 +115,14 @@ def _readings(corpus: Corpus, vectors: dict[str, dict[str, float]]) -> dict[str,
     readings = {}
     for document in corpus.documents:
         doc_id = document.doc_id
-        own = latest_year_written(document)
-        alike = []
-        if own is None and doc_id in vectors:
-            # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
-            # without comparing every pair of articles.
-            for other in (ids[i] for i in similar_candidates(vectors[doc_id], SIMILAR_ENOUGH, index)):
-                if other != doc_id:
-                    likeness = cosine_with_norms(vectors[doc_id], vectors[other], norms[doc_id], norms[other])
-                    if likeness >= SIMILAR_ENOUGH:
-                        alike.append((likeness, other))
-            alike.sort(key=lambda pair: -pair[0])  # stable: ties keep reading order
-        bare = None if own is not None else latest_year_written(document, in_dates=False)
-        readings[doc_id] = (own, bare, alike)
+        # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
+        # without comparing every pair of articles (a best below the bound is not used).
+        candidates = [] if doc_id not in vectors else [
+            ids[i] for i in similar_candidates(vectors[doc_id], SIMILAR_ENOUGH, index) if ids[i] != doc_id
+        ]
+        readings[doc_id] = _Reading(document, vectors, norms, candidates)
+        if readings[doc_id].own is not None:
+            readings[doc_id].candidates = []  # its own dates give its year: no article is asked
     _READINGS_CACHE[:] = [(corpus, vectors, readings)]
     return readings
 
@@ -128,4 +142,4 @@ def article_vectors(corpus: Corpus, parsed: Parsed) -> dict[str, dict[str, float
 #: Dating the articles and extracting events both need the same parse's vectors: the last is kept.
 _VECTORS_CACHE: list[tuple[Corpus, Parsed, dict[str, dict[str, float]]]] = []
 #: (corpus, vectors, readings) of the last corpus dated (see :func:`_readings`).
-_READINGS_CACHE: list[tuple[Corpus, dict, dict]] = []
+_READINGS_CACHE: list[tuple[Corpus, dict, dict[str, _Reading]]] = []

@@ -19,6 +19,9 @@ class Frame:
     key: str
     label: str
     patterns: tuple[re.Pattern[str], ...]
+    #: All the patterns as one alternation: a statement that it misses cannot carry the frame, so
+    #: the patterns (whose separate matches give the trigger words) are tried only after it hits.
+    any: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -38,16 +41,20 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 def frames() -> tuple[Frame, ...]:
     """The frames of ``frames.yaml``, compiled once."""
     data = load_yaml("frames.yaml") or {}
-    return tuple(
-        Frame(key, spec.get("label", key), tuple(compile_pattern(p) for p in spec.get("patterns", [])))
-        for key, spec in data.items()
-    )
+    compiled = []
+    for key, spec in data.items():
+        patterns = tuple(compile_pattern(p) for p in spec.get("patterns", []))
+        either = re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.IGNORECASE)
+        compiled.append(Frame(key, spec.get("label", key), patterns, either))
+    return tuple(compiled)
 
 
 def assign_frames(text: str) -> dict[str, list[str]]:
     """Frame label -> the distinct words of ``text`` that triggered it (in order of appearance)."""
     found: dict[str, list[str]] = {}
     for frame in frames():
+        if not frame.any.search(text):
+            continue
         hits: list[tuple[int, str]] = []
         for pattern in frame.patterns:
             hits += [(m.start(), m.group(0).lower()) for m in pattern.finditer(text)]
