@@ -6,6 +6,7 @@ The timings themselves are measured by ``make bench``, never asserted here.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from briefbook.bench.corpus import write_corpus
 from briefbook.bench.table import README_END, README_START, Row, markdown, verdicts, with_table
@@ -67,8 +68,6 @@ def test_readme_without_markers_is_left_alone():
 
 
 def test_readme_keeps_a_full_bench_table():
-    from pathlib import Path
-
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index(README_START):readme.index(README_END)]
     for size in (5, 50, 500):

@@ -94,3 +94,17 @@ def test_the_cache_keeps_only_the_latest_extractions(tmp_path):
     removed = prune_cache(tmp_path, keep=tmp_path / "key0", most=3)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["key0", "key4", "key5"]
     assert sorted(p.name for p in removed) == ["key1", "key2", "key3"]
+
+
+def test_the_site_is_rebuilt_when_its_pages_or_the_code_change(tmp_path):
+    """A warm build skips jupyter-book only when neither the staged pages nor the package changed:
+    the Sphinx extension shapes every page without being staged."""
+    from briefbook.publish.build import site_digest
+
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "intro.md").write_text("# Intro\n", encoding="utf-8")
+    first = site_digest(tmp_path, "code-a")
+    assert site_digest(tmp_path, "code-a") == first
+    assert site_digest(tmp_path, "code-b") != first
+    (tmp_path / "book" / "intro.md").write_text("# Intro, changed\n", encoding="utf-8")
+    assert site_digest(tmp_path, "code-a") != first

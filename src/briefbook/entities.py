@@ -7,10 +7,9 @@ so that a report on other seeds is titled after its own subject.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 import pandas as pd
-
-from typing import TYPE_CHECKING
 
 from briefbook.corpus import Corpus
 

@@ -27,6 +27,10 @@ from briefbook.bench.table import Row, markdown, with_table
 from briefbook.publish.build import run_jupyter_book
 
 
+#: The corpus sizes of the full run, the one the README's table stands for.
+FULL_RUN = (5, 50, 500)
+
+
 def _child(*args: str) -> dict:
     """Run one measurement in a fresh process; its last stdout line is the JSON result."""
     result = subprocess.run([sys.executable, "-m", "briefbook.bench.child", *args], capture_output=True, text=True)
@@ -79,7 +83,8 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m briefbook.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="5,50,500", help="corpus sizes, comma-separated (default: 5,50,500)")
+    parser.add_argument("--sizes", default=",".join(map(str, FULL_RUN)),
+                        help="corpus sizes, comma-separated (default: %(default)s)")
     parser.add_argument("--no-build", action="store_true", help="measure extraction only (no book builds)")
     parser.add_argument("--work", type=Path, help="folder for corpora and builds (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=Path("bench/latest.md"), help="where the table is written")
@@ -97,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table, encoding="utf-8")
-    if sizes == [5, 50, 500] and not args.no_build:  # only the full run stands for the project
+    if tuple(sizes) == FULL_RUN and not args.no_build:  # only the full run stands for the project
         _update_readme(args.readme, table)
     return 0
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefbook.chronology.timeline import cosine_with_norms, similar_candidates, vector_norm, word_index
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed
 
@@ -83,20 +84,25 @@ class _Reading:
 
     None of it depends on which articles are dated yet, so dating the corpus
     (which asks again after each pass) reads each article once; likenesses are
-    computed the first time a dated candidate needs one.
+    computed the first time a dated candidate needs one. An article whose own
+    dates give its year asks no other article (``candidates`` is empty).
     """
 
     def __init__(self, document: Document, vectors: dict[str, dict[str, float]], norms: dict[str, float],
-                 candidates: list[str]):
+                 index: dict[str, list[int]], ids: list[str]):
         self.doc_id = document.doc_id
         self.own = latest_year_written(document)
-        self.bare = None if self.own is not None else latest_year_written(document, in_dates=False)
-        self.candidates = candidates
+        self.bare = None
+        self.candidates: list[str] = []
         self._vectors, self._norms, self._memo = vectors, norms, {}
+        if self.own is None:
+            self.bare = latest_year_written(document, in_dates=False)
+            # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
+            # without comparing every pair of articles (a best below the bound is not used).
+            self.candidates = [ids[i] for i in similar_candidates(vectors[self.doc_id], SIMILAR_ENOUGH, index)
+                               if ids[i] != self.doc_id]
 
     def likeness(self, other: str) -> float:
-        from briefbook.chronology.timeline import cosine_with_norms
-
         if other not in self._memo:
             self._memo[other] = cosine_with_norms(self._vectors[self.doc_id], self._vectors[other],
                                                   self._norms[self.doc_id], self._norms[other])
@@ -105,24 +111,12 @@ class _Reading:
 
 def _readings(corpus: Corpus, vectors: dict[str, dict[str, float]]) -> dict[str, _Reading]:
     """A :class:`_Reading` per article, kept for the same corpus and vectors."""
-    from briefbook.chronology.timeline import similar_candidates, vector_norm, word_index
-
     if _READINGS_CACHE and _READINGS_CACHE[0][0] is corpus and _READINGS_CACHE[0][1] is vectors:
         return _READINGS_CACHE[0][2]
     ids = list(vectors)
     norms = {doc_id: vector_norm(vector) for doc_id, vector in vectors.items()}
     index = word_index([vectors[doc_id] for doc_id in ids])
-    readings = {}
-    for document in corpus.documents:
-        doc_id = document.doc_id
-        # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
-        # without comparing every pair of articles (a best below the bound is not used).
-        candidates = [] if doc_id not in vectors else [
-            ids[i] for i in similar_candidates(vectors[doc_id], SIMILAR_ENOUGH, index) if ids[i] != doc_id
-        ]
-        readings[doc_id] = _Reading(document, vectors, norms, candidates)
-        if readings[doc_id].own is not None:
-            readings[doc_id].candidates = []  # its own dates give its year: no article is asked
+    readings = {document.doc_id: _Reading(document, vectors, norms, index, ids) for document in corpus.documents}
     _READINGS_CACHE[:] = [(corpus, vectors, readings)]
     return readings
 

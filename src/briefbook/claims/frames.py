@@ -8,7 +8,7 @@ traced to the words that triggered it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefbook.resources import load_yaml
@@ -21,7 +21,11 @@ class Frame:
     patterns: tuple[re.Pattern[str], ...]
     #: All the patterns as one alternation: a statement that it misses cannot carry the frame, so
     #: the patterns (whose separate matches give the trigger words) are tried only after it hits.
-    any: re.Pattern[str] = re.compile(r"(?!)")
+    any: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        either = "|".join(f"(?:{p.pattern})" for p in self.patterns) or r"(?!)"  # no patterns: never
+        object.__setattr__(self, "any", re.compile(either, re.IGNORECASE))
 
 
 def compile_pattern(pattern: str) -> re.Pattern[str]:
@@ -41,12 +45,10 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 def frames() -> tuple[Frame, ...]:
     """The frames of ``frames.yaml``, compiled once."""
     data = load_yaml("frames.yaml") or {}
-    compiled = []
-    for key, spec in data.items():
-        patterns = tuple(compile_pattern(p) for p in spec.get("patterns", []))
-        either = re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", re.IGNORECASE)
-        compiled.append(Frame(key, spec.get("label", key), patterns, either))
-    return tuple(compiled)
+    return tuple(
+        Frame(key, spec.get("label", key), tuple(compile_pattern(p) for p in spec.get("patterns", [])))
+        for key, spec in data.items()
+    )
 
 
 def assign_frames(text: str) -> dict[str, list[str]]:

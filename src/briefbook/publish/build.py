@@ -94,9 +94,13 @@ def stage_source(root: Path, source: Path, title: str, build_info: dict[str, str
             write_if_changed(source / "book" / path.relative_to(root / "book"), path.read_bytes())
 
 
-def source_digest(source: Path) -> str:
-    """A hash of every staged file (names and bytes): equal digests build equal sites."""
-    digest = hashlib.sha256()
+def site_digest(source: Path, code: str) -> str:
+    """A hash of every staged file (names and bytes) and of the package's code version.
+
+    Equal digests build equal sites: the code version covers what shapes a page
+    without being staged (the Sphinx extension, the renderers).
+    """
+    digest = hashlib.sha256(code.encode())
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         digest.update(str(path.relative_to(source)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -166,15 +170,16 @@ def build(
         "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
     }
     os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
-    stamp = f"{cache_folder.name}:{code_version()}"
+    code = code_version()
+    stamp = f"{cache_folder.name}:{code}"
     notebooks.run_all(templates, source / "book", parameters, workers=workers, stamp=stamp)
     timings["notebooks"] = time.perf_counter() - start
 
     start = time.perf_counter()
     site, stamp_file = out / "html", out / ".work" / "SOURCE_DIGEST"
-    digest = source_digest(source)
+    digest = site_digest(source, code)
     if (site / "index.html").is_file() and stamp_file.is_file() and stamp_file.read_text() == digest:
-        _progress("site unchanged: its pages, data and configuration are the same as the last build's")
+        _progress("site unchanged: its pages, data, configuration and code are the same as the last build's")
     else:
         _progress("building the site (jupyter-book, warnings as errors)")
         stamp_file.unlink(missing_ok=True)
