@@ -163,6 +163,18 @@ def test_headline_attribution_and_dangling_verb(tmp_path):
     assert row(statements, "the water was falling")["speaker"] == "Clara Jensen"
 
 
+def test_role_named_before_its_holder_goes_to_the_person_named_later(tmp_path):
+    text = ("Dockers shut the port\n\nThe strike entered its third day as the dockers' leader vowed to keep the "
+            "port closed.\n\n\"We will not move,\" union chief Ana Ruiz told a rally outside the gates.\n\n"
+            "Mayor Tom Hale said the city would lose money.\n")
+    statements = extract(write(tmp_path / "r", {"x.txt": text}))
+    assert row(statements, "to keep the port closed")["speaker"] == "Ana Ruiz"
+    # a role no later person fits stays a description
+    other = ("Port shut\n\nThe port spokesman said ships were waiting.\n\nMayor Tom Hale said the city would "
+             "lose money.\n")
+    assert row(extract(write(tmp_path / "s", {"x.txt": other})), "ships were waiting")["speaker"] != "Tom Hale"
+
+
 def test_multi_paragraph_quotation_is_one_statement(tmp_path):
     text = ("Strike talks stall\n\nAna Ruiz, the union leader, said on Monday that talks had stalled.\n\n"
             "\"We are ready to talk,\" she said. \"But the offer is an insult.\n\n"

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefbook.claims.detect import Found, Sighting
-from briefbook.claims.speakers import (RoleBook, abbreviations, clean_org, fold, merge_names, person_name, roles,
+from briefbook.claims.speakers import (Mention, RoleBook, find_title, abbreviations, clean_org, fold, merge_names, person_name, roles,
                                       same_person)
 from briefbook.corpus.model import Corpus
 from briefbook.nlp import Parsed
@@ -124,6 +124,7 @@ def resolve(found: list[Found], sightings: list[Sighting], names: Names) -> list
     recent: list[Speaker] = []
     genders: dict[str, str] = {}
     resolved: dict[int, Speaker] = {}
+    named: list[tuple[object, Mention, Speaker]] = []
     for _, _, item in events:
         m = item.mention if isinstance(item, (Found, Sighting)) else None
         if isinstance(item, Found) and m is None:
@@ -132,13 +133,35 @@ def resolve(found: list[Found], sightings: list[Sighting], names: Names) -> list
             continue
         else:
             speaker = _speaker(m, names, recent, genders)
+            named.append((item, m, speaker))
         if speaker.kind != "unknown":
             if m is not None and m.kind == "pronoun" and m.pronoun in ("person-m", "person-f"):
                 genders.setdefault(speaker.canonical, m.pronoun[-1])
             recent.append(speaker)
         if isinstance(item, Found):
             resolved[id(item)] = speaker
+    _resolve_forward(named, resolved, names)
     return [(f, resolved[id(f)]) for f in found]
+
+
+def _resolve_forward(named: list[tuple[object, Mention, Speaker]], resolved: dict[int, Speaker], names: Names) -> None:
+    """A role no earlier speaker fits goes to the nearest person named *later* whose title fits it.
+
+    Leads often describe before they name ("the dockers' leader vowed to keep
+    the port closed. ... union chief Ana Ruiz told a rally"); reading in order
+    alone leaves such a role unresolved. ``named``: every mention of the
+    article in reading order with the speaker it was resolved to.
+    """
+    later: list[tuple[str, list[str]]] = []  # (person, the phrases naming them), nearest last
+    for item, m, speaker in reversed(named):
+        if speaker.kind == "person" and m.kind in ("person", "name", "org"):
+            later.append((speaker.canonical, [m.text]))
+        elif isinstance(item, Found) and m.kind == "role" and resolved[id(item)].kind == "group":
+            for canonical, phrases in reversed(later):
+                variants = [n for n in names.rolebook.titles_of if names.person(n) == canonical]
+                if names.rolebook.fits(m, variants, phrases):
+                    resolved[id(item)] = Speaker(canonical, "person")
+                    break
 
 
 def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) -> Speaker:
@@ -188,5 +211,8 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
         known = names.persons_like(m.name)
         if known:
             return Speaker(names.person(known[0]), "person")
+        if m.text.endswith(m.name) and find_title(fold(m.text[:-len(m.name)]).split()):
+            # "union chief Ana Ruiz": a title before a name the recogniser missed names a person
+            return Speaker(names.person(m.name), "person")
         return Speaker(names.org(clean_org(m.name)), "org")
     return Speaker(m.name, m.kind)

@@ -127,7 +127,8 @@ def speaker_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _find_title(words: list[str]) -> str:
+def find_title(words: list[str]) -> str:
+    """The first title of the editable list written in ``words`` (folded), or ""."""
     joined = " " + " ".join(words) + " "
     for title in roles().titles:
         if f" {title} " in joined:
@@ -172,7 +173,7 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         return Mention(text, "pronoun", text, pronoun=category) if category else None
     span_ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     words = [fold(t.text) for t in tokens]
-    title = _find_title(words)
+    title = find_title(words)
     title_at = max((t.i for t in tokens if fold(t.text) in title.split()), default=-1) if title else -1
     places = tuple(t.text for t in tokens if t.ent_type_ in ("GPE", "NORP") or (t.i < title_at and (
                    t.ent_type_ in ("PERSON", "ORG") or t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
@@ -260,7 +261,7 @@ class RoleBook:
             if cut:
                 left = left[cut[-1] + 1:]
             words = [fold(t.text) for t in left]
-            title = _find_title(words)
+            title = find_title(words)
             if not title:
                 continue
             places = [t.text for t in left if t.ent_type_ in ("GPE", "NORP") or
@@ -281,7 +282,7 @@ class RoleBook:
                 continue
             for appos in (c for c in ent.root.children if c.dep_ == "appos"):
                 phrase = list(appos.subtree)
-                title = _find_title([fold(t.text) for t in phrase])
+                title = find_title([fold(t.text) for t in phrase])
                 if title and fold(appos.text) in title.split():
                     name = person_name(doc, ent.start, ent.end)
                     self.titles_of[name].add(title)
@@ -293,6 +294,28 @@ class RoleBook:
         scored = [(len(wanted & _stems(self.words_of.get(n, set()))), i, n) for i, n in enumerate(candidates)]
         scored = [x for x in scored if x[0] > 0]
         return max(scored)[2] if scored else None
+
+    def fits(self, m: Mention, variants: list[str], phrases: list[str] = ()) -> bool:
+        """Whether one person may hold the role ``m``.
+
+        ``variants`` are the spellings of their name (their titles were learnt
+        from the corpus), ``phrases`` the words that named them in this article
+        ("union chief Ana Ruiz"). The role's descriptive words meet the
+        person's (stems of four letters, so "dockers'" meets "Dockworkers'"),
+        or the titles agree: the same title, or two words for the top office
+        ("leader", "chief").
+        """
+        words = {w for n in variants for w in self.words_of.get(n, set())}
+        titles = {t for n in variants for t in self.titles_of.get(n, set())}
+        for phrase in phrases:
+            tokens = phrase.split()
+            words |= _role_words(tokens)
+            titles |= {find_title([fold(t) for t in tokens])} - {""}
+        wanted = {w[:4] for w in _role_words(m.text.split())}
+        if wanted & {w[:4] for w in words}:
+            return True
+        top = roles().leader_words
+        return m.title in titles or (m.title in top and bool(titles & top))
 
     def resolve(self, m: Mention) -> str | None:
         """The person the corpus ties to a role mention, if it ties one."""
