@@ -108,3 +108,28 @@ def test_the_site_is_rebuilt_when_its_pages_or_the_code_change(tmp_path):
     assert site_digest(tmp_path, "code-b") != first
     (tmp_path / "book" / "intro.md").write_text("# Intro, changed\n", encoding="utf-8")
     assert site_digest(tmp_path, "code-a") != first
+
+
+def test_an_upgraded_dependency_invalidates_the_cache(monkeypatch):
+    """The cache key covers the installed packages: a new spaCy or model extracts differently."""
+    from briefbook import extract
+
+    before = extract.code_version()
+    assert extract.code_version() == before
+    installed = extract.installed_distributions()
+    assert ("spacy" in dict(installed)) and installed == sorted(installed)
+    upgraded = [(name, version + ".post1" if name == "spacy" else version) for name, version in installed]
+    monkeypatch.setattr(extract, "installed_distributions", lambda: upgraded)
+    assert extract.code_version() != before
+
+
+def test_a_cut_off_vega_bundle_is_written_again(tmp_path):
+    """A build stopped while writing the bundle must not leave a file a later build keeps."""
+    from briefbook.publish.static import FOOTER, write_vega_bundle
+
+    path = write_vega_bundle(tmp_path)
+    whole = path.read_text(encoding="utf-8")
+    assert whole.endswith(FOOTER) and len(whole) > 100_000
+    path.write_text(whole[: len(whole) // 2], encoding="utf-8")  # right header, no end
+    assert write_vega_bundle(tmp_path).read_text(encoding="utf-8") == whole
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind

@@ -18,7 +18,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import import_module
+from importlib import import_module, metadata
 from pathlib import Path
 
 import pandas as pd
@@ -174,10 +174,23 @@ def _culprit(analysis: Analysis, corpus: Corpus, parsed) -> str | None:
     return None
 
 
+def installed_distributions() -> list[tuple[str, str]]:
+    """(name, version) of every installed distribution, sorted (read from their metadata, no import)."""
+    found = {(d.metadata["Name"] or "").lower(): d.version for d in metadata.distributions()}
+    return sorted(found.items())
+
+
 def code_version() -> str:
-    """A hash of the package's code and data files: a change to either invalidates the cache."""
+    """A hash of the package's code and data files and of the installed packages' versions.
+
+    A change to any of them invalidates the cache and the site: a lock that
+    upgrades spaCy, its model or the book's theme changes what is extracted or
+    built as surely as an edit of the package does.
+    """
     root = Path(briefbook.__file__).parent
     digest = hashlib.sha256(briefbook.__version__.encode())
+    for name, version in installed_distributions():
+        digest.update(f"{name}=={version}\n".encode())
     for path in sorted(root.rglob("*")):
         if path.suffix in (".py", ".yaml", ".csv") and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
