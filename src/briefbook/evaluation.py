@@ -22,7 +22,10 @@ from briefbook.scoring import Metric
 
 #: (analysis package, annotation file): seeds annotations live in
 #: tests/annotations/seeds/<file>; other-event articles in tests/corpora/<package>/
-#: with annotations in tests/annotations/<package>/<file>.
+#: with annotations in tests/annotations/<package>/<file>; articles written and
+#: annotated blind (before the method was run on them, never used to change it)
+#: in tests/corpora/<package>_heldout/ with tests/annotations/<package>_heldout/<file>.
+HELD_OUT = "_heldout"
 SUITES = (
     ("claims", "statements.yaml"),
     ("figures", "figures.yaml"),
@@ -56,10 +59,11 @@ def evaluate_all(tests_dir: Path, seeds_dir: Path) -> list[Metric]:
         seeds_annotations = tests_dir / "annotations" / "seeds" / file
         if seeds_annotations.is_file():
             metrics += evaluate(seeds_dir, seeds_annotations, "seeds")
-        other_annotations = tests_dir / "annotations" / package / file
-        other_corpus = tests_dir / "corpora" / package
-        if other_annotations.is_file() and other_corpus.is_dir():
-            metrics += evaluate(other_corpus, other_annotations, "other events")
+        for folder, corpus_name in ((package, "other events"), (package + HELD_OUT, "held-out")):
+            other_annotations = tests_dir / "annotations" / folder / file
+            other_corpus = tests_dir / "corpora" / folder
+            if other_annotations.is_file() and other_corpus.is_dir():
+                metrics += evaluate(other_corpus, other_annotations, corpus_name)
     return metrics
 
 

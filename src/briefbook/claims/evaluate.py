@@ -5,7 +5,8 @@ half of their union), "content+speaker" (the same, and the canonical speaker —
 or one of the spellings merged into it — is the gold speaker, see
 :func:`same_speaker`), and
 "claim grouping (pairwise)" (pairwise F1 of claim ids over the gold statements
-that were found). Run ``python -m briefbook.claims.evaluate`` for both corpora.
+that were found), and, where a second annotator labelled the same statements,
+their agreement with the first (the ceiling for grouping). Run ``python -m briefbook.claims.evaluate`` for both corpora.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from briefbook.nlp import parse_corpus
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
 
 ANALYSIS = "claims"
+#: The second annotator's claim labels of the same statements, beside the first annotation file.
+SECOND_ANNOTATOR = "statements.second-annotator.yaml"
+AGREEMENT = "claim grouping: second annotator vs first"
 
 
 def load_gold(annotations: Path, seeds_dir: Path) -> list[dict]:
@@ -65,12 +69,39 @@ def score(statements: pd.DataFrame, gold: list[dict], files: dict[str, str], cor
     return metrics
 
 
+def annotator_agreement(annotations: Path, corpus_name: str) -> Metric | None:
+    """Pairwise F1 of a second annotator's claim labels against the first's, on the same statements.
+
+    Grouping statements into claims is a judgement; how far two careful readers
+    agree is the ceiling any method can be held to. The second annotator's file
+    (:data:`SECOND_ANNOTATOR`, beside the first) labels the same statements
+    without having seen the first labels.
+    """
+    second = annotations.with_name(SECOND_ANNOTATOR)
+    if not second.is_file():
+        return None
+
+    def labels(path: Path) -> dict[tuple[str, str, int], str]:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return {(i["file"], i["text"], i.get("occurrence", 1)): i["claim"] for i in items}
+
+    first, other = labels(annotations), labels(second)
+    if set(first) != set(other):
+        raise ValueError(f"{second}: does not label the same statements as {annotations.name}")
+    keys = sorted(first)
+    p, r, f = pairwise_f1({k: other[keys[k]] for k in range(len(keys))},
+                          {k: first[keys[k]] for k in range(len(keys))})
+    return Metric(corpus_name, ANALYSIS, AGREEMENT, p, r, f, len(keys))
+
+
 def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metric]:
     """Load and parse a corpus, extract its statements and score them against the annotations."""
     corpus = load_corpus(seeds_dir)
     statements = extract_statements(corpus, parse_corpus(corpus))
     files = {d.doc_id: d.file for d in corpus.documents}
-    return score(statements, load_gold(annotations, seeds_dir), files, corpus_name)
+    metrics = score(statements, load_gold(annotations, seeds_dir), files, corpus_name)
+    agreement = annotator_agreement(annotations, corpus_name)
+    return metrics + ([agreement] if agreement else [])
 
 
 def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
@@ -80,9 +111,10 @@ def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
 def main() -> None:
     root = Path(__file__).resolve().parents[3]
     metrics = evaluate(root / "seeds", root / "tests" / "annotations" / "seeds" / "statements.yaml", "seeds")
-    own = root / "tests" / "corpora" / "claims"
-    if own.is_dir():
-        metrics += evaluate(own, root / "tests" / "annotations" / "claims" / "statements.yaml", "claims articles")
+    for folder, name in (("claims", "other events"), ("claims_heldout", "held-out")):
+        if (root / "tests" / "corpora" / folder).is_dir():
+            metrics += evaluate(root / "tests" / "corpora" / folder,
+                                root / "tests" / "annotations" / folder / "statements.yaml", name)
     print(metrics_table(metrics).to_string(index=False))
 
 
