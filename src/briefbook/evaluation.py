@@ -34,7 +34,7 @@ SUITES = (
 
 #: The measures each analysis is judged by first (the rest are diagnostics).
 HEADLINE = {
-    "claims": ("content+speaker", "claim grouping (pairwise)"),
+    "claims": ("content+speaker", "claim grouping (pairwise)", "claim grouping: second annotator vs first"),
     "figures": ("figure+category", "low/high right"),
     "chronology": ("event+date", "article dates found"),
 }
