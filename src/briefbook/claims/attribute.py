@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefbook.claims.detect import Found, Sighting
-from briefbook.claims.speakers import (Mention, RoleBook, find_title, abbreviations, clean_org, fold, merge_names, person_name, roles,
-                                      same_person)
+from briefbook.claims.speakers import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, merge_names,
+                                      person_name, roles, same_person)
 from briefbook.corpus.model import Corpus
 from briefbook.nlp import Parsed
 

@@ -6,7 +6,9 @@ or one of the spellings merged into it — is the gold speaker, see
 :func:`same_speaker`), and
 "claim grouping (pairwise)" (pairwise F1 of claim ids over the gold statements
 that were found), and, where a second annotator labelled the same statements,
-their agreement with the first (the ceiling for grouping). Run ``python -m briefbook.claims.evaluate`` for both corpora.
+their agreement with the first (the ceiling for grouping). Run
+``python -m briefbook.claims.evaluate`` for the seeds, the other-event articles
+and the blind held-out articles.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import yaml
 from briefbook.claims.extract import extract_statements
 from briefbook.claims.speakers import fold
 from briefbook.corpus import load_corpus
+from briefbook.evaluation import HELD_OUT
 from briefbook.nlp import parse_corpus
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
 
@@ -111,7 +114,7 @@ def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
 def main() -> None:
     root = Path(__file__).resolve().parents[3]
     metrics = evaluate(root / "seeds", root / "tests" / "annotations" / "seeds" / "statements.yaml", "seeds")
-    for folder, name in (("claims", "other events"), ("claims_heldout", "held-out")):
+    for folder, name in ((ANALYSIS, "other events"), (ANALYSIS + HELD_OUT, "held-out")):
         if (root / "tests" / "corpora" / folder).is_dir():
             metrics += evaluate(root / "tests" / "corpora" / folder,
                                 root / "tests" / "annotations" / folder / "statements.yaml", name)

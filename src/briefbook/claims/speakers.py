@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -295,7 +296,7 @@ class RoleBook:
         scored = [x for x in scored if x[0] > 0]
         return max(scored)[2] if scored else None
 
-    def fits(self, m: Mention, variants: list[str], phrases: list[str] = ()) -> bool:
+    def fits(self, m: Mention, variants: list[str], phrases: Sequence[str] = ()) -> bool:
         """Whether one person may hold the role ``m``.
 
         ``variants`` are the spellings of their name (their titles were learnt
