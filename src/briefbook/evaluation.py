@@ -49,10 +49,12 @@ def _evaluator(package: str):
         return None
 
 
-def evaluate_all(tests_dir: Path, seeds_dir: Path) -> list[Metric]:
-    """Every analysis's metrics on the annotated seeds and on its other-event articles."""
+def evaluate_all(tests_dir: Path, seeds_dir: Path, only: tuple[str, ...] | None = None) -> list[Metric]:
+    """Every analysis's (or those in ``only``) metrics on the seeds, other-event and held-out articles."""
     metrics: list[Metric] = []
     for package, file in SUITES:
+        if only is not None and package not in only:
+            continue
         evaluate = _evaluator(package)
         if evaluate is None:
             continue

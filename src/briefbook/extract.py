@@ -219,16 +219,19 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def cached_extract(seeds_dir: Path, cache_root: Path) -> tuple[Path, Corpus | None, dict[str, float]]:
+def cached_extract(seeds_dir: Path, cache_root: Path,
+                   code: str | None = None) -> tuple[Path, Corpus | None, dict[str, float]]:
     """The folder holding this corpus's tables, extracting only when seeds or code changed.
 
-    Returns the folder, the corpus when it had to be loaded (None on a cache hit)
-    and the timings of the stages that ran.
+    ``code`` is :func:`code_version` when the caller has it already (it reads
+    every installed package's metadata). Returns the folder, the corpus when it
+    had to be loaded (None on a cache hit) and the timings of the stages that ran.
     """
     from briefbook.corpus import fingerprint
 
     seeds_dir = Path(seeds_dir)
-    key = f"{fingerprint(seeds_dir)}-{code_version()}" if seeds_dir.is_dir() else "missing"
+    code = code or code_version()
+    key = f"{fingerprint(seeds_dir)}-{code}" if seeds_dir.is_dir() else "missing"
     folder = cache_root / key
     if (folder / "COMPLETE").is_file():
         return folder, None, {}
@@ -239,7 +242,7 @@ def cached_extract(seeds_dir: Path, cache_root: Path) -> tuple[Path, Corpus | No
     partial = folder.with_name(f"{folder.name}.partial-{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
     write_tables(extraction, partial)
-    meta = {"fingerprint": extraction.fingerprint, "code_version": code_version(),
+    meta = {"fingerprint": extraction.fingerprint, "code_version": code,
             "seeds": str(seeds_dir), "timings": extraction.timings}
     (partial / "COMPLETE").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     try:

@@ -83,10 +83,10 @@ def locate(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def pairwise_f1(predicted_groups: dict[int, object], gold_groups: dict[int, object]) -> tuple[float, float, float]:
+def pairwise_f1(predicted_groups: dict, gold_groups: dict) -> tuple[float, float, float]:
     """Pairwise precision/recall/F1 of a clustering over the same items.
 
-    Keys are item ids (matched gold items); values are cluster labels. A pair of
+    Keys are item ids (matched gold items, or any sortable key); values are cluster labels. A pair of
     items is positive when both sit in one cluster.
     """
     items = sorted(set(predicted_groups) & set(gold_groups))

@@ -39,6 +39,10 @@ class Names:
     def org(self, name: str) -> str:
         return self.canonical.get(("org", name), name)
 
+    def titled_spellings(self, canonical: str) -> list[str]:
+        """The spellings of one person that the corpus wrote with a title (keys of ``rolebook.titles_of``)."""
+        return [n for n in self.rolebook.titles_of if self.person(n) == canonical]
+
     #: (name, full names only) -> the person names of the corpus that :func:`same_person` matches
     _persons_like: dict[tuple[str, bool], list[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -158,8 +162,7 @@ def _resolve_forward(named: list[tuple[object, Mention, Speaker]], resolved: dic
             later.append((speaker.canonical, [m.text]))
         elif isinstance(item, Found) and m.kind == "role" and resolved[id(item)].kind == "group":
             for canonical, phrases in reversed(later):
-                variants = [n for n in names.rolebook.titles_of if names.person(n) == canonical]
-                if names.rolebook.fits(m, variants, phrases):
+                if names.rolebook.fits(m, names.titled_spellings(canonical), phrases):
                     resolved[id(item)] = Speaker(canonical, "person")
                     break
 
@@ -177,7 +180,7 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             # "the union leader", "the minister": a speaker of this article whose title matches,
             # first by descriptive words ("union"), then by the title itself, most recent first
             persons = [s.canonical for s in reversed(recent) if s.kind == "person"]
-            variants = {c: [n for n in names.rolebook.titles_of if names.person(n) == c] for c in persons}
+            variants = {c: names.titled_spellings(c) for c in persons}
             for canonical in persons:
                 if names.rolebook.by_words(m, variants[canonical]):
                     return Speaker(canonical, "person")

@@ -21,7 +21,6 @@ import yaml
 from briefbook.claims.extract import extract_statements
 from briefbook.claims.speakers import fold
 from briefbook.corpus import load_corpus
-from briefbook.evaluation import HELD_OUT
 from briefbook.nlp import parse_corpus
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
 
@@ -91,10 +90,8 @@ def annotator_agreement(annotations: Path, corpus_name: str) -> Metric | None:
     first, other = labels(annotations), labels(second)
     if set(first) != set(other):
         raise ValueError(f"{second}: does not label the same statements as {annotations.name}")
-    keys = sorted(first)
-    p, r, f = pairwise_f1({k: other[keys[k]] for k in range(len(keys))},
-                          {k: first[keys[k]] for k in range(len(keys))})
-    return Metric(corpus_name, ANALYSIS, AGREEMENT, p, r, f, len(keys))
+    p, r, f = pairwise_f1(other, first)
+    return Metric(corpus_name, ANALYSIS, AGREEMENT, p, r, f, len(first))
 
 
 def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metric]:
@@ -112,13 +109,10 @@ def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
 
 
 def main() -> None:
+    from briefbook.evaluation import evaluate_all
+
     root = Path(__file__).resolve().parents[3]
-    metrics = evaluate(root / "seeds", root / "tests" / "annotations" / "seeds" / "statements.yaml", "seeds")
-    for folder, name in ((ANALYSIS, "other events"), (ANALYSIS + HELD_OUT, "held-out")):
-        if (root / "tests" / "corpora" / folder).is_dir():
-            metrics += evaluate(root / "tests" / "corpora" / folder,
-                                root / "tests" / "annotations" / folder / "statements.yaml", name)
-    print(metrics_table(metrics).to_string(index=False))
+    print(metrics_table(evaluate_all(root / "tests", root / "seeds", only=(ANALYSIS,))).to_string(index=False))
 
 
 if __name__ == "__main__":

@@ -146,7 +146,8 @@ def build(
     timings: dict[str, float] = {}
     start = time.perf_counter()
     _progress(f"reading seeds in {seeds_dir}")
-    cache_folder, corpus, stage_times = cached_extract(seeds_dir, out / "cache")
+    code = code_version()
+    cache_folder, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code)
     timings.update(stage_times)
     timings["extract_total"] = time.perf_counter() - start
     _progress("extraction " + ("done" if corpus is not None else "unchanged (cache)") + f" in {timings['extract_total']:.1f}s")
@@ -170,7 +171,6 @@ def build(
         "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
     }
     os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
-    code = code_version()
     stamp = f"{cache_folder.name}:{code}"
     notebooks.run_all(templates, source / "book", parameters, workers=workers, stamp=stamp)
     timings["notebooks"] = time.perf_counter() - start

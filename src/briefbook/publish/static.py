@@ -15,9 +15,7 @@ from pathlib import Path
 import vl_convert
 
 BUNDLE_NAME = "vega-bundle.js"
-
-
-FOOTER = "\n})();\n"
+FOOTER = "\n})();\n"  # closes the function scope; a bundle without it was cut off
 
 
 def _complete(path: Path, header: str) -> bool:
@@ -44,6 +42,9 @@ def write_vega_bundle(static_dir: Path) -> Path:
     if path.is_file() and _complete(path, header):
         return path  # bundling takes seconds; the same vl-convert gives the same bundle
     partial = path.with_name(f".{BUNDLE_NAME}.{os.getpid()}.tmp")
-    partial.write_text(header + "(function(){\n" + vl_convert.javascript_bundle() + FOOTER, encoding="utf-8")
-    os.replace(partial, path)
+    try:
+        partial.write_text(header + "(function(){\n" + vl_convert.javascript_bundle() + FOOTER, encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
