@@ -393,7 +393,11 @@ def test_annotator_agreement_is_pairwise_f1_of_one_labelling_against_the_other(t
     metric = annotator_agreement(first, "c")
     assert metric.measure == AGREEMENT and metric.support == 4
     assert (metric.precision, metric.recall) == (0.5, 1 / 3)
-    second.write_text("- {file: a.txt, text: one, claim: P}\n", encoding="utf-8")
+    second.write_text("- {file: b.txt, text: three, claim: P}\n- {file: b.txt, text: four, claim: P}\n",
+                      encoding="utf-8")  # article a.txt came after the second pass: left out
+    metric = annotator_agreement(first, "c")
+    assert metric.support == 2 and (metric.precision, metric.recall) == (0.0, 1.0)  # b has no gold pair
+    second.write_text("- {file: a.txt, text: one, claim: P}\n", encoding="utf-8")  # half of a.txt
     with pytest.raises(ValueError, match="same statements"):
         annotator_agreement(first, "c")
 

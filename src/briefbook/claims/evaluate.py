@@ -77,7 +77,9 @@ def annotator_agreement(annotations: Path, corpus_name: str) -> Metric | None:
     Grouping statements into claims is a judgement; how far two careful readers
     agree is the ceiling any method can be held to. The second annotator's file
     (:data:`SECOND_ANNOTATOR`, beside the first) labels the same statements
-    without having seen the first labels.
+    without having seen the first labels. Articles added after the second pass
+    are left out: the agreement is scored on the articles the second annotator
+    labelled, and within each of those on exactly the first's statements.
     """
     second = annotations.with_name(SECOND_ANNOTATOR)
     if not second.is_file():
@@ -87,9 +89,11 @@ def annotator_agreement(annotations: Path, corpus_name: str) -> Metric | None:
         items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
         return {(i["file"], i["text"], i.get("occurrence", 1)): i["claim"] for i in items}
 
-    first, other = labels(annotations), labels(second)
+    other = labels(second)
+    labelled_files = {file for file, _, _ in other}
+    first = {key: claim for key, claim in labels(annotations).items() if key[0] in labelled_files}
     if set(first) != set(other):
-        raise ValueError(f"{second}: does not label the same statements as {annotations.name}")
+        raise ValueError(f"{second}: does not label the same statements as {annotations.name} in the same articles")
     p, r, f = pairwise_f1(other, first)
     return Metric(corpus_name, ANALYSIS, AGREEMENT, p, r, f, len(first))
 
