@@ -133,3 +133,17 @@ def test_a_cut_off_vega_bundle_is_written_again(tmp_path):
     path.write_text(whole[: len(whole) // 2], encoding="utf-8")  # right header, no end
     assert write_vega_bundle(tmp_path).read_text(encoding="utf-8") == whole
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+
+def test_each_analysis_prints_its_own_rows_of_briefbook_evaluate(tmp_path):
+    """`python -m briefbook.claims.evaluate` shows the claims rows of `briefbook evaluate`, same corpora, same numbers."""
+    whole = briefbook("evaluate", "--csv", str(tmp_path / "metrics.csv"))
+    assert whole.returncode == 0, whole.stderr
+    metrics = pd.read_csv(tmp_path / "metrics.csv")
+    claims = subprocess.run([sys.executable, "-m", "briefbook.claims.evaluate"], capture_output=True, text=True)
+    assert claims.returncode == 0, claims.stderr
+    lines = claims.stdout.splitlines()[1:]
+    assert len(lines) == (metrics["analysis"] == "claims").sum()
+    assert all(line.split()[0] == "claims" for line in lines)
+    printed_corpora = {corpus for corpus in ("seeds", "other events", "held-out") if any(corpus in line for line in lines)}
+    assert printed_corpora == set(metrics.loc[metrics["analysis"] == "claims", "corpus"])

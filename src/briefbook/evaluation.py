@@ -79,6 +79,18 @@ def metrics_frame(metrics: list[Metric]) -> pd.DataFrame:
     return frame
 
 
+def print_metrics(only: tuple[str, ...] | None = None) -> None:
+    """Print the metrics of a source checkout (its ``tests/`` and ``seeds/``), as ``briefbook evaluate`` does.
+
+    ``python -m briefbook.<analysis>.evaluate`` prints its own rows through
+    this, so every way of asking shows the same corpora under the same names.
+    """
+    root = Path(__file__).resolve().parents[2]
+    frame = metrics_frame(evaluate_all(root / "tests", root / "seeds", only))
+    with pd.option_context("display.width", 200):
+        print(frame.to_string(index=False, na_rep=""))
+
+
 def _annotations_hash(tests_dir: Path, seeds_dir: Path) -> str:
     digest = hashlib.sha256(code_version().encode())
     for folder in (tests_dir / "annotations", tests_dir / "corpora", seeds_dir):

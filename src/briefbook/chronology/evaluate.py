@@ -13,8 +13,8 @@ Measures (one :class:`~briefbook.scoring.Metric` each):
 * ``article dates found`` — share of annotated articles whose inferred date is
   the gold date.
 
-Run ``python -m briefbook.chronology.evaluate`` for the seeds and the project's
-own test corpus.
+Run ``python -m briefbook.chronology.evaluate`` for this analysis's rows of
+``briefbook evaluate`` (the seeds, the other-event and any held-out articles).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from briefbook.nlp import parse_corpus
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
 
 ANALYSIS = "chronology"
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def gold_range(value) -> tuple[dt.date, dt.date, str]:
@@ -131,19 +130,10 @@ def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metri
     return score(events, dates, gold_events, gold_articles, corpus_name)
 
 
-def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
-    return pd.DataFrame([m.__dict__ for m in metrics])
-
-
 def main(argv: list[str] | None = None) -> int:
-    runs = [
-        (ROOT / "seeds", ROOT / "tests" / "annotations" / "seeds" / "events.yaml", "seeds"),
-        (ROOT / "tests" / "corpora" / "chronology", ROOT / "tests" / "annotations" / "chronology" / "events.yaml",
-         "chronology"),
-    ]
-    metrics = [m for seeds, annotations, name in runs if annotations.is_file() for m in evaluate(seeds, annotations, name)]
-    with pd.option_context("display.width", 120, "display.float_format", "{:.3f}".format):
-        print(metrics_table(metrics).to_string(index=False))
+    from briefbook.evaluation import print_metrics
+
+    print_metrics(only=("chronology",))
     return 0
 
 

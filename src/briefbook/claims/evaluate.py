@@ -108,15 +108,10 @@ def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metri
     return metrics + ([agreement] if agreement else [])
 
 
-def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
-    return pd.DataFrame([m.__dict__ for m in metrics]).drop(columns=["share"]).round(3)
-
-
 def main() -> None:
-    from briefbook.evaluation import evaluate_all
+    from briefbook.evaluation import print_metrics
 
-    root = Path(__file__).resolve().parents[3]
-    print(metrics_table(evaluate_all(root / "tests", root / "seeds", only=(ANALYSIS,))).to_string(index=False))
+    print_metrics(only=(ANALYSIS,))
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@ Measures:
   high both equal the gold ones (null meaning open-ended).
 - ``who right`` and ``qualifier right``: shares of span-matched figures.
 
-Run ``python -m briefbook.figures.evaluate`` to print the table for the seeds
-and for the test corpus written for this analysis.
+Run ``python -m briefbook.figures.evaluate`` for this analysis's rows of
+``briefbook evaluate`` (the seeds, the other-event and any held-out articles).
 """
 
 from __future__ import annotations
@@ -131,22 +131,10 @@ def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metri
     return score(figures, gold, corpus_name)
 
 
-def metrics_table(metrics: list[Metric]) -> pd.DataFrame:
-    return pd.DataFrame([m.__dict__ for m in metrics]).round(3)
-
-
 def main() -> None:
-    root = Path(__file__).resolve().parents[3]
-    runs = [
-        ("seeds", root / "seeds", root / "tests" / "annotations" / "seeds" / "figures.yaml"),
-        ("figures", root / "tests" / "corpora" / "figures", root / "tests" / "annotations" / "figures" / "figures.yaml"),
-    ]
-    metrics: list[Metric] = []
-    for name, folder, annotations in runs:
-        if folder.is_dir() and annotations.is_file():
-            metrics += evaluate(folder, annotations, name)
-    with pd.option_context("display.width", 200):
-        print(metrics_table(metrics).to_string(index=False))
+    from briefbook.evaluation import print_metrics
+
+    print_metrics(only=("figures",))
 
 
 if __name__ == "__main__":
