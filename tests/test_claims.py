@@ -175,6 +175,38 @@ def test_role_named_before_its_holder_goes_to_the_person_named_later(tmp_path):
     assert row(extract(write(tmp_path / "s", {"x.txt": other})), "ships were waiting")["speaker"] != "Tom Hale"
 
 
+def test_agency_style_titles_of_a_place_and_the_head_of_state(tmp_path):
+    """ "President of Norland: …", "the President of Norland Ivo Brandt stated", "the head of state said"."""
+    text = ("President of Norland: talks with Suvia have failed\n\n"
+            "VELA, May 2 /NORPRESS/. The President of Norland Ivo Brandt stated that talks with Suvia have failed.\n\n"
+            "Speaking at the cabinet, the head of state said: «We will defend our fields.»\n\n"
+            "«The door stays open,» the President of Norland added.\n")
+    statements = extract(write(tmp_path / "a", {"x.txt": text}))
+    assert set(statements["speaker"]) == {"Ivo Brandt"}
+    assert len(statements) == 4
+    # a leader word goes to a top office-holder, not to any titled person
+    other = ("Budget row\n\nFinance Minister Ada Kern said the budget was balanced.\n\n"
+             "The head of state said the budget was a disgrace.\n")
+    assert row(extract(write(tmp_path / "b", {"x.txt": other})), "a disgrace")["speaker"] != "Ada Kern"
+
+
+def test_a_clear_pronoun_in_one_article_decides_gender_in_another(tmp_path):
+    """Outlet 1 says "she" right after Dr Lena Roos's words; outlet 2's "he" after her must go to the man."""
+    first = ("Doctors strike\n\nDr Lena Roos said wards were safe. \"No patient will be turned away,\" she said.\n")
+    second = ("Hospitals shut\n\nUnion leader Piet Vos told the rally that 900 nurses had walked out.\n\n"
+              "Dr Lena Roos, who chairs the doctors' association, pointed out that wards were safe.\n\n"
+              "Speaking later, he added that the strike would go on.\n")
+    statements = extract(write(tmp_path / "g", {"1.txt": first, "2.txt": second}))
+    assert row(statements, "the strike would go on")["speaker"] == "Piet Vos"
+
+
+def test_a_name_taken_for_an_organisation_is_a_person_when_a_pronoun_follows(tmp_path):
+    text = ("Canal dry\n\nIn Tesh, cotton grower Baran Oskay said his canal had been dry for days. "
+            "\"There will be no harvest,\" he said.\n\nThe Interior Ministry said it was investigating.\n")
+    statements = extract(write(tmp_path / "o", {"x.txt": text}))
+    assert row(statements, "There will be no harvest")["speaker"] == row(statements, "had been dry")["speaker"]
+
+
 def test_multi_paragraph_quotation_is_one_statement(tmp_path):
     text = ("Strike talks stall\n\nAna Ruiz, the union leader, said on Monday that talks had stalled.\n\n"
             "\"We are ready to talk,\" she said. \"But the offer is an insult.\n\n"
@@ -402,10 +434,10 @@ def test_annotator_agreement_is_pairwise_f1_of_one_labelling_against_the_other(t
         annotator_agreement(first, "c")
 
 
-GROUPING_SHORT = ("lexical claim grouping reaches a pairwise F1 of 0.67 on the seeds (P 0.67, R 0.67) and 0.72 "
-                  "on the other-event articles (P 1.0, R 0.56): paraphrases that share no content word are not "
-                  "joined, and a sentence-embedding model added to it reached only 0.84 / 0.75 (see the Methods "
-                  "chapter and the second annotator's agreement)")
+GROUPING_SHORT = ("lexical claim grouping reaches a pairwise F1 of 0.67 on the seeds (P 0.67, R 0.67) and 0.67 "
+                  "on the ten other-event articles (P 0.96, R 0.51): paraphrases that share no content word are "
+                  "not joined; sentence embeddings mixed in (MiniLM, mpnet) reached at best 0.78-0.84 on the seeds, "
+                  "tuned on the annotations, and two annotators agree only at 0.84 / 0.68 (see the Methods chapter)")
 
 
 @pytest.mark.xfail(strict=True, reason=GROUPING_SHORT)

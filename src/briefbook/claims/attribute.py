@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefbook.claims.detect import Found, Sighting
-from briefbook.claims.speakers import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, merge_names,
-                                      person_name, roles, same_person)
+from briefbook.claims.speakers import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, leads,
+                                      merge_names, person_name, roles, same_person)
 from briefbook.corpus.model import Corpus
 from briefbook.nlp import Parsed
 
@@ -120,13 +120,33 @@ def _gender(text: str) -> str | None:
     return roles().honorifics.get(first[0].rstrip(".")) if first else None
 
 
-def resolve(found: list[Found], sightings: list[Sighting], names: Names) -> list[tuple[Found, Speaker]]:
-    """Each statement of one article with its canonical speaker (articles are resolved independently)."""
+def learn_genders(articles: list[tuple[list[Found], list[Sighting]]], names: Names) -> dict[str, str]:
+    """Person -> "m" or "f", from the pronouns the corpus uses for them where that is clear.
+
+    A "she said" in the same paragraph as the statement just attributed to a
+    person by name is clear evidence; one outlet's clear "she" then keeps
+    another outlet's ambiguous "he" away from her. A person with evidence both
+    ways gets none.
+    """
+    votes: dict[str, set[str]] = {}
+    for found, sightings in articles:
+        resolve(found, sightings, names, votes=votes)
+    return {name: next(iter(said)) for name, said in votes.items() if len(said) == 1}
+
+
+def resolve(found: list[Found], sightings: list[Sighting], names: Names, known_genders: dict[str, str] | None = None,
+            votes: dict[str, set[str]] | None = None) -> list[tuple[Found, Speaker]]:
+    """Each statement of one article with its canonical speaker (articles are resolved independently).
+
+    ``known_genders`` (from :func:`learn_genders`) start the article's genders;
+    ``votes``, when given, collects the clear pronoun evidence of this article.
+    """
     events: list[tuple[int, int, object]] = [(s.position, 0, s) for s in sightings]
     events += [(f.position if f.mention is not None else f.start, 1, f) for f in found]
     events.sort(key=lambda e: (e[0], e[1]))
     recent: list[Speaker] = []
-    genders: dict[str, str] = {}
+    genders: dict[str, str] = dict(known_genders or {})
+    last_paragraph: dict[str, int] = {}  # speaker -> paragraph of their latest statement
     resolved: dict[int, Speaker] = {}
     named: list[tuple[object, Mention, Speaker]] = []
     for _, _, item in events:
@@ -141,9 +161,13 @@ def resolve(found: list[Found], sightings: list[Sighting], names: Names) -> list
         if speaker.kind != "unknown":
             if m is not None and m.kind == "pronoun" and m.pronoun in ("person-m", "person-f"):
                 genders.setdefault(speaker.canonical, m.pronoun[-1])
+                if votes is not None and isinstance(item, Found) and recent and recent[-1] == speaker \
+                        and last_paragraph.get(speaker.canonical) == item.paragraph:
+                    votes.setdefault(speaker.canonical, set()).add(m.pronoun[-1])
             recent.append(speaker)
         if isinstance(item, Found):
             resolved[id(item)] = speaker
+            last_paragraph[speaker.canonical] = item.paragraph
     _resolve_forward(named, resolved, names)
     return [(f, resolved[id(f)]) for f in found]
 
@@ -167,6 +191,16 @@ def _resolve_forward(named: list[tuple[object, Mention, Speaker]], resolved: dic
                     break
 
 
+def _person_shaped(name: str) -> bool:
+    """Two or three capitalised words, none of them a word organisations are named with ("Marta Quell",
+    not "Interior Ministry", "NATO" or "Kethra")."""
+    words = name.split()
+    role_words = roles().speaker_nouns | {w for t in roles().titles for w in t.split()}
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and
+                                        fold(w) not in role_words and fold(w).rstrip("s") not in role_words
+                                        for w in words)
+
+
 def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) -> Speaker:
     if m.kind == "person":
         name = names.person(m.name)
@@ -185,7 +219,8 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
                 if names.rolebook.by_words(m, variants[canonical]):
                     return Speaker(canonical, "person")
             for canonical in persons:
-                if any(m.title in names.rolebook.titles_of[n] for n in variants[canonical]):
+                titles = {t for n in variants[canonical] for t in names.rolebook.titles_of[n]}
+                if m.title in titles or (not m.places and leads(m.title, titles)):
                     return Speaker(canonical, "person")
             if m.places:
                 holder = None
@@ -196,6 +231,10 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
         return Speaker(clean_org(m.name), "group")
     if m.kind == "pronoun":
         want = m.pronoun
+        if want in ("person-m", "person-f") and recent and recent[-1].kind == "org" and \
+                _person_shaped(recent[-1].canonical):
+            # "cotton grower Baran Oskay said … “…,” he said": the recogniser took the name for an organisation
+            return Speaker(recent[-1].canonical, "person")
         for s in reversed(recent):
             if want in ("person-m", "person-f", "person"):
                 known = genders.get(s.canonical)

@@ -6,7 +6,7 @@ import hashlib
 
 import pandas as pd
 
-from briefbook.claims.attribute import learn_names, resolve
+from briefbook.claims.attribute import learn_genders, learn_names, resolve
 from briefbook.claims.detect import find_statements
 from briefbook.claims.frames import frame_columns
 from briefbook.claims.grouping import group_claims, stems
@@ -28,12 +28,13 @@ def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
     """One row per statement (see :data:`COLUMNS`), ordered by doc_id then start."""
     found = {d.doc_id: find_statements(d, parsed[d.doc_id]) for d in corpus.documents}
     names = learn_names(corpus, parsed, [f for fs, _ in found.values() for f in fs])
+    genders = learn_genders(list(found.values()), names)
     rows = []
     bags = []
     for document in corpus.documents:
         statements, sightings = found[document.doc_id]
         docs = parsed[document.doc_id]
-        for f, speaker in resolve(statements, sightings, names):
+        for f, speaker in resolve(statements, sightings, names, genders):
             tokens = [t for p, doc in zip(document.paragraphs, docs) if p.start < f.end and f.start < p.end
                       for t in doc if f.start <= p.start + t.idx < f.end]
             text = document.text[f.start:f.end]

@@ -40,6 +40,7 @@ SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "d
 class Roles:
     titles: tuple[str, ...]
     leader_words: frozenset[str]
+    top_offices: frozenset[str]
     speaker_nouns: frozenset[str]
     not_speakers: frozenset[str]
     honorifics: dict[str, str | None]
@@ -53,6 +54,7 @@ def roles() -> Roles:
     data = load_yaml("claims_roles.yaml")
     return Roles(
         tuple(t.lower() for t in data["titles"]), frozenset(data["leader_words"]),
+        frozenset(data.get("top_offices") or []),
         frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
     )
@@ -137,6 +139,19 @@ def find_title(words: list[str]) -> str:
     return ""
 
 
+def _title_of_place_name(doc: Doc, ent: Span) -> bool:
+    """Whether an entity reads "PLACE FIRST LAST" right after "title of" (agency style: "President of X Y Z")."""
+    return (ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and fold(doc[ent.start - 2].text) in roles().titles
+            and len(ent) >= 3 and all(t.pos_ == "PROPN" for t in ent))
+
+
+def leads(title: str, titles: set[str]) -> bool:
+    """Whether a leader word ("leader", "the head of state") fits a person with these titles:
+    they are called a leader too, or hold a top office (president, prime minister)."""
+    top = roles().leader_words
+    return title in top and bool(titles & (top | roles().top_offices))
+
+
 def person_name(doc: Doc, start: int, end: int) -> str:
     """A person entity's name, widened over capitalised name tokens the tagger split off.
 
@@ -184,7 +199,13 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     named = [t for t in tokens if t.i > title_at and (t.ent_type_ == "PERSON" or
              (t.ent_type_ == "ORG" and title and t.pos_ == "PROPN"))]
     root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[0])
+    if len(named) == 1 and named[0].dep_ == "pobj" and named[0].head.lower_ == "of" and \
+            fold(named[0].head.head.text) in title.split():
+        # "President of Kethra": the one word after "title of" says whose president, whatever the tagger thought
+        return Mention(text, "role", text, title=title, places=places + (named[0].text,))
     if named and not (title and fold(root.text) in roles().speaker_nouns):
+        if _title_of_place_name(doc, doc[named[0].i:named[-1].i + 1]):
+            named = named[1:]  # "the President of Norland Ivo Brandt": Norland is whose president
         return Mention(text, "person", person_name(doc, named[0].i, named[-1].i + 1))
     if title and (fold(root.text) in title.split() or fold(root.text) in roles().leader_words) and \
             not any(e.label_ == "ORG" and e.start > title_at for e in span_ents):
@@ -245,9 +266,13 @@ class RoleBook:
             if ent.label_ == "ORG":
                 # the recogniser sometimes tags "Chilean President Ana Ruiz" as one organisation
                 inner = [t for t in ent if fold(t.text) in roles().titles]
-                if not inner or inner[-1].i + 1 >= ent.end:
+                if inner and inner[-1].i + 1 < ent.end:
+                    ent = doc[inner[-1].i + 1:ent.end]
+                elif _title_of_place_name(doc, ent):
+                    # "the President of Kethra Selim Haratov" tagged "Kethra Selim Haratov": place, then name
+                    ent = doc[ent.start + 1:ent.end]
+                else:
                     continue
-                ent = doc[inner[-1].i + 1:ent.end]
             first = ent.start
             while first > 0 and (doc[first - 1].is_space or doc[first - 1].ent_type_ == "PERSON" and
                                  fold(doc[first - 1].text) not in roles().titles):
@@ -304,7 +329,7 @@ class RoleBook:
         ("union chief Ana Ruiz"). The role's descriptive words meet the
         person's (stems of four letters, so "dockers'" meets "Dockworkers'"),
         or the titles agree: the same title, or two words for the top office
-        ("leader", "chief").
+        ("leader", "chief"), or a leader word and a top office (:func:`leads`).
         """
         words = {w for n in variants for w in self.words_of.get(n, set())}
         titles = {t for n in variants for t in self.titles_of.get(n, set())}
@@ -315,8 +340,7 @@ class RoleBook:
         wanted = {w[:4] for w in _role_words(m.text.split())}
         if wanted & {w[:4] for w in words}:
             return True
-        top = roles().leader_words
-        return m.title in titles or (m.title in top and bool(titles & top))
+        return m.title in titles or leads(m.title, titles)
 
     def resolve(self, m: Mention) -> str | None:
         """The person the corpus ties to a role mention, if it ties one."""
