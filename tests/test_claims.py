@@ -207,6 +207,23 @@ def test_a_name_taken_for_an_organisation_is_a_person_when_a_pronoun_follows(tmp
     assert row(statements, "There will be no harvest")["speaker"] == row(statements, "had been dry")["speaker"]
 
 
+def test_possessive_organisations_and_short_references_to_them(tmp_path):
+    """ "Norland's foreign ministry" is the Foreign Ministry of Norland; "the ministry" and, in another outlet,
+    "the hospitals trust" refer back to organisations named in full."""
+    first = ("Row deepens\n\nThe Foreign Ministry of Norland said the patrol had crossed the border.\n\n"
+             "The Vela Public Hospitals Trust said 40 operations were postponed.\n")
+    second = ("Shots fired\n\nNorland's foreign ministry called the shooting a provocation. According to the "
+              "ministry, the river has fallen by half.\n\nAccording to the hospitals trust, 40 operations were "
+              "called off.\n")
+    statements = extract(write(tmp_path / "p", {"1.txt": first, "2.txt": second}))
+    ministry = {row(statements, f)["speaker"] for f in ("had crossed the border", "a provocation", "fallen by half")}
+    assert ministry == {"Foreign Ministry of Norland"}
+    assert row(statements, "were called off")["speaker"] == "Vela Public Hospitals Trust"
+    # a short reference with no organisation of that name stays what it says
+    alone = extract(write(tmp_path / "q", {"x.txt": "Flood\n\nAccording to the trust, 40 homes were lost.\n"}))
+    assert row(alone, "homes were lost")["speaker"] == "trust"
+
+
 def test_multi_paragraph_quotation_is_one_statement(tmp_path):
     text = ("Strike talks stall\n\nAna Ruiz, the union leader, said on Monday that talks had stalled.\n\n"
             "\"We are ready to talk,\" she said. \"But the offer is an insult.\n\n"

@@ -257,4 +257,14 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             # "union chief Ana Ruiz": a title before a name the recogniser missed names a person
             return Speaker(names.person(m.name), "person")
         return Speaker(names.org(clean_org(m.name)), "org")
+    if m.kind == "group":
+        # "the ministry", "the hospitals trust": the organisation of this article so named, most recent first
+        words = set(fold(m.name).split())
+        for s in reversed(recent):
+            if s.kind == "org" and words <= set(fold(s.canonical).split()):
+                return s
+        # or the one organisation of the corpus so named (another outlet named it in full)
+        named_so = {names.org(n) for (kind, n) in names.canonical if kind == "org" and words <= set(fold(n).split())}
+        if len(named_so) == 1:
+            return Speaker(named_so.pop(), "org")
     return Speaker(m.name, m.kind)

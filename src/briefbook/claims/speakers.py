@@ -215,6 +215,10 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     if orgs and root_word not in roles().speaker_nouns:
         return Mention(text, "org", clean_org(orgs[-1].text))
     if root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns:
+        owner = next((e for e in orgs + [e for e in span_ents if e.label_ in ("GPE", "NORP")]
+                      if e.root.dep_ == "poss" and e.root.head == root), None)
+        if owner is not None:  # "Kethra's foreign ministry": the ministry of Kethra, not Kethra
+            return Mention(text, "org", clean_org(doc[owner.start:root.i + 1].text))
         if orgs:
             return Mention(text, "org", clean_org(orgs[-1].text))
         return Mention(text, "group", clean_org(text))
@@ -242,11 +246,18 @@ def clean_name(text: str) -> str:
 
 
 def clean_org(text: str) -> str:
+    """An organisation's name without articles, a trailing possessive, and with "X's Y" written "Y of X"
+    ("Kethra's foreign ministry" and "the Foreign Ministry of Kethra" are one name)."""
     text = re.sub(r"[’']s$", "", text.strip())
     words = text.split()
     while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
-    return " ".join(words)
+    text = " ".join(words)
+    owned = re.fullmatch(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[’']s ((?:[\w-]+ ){0,3}([\w-]+))", text)
+    if owned and (fold(owned[3]) in roles().speaker_nouns or fold(owned[3]).rstrip("s") in roles().speaker_nouns):
+        body = owned[2] if any(c.isupper() for c in owned[2]) else owned[2].title()
+        return f"{body} of {owned[1]}"
+    return text
 
 
 # --------------------------------------------------------------------------- roles
