@@ -46,6 +46,15 @@ class Names:
     #: (name, full names only) -> the person names of the corpus that :func:`same_person` matches
     _persons_like: dict[tuple[str, bool], list[str]] = field(default_factory=dict, repr=False, compare=False)
 
+    _orgs_with: dict[frozenset[str], list[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def orgs_with(self, words: frozenset[str]) -> list[str]:
+        """Canonical organisations whose name holds all these (folded) words; memoised like :meth:`persons_like`."""
+        if words not in self._orgs_with:
+            self._orgs_with[words] = sorted({self.org(n) for (kind, n) in self.canonical
+                                             if kind == "org" and words <= set(fold(n).split())})
+        return self._orgs_with[words]
+
     def persons_like(self, name: str, full_names_only: bool = False) -> list[str]:
         """Known person names (in :attr:`canonical` order) that may be the same person as ``name``.
 
@@ -264,7 +273,7 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             if s.kind == "org" and words <= set(fold(s.canonical).split()):
                 return s
         # or the one organisation of the corpus so named (another outlet named it in full)
-        named_so = {names.org(n) for (kind, n) in names.canonical if kind == "org" and words <= set(fold(n).split())}
+        named_so = names.orgs_with(frozenset(words))
         if len(named_so) == 1:
-            return Speaker(named_so.pop(), "org")
+            return Speaker(named_so[0], "org")
     return Speaker(m.name, m.kind)
