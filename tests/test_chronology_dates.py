@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefbook.chronology import dates
-from briefbook.chronology.dates import find_mentions, nearest_year, resolve
+from briefbook.language import dates
+from briefbook.language.dates import find_mentions, nearest_year, resolve
 
 WED = dt.date(2021, 9, 15)  # a Wednesday
 

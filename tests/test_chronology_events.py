@@ -11,9 +11,9 @@ import pytest
 from briefbook.chronology import (
     article_dates, date_conflicts, extract_events, sources_chart, summary_sentences, timeline, timeline_chart,
 )
-from briefbook.chronology import dates as dates_mod
+from briefbook.language import dates as dates_mod
 from briefbook.chronology.article_dates import DATELINE, LATEST_MENTIONED, NOT_INFERRED, SAME_HAPPENING
-from briefbook.chronology.dates import lexicon
+from briefbook.language.dates import lexicon
 from briefbook.corpus import load_corpus
 from briefbook.corpus.metadata import MONTHS
 from briefbook.nlp import parse_corpus

@@ -6,10 +6,8 @@ import random
 
 import pandas as pd
 
-from briefbook.chronology.timeline import (
-    LEAST_WORDING, assign_timelines, candidate_pairs, cosine, probe_words, same_happening, similar_candidates,
-    word_index, word_vector,
-)
+from briefbook.chronology.timeline import LEAST_WORDING, assign_timelines, same_happening, word_vector
+from briefbook.language.similarity import candidate_pairs, cosine, probe_words, similar_candidates, word_index
 
 WORDS = ["say", "police", "protest", "fire", "mill", "vote", "count", "strike", "port", "flood", "river", "rescue"]
 

@@ -14,7 +14,7 @@ from briefbook.claims.evaluate import evaluate
 from briefbook.claims.frames import assign_frames
 from briefbook.claims.grouping import _initial_similarities, _weights, average_linkage_matrix, group_claims, similarity
 from briefbook.claims.quotes import find_quotations
-from briefbook.claims.speakers import abbreviations, same_person
+from briefbook.language.names import abbreviations, same_person
 from briefbook.corpus import load_corpus
 from briefbook.nlp import parse_corpus
 from conftest import ANNOTATIONS, CORPORA, SEEDS

@@ -22,11 +22,12 @@ import datetime as dt
 
 import pandas as pd
 
-from briefbook.chronology.dates import lexicon
+from briefbook.language.dates import lexicon
 from briefbook.chronology.events import (
     content_lemmas, corpus_year_of, document_events, paragraph_idf, paragraph_mentions,
 )
-from briefbook.chronology.timeline import cosine, similar_candidates, word_index, word_vector
+from briefbook.chronology.timeline import word_vector
+from briefbook.language.similarity import cosine, similar_candidates, word_index
 from briefbook.chronology.years import OWN_DATES, article_vectors, fallback_years
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed

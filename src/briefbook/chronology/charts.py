@@ -12,6 +12,8 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from briefbook.corpus.outlets import outlet_labels
+
 
 def _first_day(label: str) -> str:
     """``YYYY-MM`` (month precision) plots at the month's first day."""
@@ -68,9 +70,7 @@ def timeline_chart(entries: pd.DataFrame, width: int = 640) -> alt.LayerChart:
 def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 640) -> alt.Chart:
     """Who reported what when: one row per source, a mark per dated event, coloured by
     kind; marks of one timeline entry share a tooltip id so disagreements stand out."""
-    outlets = {
-        r["doc_id"]: (r.get("outlet") or r.get("file") or r["doc_id"]) for r in documents.to_dict("records")
-    }
+    outlets = outlet_labels(documents)
     data = _plottable(events)
     data["source"] = data["doc_id"].map(lambda d: outlets.get(d, d))
     return (

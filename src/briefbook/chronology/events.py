@@ -11,8 +11,6 @@ empty date and ``how`` saying why, so the report can list what it could not plac
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -21,9 +19,12 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc
 
-from briefbook.chronology import dates as dates_mod
+from briefbook.language.ids import EVENT, span_id
+from briefbook.language import dates as dates_mod
 from briefbook.chronology.clauses import Clause, actor_of, clause_for_date, interval_clause, tokens_in
-from briefbook.chronology.dates import Mention, Resolved, find_mentions, lexicon, resolve
+from briefbook.language.dates import Mention, Resolved, find_mentions, lexicon, resolve
+from briefbook.language.similarity import idf_of
+from briefbook.language.words import alternation, determiners
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document, Paragraph
 from briefbook.nlp import Parsed
@@ -56,8 +57,8 @@ def kind_of(lemmas: list[str]) -> str:
 
 
 def event_id(doc_id: str, start: int, end: int) -> str:
-    """A stable id from the event's place in its seed, never from row order."""
-    return "ev-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:10]
+    """A stable id from the row's place in its article (see :mod:`briefbook.language.ids`)."""
+    return span_id(EVENT, doc_id, start, end)
 
 
 def content_lemmas(doc: Doc, start: int, end: int) -> list[str]:
@@ -135,7 +136,8 @@ def document_events(
     return _one_per_clause(rows)
 
 
-_AFTER_NOUN = re.compile(r"\s*(?:the|a|an|his|her|their|its|this|that)\s+(?P<noun>[A-Za-z][\w-]*)")
+_AFTER_NOUN = re.compile(
+    r"\s*(?:" + alternation(determiners("articles", "possessives", "demonstratives")) + r")\s+(?P<noun>[A-Za-z][\w-]*)")
 
 
 def _as_after_noun(mention: Mention, text: str) -> Mention:
@@ -296,13 +298,7 @@ def paragraph_idf(parsed: Parsed) -> dict[str, float]:
 
 
 def _paragraph_idf(parsed: Parsed) -> dict[str, float]:
-    df: Counter = Counter()
-    total = 0
-    for docs in parsed.values():
-        for doc in docs:
-            total += 1
-            df.update({t.lemma_.lower() for t in doc if t.is_alpha})
-    return {lemma: math.log((1 + total) / (1 + n)) + 1.0 for lemma, n in df.items()}
+    return idf_of({t.lemma_.lower() for t in doc if t.is_alpha} for docs in parsed.values() for doc in docs)
 
 
 def extract_events(corpus: Corpus, parsed: Parsed, dates: pd.DataFrame | None = None) -> pd.DataFrame:

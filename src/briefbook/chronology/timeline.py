@@ -11,13 +11,14 @@ than a reason to split. Entries whose sources give different dates are the
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 
 from functools import lru_cache
 
 import pandas as pd
 
+from briefbook.corpus.outlets import outlet_labels
+from briefbook.language.similarity import candidate_pairs, cosine_with_norms, vector_norm
 from briefbook.resources import load_yaml
 
 #: Cosine similarity of weighted content words above which two events are one happening
@@ -50,22 +51,6 @@ def word_vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
         weight = idf.get(word, 1.0)
         vector[key] = vector.get(key, 0.0) + weight
     return vector
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    return cosine_with_norms(a, b, vector_norm(a), vector_norm(b))
-
-
-def vector_norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in vector.values()))
-
-
-def cosine_with_norms(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
-    """:func:`cosine` with the norms computed once per vector, for comparing one vector with many."""
-    # Words missing from ``b`` would add exact zeros: skipping them gives the very same float.
-    dot = sum(v * b[k] for k, v in a.items() if k in b)
-    norm = norm_a * norm_b
-    return dot / norm if norm else 0.0
 
 
 def _range(row) -> tuple[dt.date, dt.date] | None:
@@ -101,61 +86,6 @@ def _next_day(a, b, row_a, row_b) -> bool:
     if a is None or b is None or not (row_a["precision"] == row_b["precision"] == "day"):
         return False
     return abs((a[0] - b[0]).days) == 1 and row_a["doc_id"] != row_b["doc_id"]
-
-
-def word_index(vectors: list[dict[str, float]]) -> dict[str, list[int]]:
-    """Inverted index: word -> the indices of the vectors holding it, ascending."""
-    index: dict[str, list[int]] = {}
-    for i, vector in enumerate(vectors):
-        for word in vector:
-            index.setdefault(word, []).append(i)
-    return index
-
-
-def probe_words(vector: dict[str, float], threshold: float, index: dict[str, list[int]]) -> list[str]:
-    """The words of ``vector`` a vector must share one of to reach cosine ``threshold`` with it.
-
-    Weights are positive, so a vector sharing none of ``vector``'s words has a
-    cosine of 0 with it; sharing only words whose weights have a norm below
-    ``threshold`` times ``vector``'s norm, its cosine stays below ``threshold``
-    (Cauchy-Schwarz). So the words found in most vectors (the longest index
-    lists) are left out while they fit under that bound: a word every article
-    repeats no longer makes every pair a candidate. A small margin keeps float
-    rounding on the safe side (leaving out fewer words is always safe).
-    """
-    total = sum(v * v for v in vector.values())
-    budget = (threshold * (1 - 1e-6)) ** 2 * total
-    left_out = 0.0
-    kept = []
-    for word in sorted(vector, key=lambda w: (-len(index.get(w, ())), w)):
-        weight = vector[word] ** 2
-        if left_out + weight < budget:
-            left_out += weight
-        else:
-            kept.append(word)
-    return kept
-
-
-def similar_candidates(
-    vector: dict[str, float], threshold: float, index: dict[str, list[int]]
-) -> list[int]:
-    """Ascending indices of the indexed vectors that may reach cosine ``threshold`` with ``vector``."""
-    return sorted({i for word in probe_words(vector, threshold, index) for i in index.get(word, ())})
-
-
-def candidate_pairs(vectors: list[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
-    """Every pair ``(i, j)``, ``i < j``, that may reach cosine ``threshold``, in (i, j) order.
-
-    A superset of the pairs at or above ``threshold`` (see :func:`probe_words`),
-    found through an inverted index instead of comparing all n² pairs.
-    """
-    index = word_index(vectors)
-    pairs: set[tuple[int, int]] = set()
-    for i, vector in enumerate(vectors):
-        for j in similar_candidates(vector, threshold, index):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
 
 
 #: No two events whose cosine is below this are ever one happening (see :func:`same_happening`).
@@ -209,13 +139,6 @@ def as_read(events: pd.DataFrame) -> pd.DataFrame:
     return events
 
 
-def _outlets(documents: pd.DataFrame) -> dict[str, str]:
-    return {
-        row["doc_id"]: (row.get("outlet") or "") or row.get("file", "") or row["doc_id"]
-        for row in documents.to_dict("records")
-    }
-
-
 def _label(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -236,7 +159,7 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     quotes), anchors (every member's paragraph, ";"-joined, for the links of
     the entries table), event_ids.
     """
-    outlets = _outlets(documents)
+    outlets = outlet_labels(documents)
     events = as_read(events)
     entries = []
     for timeline_id, group in events.groupby("timeline_id", sort=False):
@@ -275,7 +198,7 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
 def date_conflicts(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Timeline entries whose sources disagree on the date: one row per source's wording."""
-    outlets = _outlets(documents)
+    outlets = outlet_labels(documents)
     events = as_read(events)
     entries = timeline(events, documents)
     flagged = entries[entries["conflict"]]

@@ -1,7 +1,7 @@
 """Which year a date written without one belongs to, when the article's own date is unknown.
 
 "January 2" needs a year. The article's date gives the best one (see
-:func:`briefbook.chronology.dates.nearest_year`); without it, in this order:
+:func:`briefbook.language.dates.nearest_year`); without it, in this order:
 
 1. the latest year the article writes in a date ("5 June 2024", "in March
    2023"): reports look back, so the latest dated year is most often the
@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefbook.chronology.timeline import cosine_with_norms, similar_candidates, vector_norm, word_index
+from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
 from briefbook.corpus.model import Corpus, Document
 from briefbook.nlp import Parsed
 
@@ -33,7 +33,7 @@ SIMILAR_ENOUGH = 0.2
 
 def latest_year_written(document: Document, in_dates: bool = True) -> int | None:
     """The latest year in the article's running text: in a written date, or (``in_dates=False``) anywhere."""
-    from briefbook.chronology.dates import find_mentions
+    from briefbook.language.dates import find_mentions
 
     years = []
     for paragraph in document.paragraphs:

@@ -2,7 +2,7 @@
 
 Detection works paragraph by paragraph on the shared parses and returns
 :class:`Found` records whose speaker is still a *mention* (as written); the
-corpus-wide step in :mod:`briefbook.claims.attribute` turns mentions into
+corpus-wide step in :mod:`briefbook.language.attribution` turns mentions into
 canonical speakers. What counts as one statement (also written at the top of
 the annotation files):
 
@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from briefbook.claims.quotes import Quotation, find_quotations, starts_with_opening, strip_span
-from briefbook.claims.reported import according_to, is_cue, lexicon, message_tokens, nested, subject
-from briefbook.claims.speakers import Mention, mention, roles, speaker_tokens
+from briefbook.language.speech import according_to, is_cue, lexicon, message_tokens, nested, subject
+from briefbook.language.attribution import Found, Sighting
+from briefbook.language.names import Mention, mention, speaker_tokens, title_words
 from briefbook.corpus.model import Document, Paragraph
 
 QUOTE_MARKS = "“”„«»‹›‘’\"'"
@@ -36,29 +37,6 @@ MIN_DIRECT_WORDS = 2
 NEXT_PARAGRAPH_CUE_WINDOW = 8
 #: Longest headline-like paragraph read as "Speaker: words" (words).
 HEADLINE_WORDS = 16
-
-
-@dataclass
-class Found:
-    """A statement before speaker resolution; offsets are into the seed file."""
-
-    doc_id: str
-    paragraph: int
-    start: int
-    end: int
-    kind: str
-    cue: str
-    mention: Mention | None  # None: continues the previous speaker's words
-    position: int  # where the speaker is named (for recency), or the statement start
-    close_lost: bool = False
-
-
-@dataclass(frozen=True)
-class Sighting:
-    """A speaker named as the subject of a verb of saying (used to resolve later pronouns)."""
-
-    position: int
-    mention: Mention
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -347,7 +325,7 @@ def _headline(para: Paragraph, doc: Doc, quote_spans: list[tuple[int, int]]) -> 
                 left.insert(0, t)
             else:
                 break
-        titles = {w for t in roles().titles for w in t.split()}
+        titles = title_words()
         if not left or not (left[-1].ent_type_ in ("PERSON", "ORG") or left[-1].lower_ in titles or
                             left[-1].ent_type_ == "GPE" and any(t.lower_ in titles for t in left)):
             continue

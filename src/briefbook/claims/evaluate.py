@@ -19,7 +19,7 @@ import pandas as pd
 import yaml
 
 from briefbook.claims.extract import extract_statements
-from briefbook.claims.speakers import fold
+from briefbook.language.names import fold
 from briefbook.corpus import load_corpus
 from briefbook.nlp import parse_corpus
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 
 import pandas as pd
 
-from briefbook.claims.attribute import learn_genders, learn_names, resolve
+from briefbook.language.ids import STATEMENT, span_id
+from briefbook.language.attribution import learn_genders, learn_names, resolve
 from briefbook.claims.detect import find_statements
 from briefbook.claims.frames import frame_columns
 from briefbook.claims.grouping import group_claims, stems
@@ -20,8 +20,8 @@ COLUMNS = [
 
 
 def statement_id(doc_id: str, start: int, end: int) -> str:
-    """A stable id from the statement's place in its article (never from row order)."""
-    return "st-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:10]
+    """A stable id from the row's place in its article (see :mod:`briefbook.language.ids`)."""
+    return span_id(STATEMENT, doc_id, start, end)
 
 
 def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:

@@ -22,7 +22,6 @@ renames a claim.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,7 +29,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from briefbook.claims.speakers import fold
+from briefbook.language.names import fold
+from briefbook.language.similarity import idf_of, overlap
 from briefbook.resources import load_yaml
 
 STEM = 6
@@ -90,23 +90,12 @@ def _weights(bags: Sequence[Counter]) -> list[dict[str, float]]:
     Figures weigh :data:`NUMBER_WEIGHT` times their IDF: a shared "140 polling
     stations" says more about a shared claim than a shared common noun.
     """
-    df = Counter(word for bag in bags for word in bag)
-    n = len(bags)
-    return [{w: (math.log((1 + n) / (1 + df[w])) + 1) * (NUMBER_WEIGHT if is_figure(w) else 1.0) for w in bag}
-            for bag in bags]
+    idf = idf_of(bags)
+    return [{w: idf[w] * (NUMBER_WEIGHT if is_figure(w) else 1.0) for w in bag} for bag in bags]
 
 
-def similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    """Weighted overlap: the share of the *shorter* statement's weight that the other one shares.
-
-    A headline ("X: attack was well prepared") and the paragraph that develops the
-    same claim differ mostly in length; cosine would punish the longer one for
-    saying more, the overlap coefficient does not.
-    """
-    if not a or not b:
-        return 0.0
-    shared = sum(w for word, w in a.items() if word in b)
-    return shared / min(sum(a.values()), sum(b.values()))
+#: Likeness of two statements (see :func:`briefbook.language.similarity.overlap`).
+similarity = overlap
 
 
 def _initial_similarities(members: list[int], vectors: list[dict[str, float]]) -> np.ndarray:

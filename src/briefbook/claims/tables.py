@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-
-def _outlets(documents: pd.DataFrame) -> pd.Series:
-    """doc_id -> outlet name, or the file name when the outlet is unknown."""
-    docs = documents.set_index("doc_id")
-    outlet = docs["outlet"].fillna("").astype(str)
-    return outlet.where(outlet.str.strip() != "", docs["file"].astype(str))
+from briefbook.corpus.outlets import with_outlet
 
 
 def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    out = statements.copy()
-    out["outlet"] = out["doc_id"].map(_outlets(documents))
-    return out
+    return with_outlet(statements, documents)
 
 
 def _frames_of(values: pd.Series) -> str:

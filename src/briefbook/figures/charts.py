@@ -13,6 +13,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from briefbook.corpus.outlets import outlet_label
+
 from briefbook.figures.reconcile import CATEGORY_ORDER
 
 UNDATED = "undated"
@@ -43,7 +45,7 @@ def chart_data(figures: pd.DataFrame) -> pd.DataFrame:
     frame["value"] = [_value(lo, hi) for lo, hi in zip(frame["low"], frame["high"])]
     frame["top"] = [float(hi) if pd.notna(hi) else None for hi in frame["high"]]
     frame["range"] = [_range_label(lo, hi) for lo, hi in zip(frame["low"], frame["high"])]
-    frame["source"] = [o or f for o, f in zip(frame.get("outlet", frame["file"]), frame["file"])]
+    frame["source"] = [outlet_label(o, f, d) for o, f, d in zip(frame.get("outlet", frame["file"]), frame["file"], frame["doc_id"])]
     frame["report_date"] = [str(d) if pd.notna(d) and d else UNDATED for d in frame["reported_on"]]
     frame["group"] = frame["category"] + " · " + frame["who"].str.replace("_", " ")
     keep = ["figure_id", "doc_id", "file", "paragraph", "anchor", "text", "category", "who", "qualifier",
@@ -164,7 +166,7 @@ def mentions_table(figures: pd.DataFrame, page: str = "") -> pd.DataFrame:
         "range": [_range_label(lo, hi) for lo, hi in zip(figures["low"], figures["high"])],
         "qualifier": figures["qualifier"],
         "credited to": figures["attribution"],
-        "outlet": [o or f for o, f in zip(figures.get("outlet", figures["file"]), figures["file"])],
+        "outlet": [outlet_label(o, f) for o, f in zip(figures.get("outlet", figures["file"]), figures["file"])],
         "reported on": [str(d) if pd.notna(d) and d else "" for d in figures["reported_on"]],
         "source": [f"[{f} ¶{p}]({page}#{a})" for f, p, a in zip(figures["file"], figures["paragraph"], figures["anchor"])],
     })

@@ -14,11 +14,11 @@ keep it only when it counts people or materiel and say what happened to them
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
+from briefbook.language.ids import FIGURE, span_id
 from briefbook.corpus.model import Corpus, Document, Paragraph
 from briefbook.figures import classify, filters
 from briefbook.figures.counted import ELLIPTIC_DEPS, Counted, counted_noun, span_head
@@ -39,8 +39,8 @@ ROLES = ("title", "body", "caption")
 
 
 def figure_id(doc_id: str, start: int, end: int) -> str:
-    """A stable id from the figure's place in its seed, not from its rank."""
-    return "fg-" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:10]
+    """A stable id from the row's place in its article (see :mod:`briefbook.language.ids`)."""
+    return span_id(FIGURE, doc_id, start, end)
 
 
 def _tokens_of(doc: Doc, phrase: NumberPhrase) -> list[Token]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefbook.corpus.outlets import with_outlet
 from briefbook.resources import load_yaml
 
 RECONCILIATION_RULES: list[str] = [
@@ -153,10 +154,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """
     if figures.empty:
         return pd.DataFrame(columns=COLUMNS)
-    outlets = documents.set_index("doc_id")["outlet"].to_dict() if "outlet" in documents else {}
-    frame = figures.copy()
-    frame["outlet"] = [outlets.get(d) or (o if isinstance(o, str) else "") for d, o in
-                       zip(frame["doc_id"], frame.get("outlet", pd.Series([""] * len(frame))))]
+    frame = with_outlet(figures, documents)
     rows = []
     parts = frame[frame["part_of"].fillna("") != ""] if "part_of" in frame else frame.iloc[0:0]
     frame = frame[~frame.index.isin(parts.index)]

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from briefbook.language.words import determiners, transliteration
 from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
@@ -58,6 +59,12 @@ def roles() -> Roles:
         frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
     )
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of every title ("foreign", "minister", …): built once, read in many places."""
+    return frozenset(w for title in roles().titles for w in title.split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,7 +165,7 @@ def person_name(doc: Doc, start: int, end: int) -> str:
     Scraped text often has non-breaking spaces inside names, which the tokenizer
     keeps as separate tokens and the recogniser then cuts the name at.
     """
-    titles = {w for t in roles().titles for w in t.split()}
+    titles = title_words()
 
     def is_name(t: Token) -> bool:
         return t.pos_ == "PROPN" and t.text[:1].isupper() and fold(t.text) not in titles and t.ent_type_ in ("", "PERSON")
@@ -239,7 +246,7 @@ def clean_name(text: str) -> str:
     text = re.sub(r"[’']s$", "", text.strip())
     text = re.sub(r"[\[\]]", "", text)
     words = text.split()
-    titles = {w for t in roles().titles for w in t.split()}
+    titles = title_words()
     while words and (fold(words[0]).rstrip(".") in roles().honorifics or fold(words[0]) in titles):
         words = words[1:]
     return " ".join(words) or text
@@ -250,7 +257,7 @@ def clean_org(text: str) -> str:
     ("Kethra's foreign ministry" and "the Foreign Ministry of Kethra" are one name)."""
     text = re.sub(r"[’']s$", "", text.strip())
     words = text.split()
-    while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their"):
+    while words and words[0].lower() in determiners("articles", "possessives"):
         words = words[1:]
     text = " ".join(words)
     owned = re.fullmatch(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})[’']s ((?:[\w-]+ ){0,3}([\w-]+))", text)
@@ -378,8 +385,8 @@ def _role_words(tokens) -> set[str]:
     for t in tokens:
         word = fold(t if isinstance(t, str) else t.text).strip(".,'’")
         if len(word) > 2 and word not in SMALL_WORDS and word not in roles().leader_words and \
-                word not in {w for title in roles().titles for w in title.split()} and \
-                word not in ("the", "his", "her", "its", "their", "our"):
+                word not in title_words() and \
+                word not in determiners("articles", "possessives", "first_person"):
             out.add(word[:5])
     return out
 
@@ -415,7 +422,9 @@ def same_person(a: str, b: str) -> bool:
 
 def _skeleton(text: str) -> str:
     """Given names reduced to what survives transliteration (no doubled letters, no vowels after the first)."""
-    text = re.sub(r"(.)\1", r"\1", text.replace("zh", "j").replace("y", "i"))
+    for before, after in transliteration():
+        text = text.replace(before, after)
+    text = re.sub(r"(.)\1", r"\1", text)
     return " ".join(w[:1] + re.sub(r"[aeiou]", "", w[1:]) for w in text.split())
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbook.corpus.metadata import MONTHS
+from briefbook.language.words import alternation, determiners
 from briefbook.resources import load_yaml
 
 DATA_FILE = "chronology_dates.yaml"
@@ -200,7 +201,9 @@ def _patterns() -> _Patterns:
         units = r"(?P<unit>" + units + ")"
     # "after"/"before" followed by a noun phrase count from that happening, not from a date.
     bare = _alternation((lex.after_words | lex.before_words | lex.ago_words) - {"after", "before"})
-    directions = bare + r"|(?:after|before)(?!\s+(?:the|a|an|his|her|their|its)\b)(?!\s+(?-i:[A-Z]))"
+    det = alternation(determiners("articles", "possessives"))
+    det_all = alternation(determiners("articles", "possessives", "demonstratives"))
+    directions = bare + r"|(?:after|before)(?!\s+(?:" + det + r")\b)(?!\s+(?-i:[A-Z]))"
     return _Patterns(
         absolute_mdy=re.compile(r"\b" + month + r"\s+" + day + r"\b(?!\s*(?:%|per|years?)\b)" + year),
         absolute_dmy=re.compile(r"\b" + day + r"\s+(?:of\s+)?" + month + r"\b" + year),
@@ -219,7 +222,7 @@ def _patterns() -> _Patterns:
         ),
         interval=re.compile(
             r"\b(?P<number>\d+|" + numbers + r")\s+" + units + r"s?\s+(?P<direction>after|before)\b"
-            r"(?=\s+(?:the|a|an|his|her|their|its|(?-i:[A-Z])))",
+            r"(?=\s+(?:" + det + r"|(?-i:[A-Z])))",
             re.IGNORECASE,
         ),
         span=re.compile(
@@ -230,7 +233,7 @@ def _patterns() -> _Patterns:
         ),
         after_noun=re.compile(
             r"\b(?:the\s+(?P<unit_day>day)|(?P<number>\d+|" + numbers + r")\s+" + units + r"s?)\s+"
-            r"(?P<direction>after|before)\s+(?P<det>the|a|an|his|her|their|its|this|that)\s+(?P<noun>[a-z][\w-]*"
+            r"(?P<direction>after|before)\s+(?P<det>" + det_all + r")\s+(?P<noun>[a-z][\w-]*"
             r"(?:\s+(?!(?:and|or|but|to|in|on|at|of|for|with|by|as|was|were|is|had|has)\b)[a-z][\w-]*)?)",
         ),
         phrase=re.compile(r"\b(?P<phrase>" + _alternation(set(lex.deictic) | set(lex.anaphoric)) + r")\b", re.IGNORECASE),

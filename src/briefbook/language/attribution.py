@@ -11,11 +11,33 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbook.claims.detect import Found, Sighting
-from briefbook.claims.speakers import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, leads,
-                                      merge_names, person_name, roles, same_person)
+from briefbook.language.names import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, leads,
+                                      merge_names, person_name, roles, same_person, title_words)
 from briefbook.corpus.model import Corpus
 from briefbook.nlp import Parsed
+
+
+@dataclass
+class Found:
+    """A statement before speaker resolution; offsets are into the seed file."""
+
+    doc_id: str
+    paragraph: int
+    start: int
+    end: int
+    kind: str
+    cue: str
+    mention: Mention | None  # None: continues the previous speaker's words
+    position: int  # where the speaker is named (for recency), or the statement start
+    close_lost: bool = False
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A speaker named as the subject of a verb of saying (used to resolve later pronouns)."""
+
+    position: int
+    mention: Mention
 
 
 @dataclass(frozen=True)
@@ -204,7 +226,7 @@ def _person_shaped(name: str) -> bool:
     """Two or three capitalised words, none of them a word organisations are named with ("Marta Quell",
     not "Interior Ministry", "NATO" or "Kethra")."""
     words = name.split()
-    role_words = roles().speaker_nouns | {w for t in roles().titles for w in t.split()}
+    role_words = roles().speaker_nouns | title_words()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and
                                         fold(w) not in role_words and fold(w).rstrip("s") not in role_words
                                         for w in words)

@@ -1,0 +1,113 @@
+"""Likeness of two texts as weighted words: IDF weights, cosine, overlap and candidate pairs.
+
+Timeline merging (events), article likeness (undated articles) and claim
+grouping (statements) all compare bags of words weighted by how rare each word
+is in the corpus, so that names every article repeats count little. They share
+one IDF formula, one cosine and one inverted index, so that a pair search that
+scales (no all-pairs loop) is written once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+
+def smooth_idf(document_frequency: Counter, total: int) -> dict[str, float]:
+    """Smoothed inverse document frequency, ``log((1 + N) / (1 + df)) + 1``, per word."""
+    return {word: math.log((1 + total) / (1 + n)) + 1.0 for word, n in document_frequency.items()}
+
+
+def idf_of(bags: Iterable[Iterable[str]]) -> dict[str, float]:
+    """:func:`smooth_idf` over documents given as their (distinct) words."""
+    df: Counter = Counter()
+    total = 0
+    for bag in bags:
+        total += 1
+        df.update(set(bag))
+    return smooth_idf(df, total)
+
+
+def overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weighted overlap: the share of the *lighter* vector's weight that the other one shares.
+
+    A headline and the paragraph that develops the same claim differ mostly in
+    length; cosine would punish the longer one for saying more, the overlap
+    coefficient does not.
+    """
+    if not a or not b:
+        return 0.0
+    shared = sum(w for word, w in a.items() if word in b)
+    return shared / min(sum(a.values()), sum(b.values()))
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return cosine_with_norms(a, b, vector_norm(a), vector_norm(b))
+
+
+def vector_norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def cosine_with_norms(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
+    """:func:`cosine` with the norms computed once per vector, for comparing one vector with many."""
+    # Words missing from ``b`` would add exact zeros: skipping them gives the very same float.
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    norm = norm_a * norm_b
+    return dot / norm if norm else 0.0
+
+
+def word_index(vectors: list[dict[str, float]]) -> dict[str, list[int]]:
+    """Inverted index: word -> the indices of the vectors holding it, ascending."""
+    index: dict[str, list[int]] = {}
+    for i, vector in enumerate(vectors):
+        for word in vector:
+            index.setdefault(word, []).append(i)
+    return index
+
+
+def probe_words(vector: dict[str, float], threshold: float, index: dict[str, list[int]]) -> list[str]:
+    """The words of ``vector`` a vector must share one of to reach cosine ``threshold`` with it.
+
+    Weights are positive, so a vector sharing none of ``vector``'s words has a
+    cosine of 0 with it; sharing only words whose weights have a norm below
+    ``threshold`` times ``vector``'s norm, its cosine stays below ``threshold``
+    (Cauchy-Schwarz). So the words found in most vectors (the longest index
+    lists) are left out while they fit under that bound: a word every article
+    repeats no longer makes every pair a candidate. A small margin keeps float
+    rounding on the safe side (leaving out fewer words is always safe).
+    """
+    total = sum(v * v for v in vector.values())
+    budget = (threshold * (1 - 1e-6)) ** 2 * total
+    left_out = 0.0
+    kept = []
+    for word in sorted(vector, key=lambda w: (-len(index.get(w, ())), w)):
+        weight = vector[word] ** 2
+        if left_out + weight < budget:
+            left_out += weight
+        else:
+            kept.append(word)
+    return kept
+
+
+def similar_candidates(
+    vector: dict[str, float], threshold: float, index: dict[str, list[int]]
+) -> list[int]:
+    """Ascending indices of the indexed vectors that may reach cosine ``threshold`` with ``vector``."""
+    return sorted({i for word in probe_words(vector, threshold, index) for i in index.get(word, ())})
+
+
+def candidate_pairs(vectors: list[dict[str, float]], threshold: float) -> list[tuple[int, int]]:
+    """Every pair ``(i, j)``, ``i < j``, that may reach cosine ``threshold``, in (i, j) order.
+
+    A superset of the pairs at or above ``threshold`` (see :func:`probe_words`),
+    found through an inverted index instead of comparing all n² pairs.
+    """
+    index = word_index(vectors)
+    pairs: set[tuple[int, int]] = set()
+    for i, vector in enumerate(vectors):
+        for j in similar_candidates(vector, threshold, index):
+            if j != i:
+                pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
