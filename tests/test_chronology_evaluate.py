@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from briefbook.chronology import article_dates, extract_events
 from briefbook.chronology.evaluate import date_right, gold_range, load_gold, score
 from briefbook.corpus import load_corpus
+from briefbook.language.reading import CorpusReading
 from briefbook.nlp import parse_corpus
 from conftest import ANNOTATIONS, CORPORA
 
@@ -17,10 +19,14 @@ def measures(metrics) -> dict[str, object]:
     return {m.measure: m for m in metrics}
 
 
+def _gold(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def test_seeds_event_with_right_date_f1_at_least_0_90(seeds_corpus, seeds_parsed):
-    dates = article_dates(seeds_corpus, seeds_parsed)
-    events = extract_events(seeds_corpus, seeds_parsed, dates)
-    gold_events, gold_articles = load_gold(ANNOTATIONS / "seeds" / "events.yaml", seeds_corpus)
+    dates = article_dates(CorpusReading(seeds_corpus, seeds_parsed))
+    events = extract_events(CorpusReading(seeds_corpus, seeds_parsed), dates)
+    gold_events, gold_articles = load_gold(_gold(ANNOTATIONS / "seeds" / "events.yaml"), seeds_corpus)
     found = measures(score(events, dates, gold_events, gold_articles, "seeds"))
     assert len(gold_events) >= 15 and len(gold_articles) == len(seeds_corpus.documents)
     assert found["event+date"].f1 >= 0.90, found["event+date"]
@@ -30,9 +36,9 @@ def test_seeds_event_with_right_date_f1_at_least_0_90(seeds_corpus, seeds_parsed
 def test_own_articles_event_with_right_date_f1_at_least_0_80():
     corpus = load_corpus(CORPORA / "chronology")
     parsed = parse_corpus(corpus)
-    dates = article_dates(corpus, parsed)
-    events = extract_events(corpus, parsed, dates)
-    gold_events, gold_articles = load_gold(ANNOTATIONS / "chronology" / "events.yaml", corpus)
+    dates = article_dates(CorpusReading(corpus, parsed))
+    events = extract_events(CorpusReading(corpus, parsed), dates)
+    gold_events, gold_articles = load_gold(_gold(ANNOTATIONS / "chronology" / "events.yaml"), corpus)
     assert len(corpus.documents) >= 3 and len(gold_events) >= 20
     found = measures(score(events, dates, gold_events, gold_articles, "chronology"))
     assert found["event+date"].f1 >= 0.80, found["event+date"]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from briefbook.language.reading import CorpusReading
+
 from briefbook.chronology import (
     article_dates, date_conflicts, extract_events, sources_chart, summary_sentences, timeline, timeline_chart,
 )
@@ -42,6 +44,12 @@ Residents remain unconvinced.
 """
 
 
+def _events(corpus, parsed):
+    """Events as the pipeline makes them: the article dates first, then the events."""
+    reading = CorpusReading(corpus, parsed)
+    return extract_events(reading, article_dates(reading))
+
+
 def build(tmp_path: Path, articles: dict[str, str]):
     for name, text in articles.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -57,8 +65,8 @@ def by_file(corpus, frame: pd.DataFrame, name: str) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     corpus, parsed = build(tmp_path_factory.mktemp("small"), {"a.txt": WIRE, "b.txt": FOLLOW_UP, "c.txt": UNDATED})
-    dates = article_dates(corpus, parsed)
-    events = extract_events(corpus, parsed, dates)
+    dates = article_dates(CorpusReading(corpus, parsed))
+    events = extract_events(CorpusReading(corpus, parsed), dates)
     return corpus, parsed, dates, events
 
 
@@ -103,7 +111,7 @@ def test_undated_article_is_dated_by_the_same_happening_or_left_alone(small):
 def test_latest_date_mentioned_is_a_low_confidence_lower_bound(tmp_path):
     text = "Court rules on appeal\n\nThe appeal was lodged on 4 March 2020. The court heard it on April 2, 2020.\n"
     corpus, parsed = build(tmp_path, {"x.txt": text})
-    row = article_dates(corpus, parsed).iloc[0]
+    row = article_dates(CorpusReading(corpus, parsed)).iloc[0]
     assert (row["date"], row["how"], row["confidence"]) == ("2020-04-02", LATEST_MENTIONED, "low")
 
 
@@ -118,7 +126,7 @@ def test_one_happening_in_two_articles_is_one_timeline_entry(small):
 def test_ids_come_from_content_so_another_article_does_not_change_them(tmp_path, small):
     corpus, _, _, events = small
     alone_corpus, alone_parsed = build(tmp_path, {"a.txt": WIRE})
-    alone = extract_events(alone_corpus, alone_parsed)
+    alone = _events(alone_corpus, alone_parsed)
     both = by_file(corpus, events, "a.txt")
     assert list(alone["event_id"]) == list(both["event_id"])
     kept = alone.set_index("event_id")["timeline_id"]
@@ -189,7 +197,7 @@ def test_no_word_of_the_seeds_is_written_into_the_code_or_data(seeds_parsed):
 
 def test_an_article_without_dates_gives_empty_tables_that_still_chart(tmp_path):
     corpus, parsed = build(tmp_path, {"q.txt": "A quiet day\n\nNothing happened in the town, residents said.\n"})
-    events = extract_events(corpus, parsed)
+    events = _events(corpus, parsed)
     docs = pd.DataFrame([{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file,
                           "published": d.published} for d in corpus.documents])
     entries = timeline(events, docs)
@@ -205,7 +213,7 @@ def test_a_count_from_a_named_happening_takes_that_happening_s_date(tmp_path):
         "The governor ordered an inquiry the day after the fire. Tuesday's fire was the worst in a decade.\n"
     )
     corpus, parsed = build(tmp_path, {"f.txt": text})
-    events = extract_events(corpus, parsed).set_index("date_text")
+    events = _events(corpus, parsed).set_index("date_text")
     assert events.loc["the day after the fire", "date"] == "2021-09-15"
     assert events.loc["the day after the fire", "how"] == dates_mod.FROM_NAMED_HAPPENING
     assert events.loc["Tuesday", "text"] == "Tuesday's fire" and events.loc["Tuesday", "date"] == "2021-09-14"

@@ -6,8 +6,10 @@ import random
 
 import pandas as pd
 
-from briefbook.chronology.timeline import LEAST_WORDING, assign_timelines, same_happening, word_vector
-from briefbook.language.similarity import candidate_pairs, cosine, probe_words, similar_candidates, word_index
+from briefbook.chronology.timeline import LEAST_WORDING, assign_timelines, same_happening
+from briefbook.language.similarity import (
+    candidate_pairs, cosine, probe_words, similar_candidates, weighted_words, word_index,
+)
 
 WORDS = ["say", "police", "protest", "fire", "mill", "vote", "count", "strike", "port", "flood", "river", "rescue"]
 
@@ -59,7 +61,7 @@ def test_common_light_word_is_not_probed_but_a_heavy_one_is():
 
 def _brute_timelines(events: pd.DataFrame, idf) -> list[str]:
     rows = events.to_dict("records")
-    vectors = [word_vector(r["keywords"], idf) for r in rows]
+    vectors = [weighted_words(r["keywords"], idf) for r in rows]
     parent = list(range(len(rows)))
 
     def find(i):

@@ -10,7 +10,7 @@ import pytest
 from briefbook.claims import (GROUPING_METHOD, GROUPING_THRESHOLD, claims_table, extract_statements, frame_counts,
                               summary_sentences, wordings)
 from briefbook.claims import charts
-from briefbook.claims.evaluate import evaluate
+from briefbook.evaluation import evaluate_corpus
 from briefbook.claims.frames import assign_frames
 from briefbook.claims.grouping import _initial_similarities, _weights, average_linkage_matrix, group_claims, similarity
 from briefbook.claims.quotes import find_quotations
@@ -407,7 +407,7 @@ def test_statement_ids_are_stable_when_an_article_is_added(tmp_path):
 # ------------------------------------------------------------------ accuracy against hand annotations
 
 def _metrics(folder: Path, annotations: Path) -> dict[str, object]:
-    return {m.measure: m for m in evaluate(folder, annotations, folder.name)}
+    return {m.measure: m for m in evaluate_corpus("claims", folder, annotations, folder.name)}
 
 
 def test_statements_accuracy_on_seeds():

@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from briefbook.extract import read_tables
+
 from conftest import SEEDS
 
 DOCUMENT_COLUMNS = {"doc_id", "file", "outlet", "published", "published_how", "title", "words"}
@@ -60,25 +62,58 @@ def test_bad_seeds_give_one_line_naming_the_problem(tmp_path, case, words):
     assert str(folder.name) in lines[0] and "Traceback" not in result.stderr
 
 
-def test_an_analysis_that_fails_on_one_article_names_it(tmp_path, monkeypatch, capsys):
-    from briefbook import extract as extraction
+def test_an_analysis_that_fails_on_one_article_leaves_that_article_out_and_goes_on(tmp_path, monkeypatch, capsys):
+    """A step that raises on one article drops that article's rows of that step only, names it on a
+    warning line and in skipped.csv (the Sources page), and the extraction exits 0."""
+    from briefbook import pipeline
+    from briefbook.analysis import Step
+    from briefbook.claims.schema import STATEMENTS
+    from briefbook.claims.steps import statements
     from briefbook.cli import main
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "calm.txt").write_text("Calm day\n\nNothing happened, officials said.\n")
-    (seeds / "odd.txt").write_text("Odd day\n\nA strange thing happened, officials said.\n")
+    (seeds / "calm.txt").write_text('Calm day\n\n"All is quiet," the mayor said.\n')
+    (seeds / "odd.txt").write_text('Odd day\n\n"A strange thing happened," the mayor said.\n')
 
-    def fragile(corpus, parsed):
-        if any("strange" in d.text for d in corpus.documents):
+    def fragile(ctx):
+        if any("strange" in d.text for d in ctx.corpus.documents):
             raise ValueError("cannot read this")
-        return __import__("pandas").DataFrame()
+        return statements(ctx)
 
-    monkeypatch.setattr(extraction, "ANALYSES", (extraction.Analysis("fragile", "fake:fragile"),))
-    monkeypatch.setattr(extraction, "_function", lambda spec: fragile)
+    steps = tuple(Step(STATEMENTS, fragile) if s.name == "statements" else s for s in pipeline.STEPS)
+    monkeypatch.setattr(pipeline, "STEPS", steps)
+    monkeypatch.setattr(pipeline, "ordered", lambda steps=steps, wanted=None: [s for s in steps])
+    out = tmp_path / "out"
+    assert main(["extract", str(seeds), "--out", str(out)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["briefbook: warning: odd.txt: statements analysis failed on this article and left it out "
+                   "(ValueError: cannot read this)"]
+    tables = read_tables(out)
+    documents = tables["documents"].set_index("file")
+    assert set(tables["statements"]["doc_id"]) == {documents.loc["calm.txt", "doc_id"]}
+    assert documents.loc["odd.txt", "doc_id"] in set(tables["events"]["doc_id"]) | set(tables["article_dates"]["doc_id"])
+    skipped = tables["skipped"]
+    assert list(skipped["file"]) == ["odd.txt"] and "statements analysis failed" in skipped["reason"].iloc[0]
+
+
+def test_a_step_that_fails_on_no_single_article_stops_with_one_line(tmp_path, monkeypatch, capsys):
+    from briefbook import pipeline
+    from briefbook.analysis import Step
+    from briefbook.claims.schema import STATEMENTS
+    from briefbook.cli import main
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "calm.txt").write_text("Calm day\n\nNothing happened.\n")
+
+    def broken(ctx):
+        raise KeyError("bug")
+
+    steps = (Step(STATEMENTS, broken),)
+    monkeypatch.setattr(pipeline, "ordered", lambda steps=steps, wanted=None: list(steps))
     assert main(["extract", str(seeds), "--out", str(tmp_path / "out")]) == 2
-    error = capsys.readouterr().err.strip()
-    assert error == f"briefbook: error: {seeds / 'odd.txt'}: fragile extraction failed: ValueError: cannot read this"
+    assert capsys.readouterr().err.strip() == f"briefbook: error: {seeds}: statements extraction failed: KeyError: 'bug'"
 
 
 def test_the_cache_keeps_only_the_latest_extractions(tmp_path):
@@ -136,14 +171,15 @@ def test_a_cut_off_vega_bundle_is_written_again(tmp_path):
 
 
 def test_each_analysis_prints_its_own_rows_of_briefbook_evaluate(tmp_path):
-    """`python -m briefbook.claims.evaluate` shows the claims rows of `briefbook evaluate`, same corpora, same numbers."""
+    """`briefbook evaluate --only claims` shows the claims rows of `briefbook evaluate`, same corpora, same numbers."""
     whole = briefbook("evaluate", "--csv", str(tmp_path / "metrics.csv"))
     assert whole.returncode == 0, whole.stderr
     metrics = pd.read_csv(tmp_path / "metrics.csv")
-    claims = subprocess.run([sys.executable, "-m", "briefbook.claims.evaluate"], capture_output=True, text=True)
+    claims = briefbook("evaluate", "--only", "claims")
     assert claims.returncode == 0, claims.stderr
     lines = claims.stdout.splitlines()[1:]
     assert len(lines) == (metrics["analysis"] == "claims").sum()
     assert all(line.split()[0] == "claims" for line in lines)
-    printed_corpora = {corpus for corpus in ("seeds", "other events", "held-out") if any(corpus in line for line in lines)}
+    printed_corpora = {corpus for corpus in ("seeds", "other events", "held-out", "published")
+                       if any(corpus in line for line in lines)}
     assert printed_corpora == set(metrics.loc[metrics["analysis"] == "claims", "corpus"])

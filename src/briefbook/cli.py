@@ -7,6 +7,7 @@ and a non-zero exit; never a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -40,25 +41,36 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--tests", type=Path, default=Path("tests"), help="folder with annotations/ and corpora/")
     evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="the annotated seeds folder")
     evaluate.add_argument("--csv", type=Path, help="also write the table as CSV here")
+    evaluate.add_argument("--published", type=Path,
+                          help="folder of published development articles, one folder per event "
+                               "(default: ../shared/corpora/published beside the checkout)")
+    evaluate.add_argument("--only", choices=["claims", "figures", "chronology"], action="append",
+                          help="score only this analysis (repeatable)")
     return parser
 
 
 def _extract(seeds: Path, out: Path) -> None:
     from briefbook.corpus import load_corpus
-    from briefbook.extract import extract, write_tables
+    from briefbook.extract import extract, warn_failures, write_tables
 
     corpus = load_corpus(seeds)
     extraction = extract(corpus)
     for path in write_tables(extraction, out):
         print(path)
+    warn_failures(extraction)
     for skipped in corpus.skipped:
         print(f"briefbook: note: {skipped.file}: {skipped.reason}", file=sys.stderr)
 
 
-def _evaluate(tests: Path, seeds: Path, csv: Path | None) -> None:
-    from briefbook.evaluation import evaluate_all, metrics_frame
+def _evaluate(tests: Path, seeds: Path, csv: Path | None, published: Path | None = None,
+              only: list[str] | None = None) -> None:
+    from briefbook.evaluation import default_published_dir, evaluate_all, metrics_frame
 
-    frame = metrics_frame(evaluate_all(tests, seeds))
+    published = published or default_published_dir(tests)
+    if not published.is_dir():
+        print(f"briefbook: note: {published}: no published development articles here; that set is not scored",
+              file=sys.stderr)
+    frame = metrics_frame(evaluate_all(tests, seeds, tuple(only) if only else None, published))
     print(frame.to_string(index=False, na_rep=""))
     if csv:
         frame.to_csv(csv, index=False)
@@ -80,14 +92,26 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "extract":
             _extract(args.seeds, args.out)
         elif args.command == "evaluate":
-            _evaluate(args.tests, args.seeds, args.csv)
+            _evaluate(args.tests, args.seeds, args.csv, args.published, args.only)
     except BriefbookError as err:
         print(f"briefbook: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("briefbook: interrupted", file=sys.stderr)
+        # Ending anyway: a second Ctrl-C while the workers are reaped must not print a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print(_interrupted(args), file=sys.stderr)
         return 130
     return 0
+
+
+def _interrupted(args: argparse.Namespace) -> str:
+    """The one line for Ctrl-C: a build publishes only once complete, so OUT/html holds the last good site."""
+    if args.command not in ("build", "pdf"):
+        return "briefbook: interrupted"
+    site = args.out / "html"
+    if (site / "index.html").is_file():
+        return f"briefbook: interrupted; the last good site is kept in {site}"
+    return f"briefbook: interrupted; no site in {site} yet"
 
 
 if __name__ == "__main__":

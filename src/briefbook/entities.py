@@ -12,9 +12,17 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from briefbook.corpus import Corpus
+from briefbook.schema import table
 
 if TYPE_CHECKING:  # importing spaCy costs a second the report's title does not need
     from briefbook.nlp import Parsed
+
+ENTITIES = table("entities", "one named person, place, organisation or group, counted across the corpus", [
+    ("entity", "string", "the name as written most often, without a leading 'the' or a possessive"),
+    ("kind", "string", "person, place, organisation or group"),
+    ("mentions", "integer", "times it is named in running text (captions and credits left out)"),
+    ("articles", "integer", "articles that name it"),
+], primary_key=("entity", "kind"))
 
 #: spaCy labels worth counting, and the words the report uses for them.
 KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation", "NORP": "group"}
@@ -46,7 +54,7 @@ def entity_counts(corpus: Corpus, parsed: "Parsed") -> pd.DataFrame:
         {"entity": name, "kind": kind, "mentions": n, "articles": len(articles[(name, kind)])}
         for (name, kind), n in mentions.items()
     ]
-    frame = pd.DataFrame(rows, columns=["entity", "kind", "mentions", "articles"])
+    frame = pd.DataFrame(rows, columns=ENTITIES.names)
     return frame.sort_values(["articles", "mentions", "entity"], ascending=[False, False, True]).reset_index(drop=True)
 
 

@@ -1,36 +1,54 @@
-"""Accuracy of every analysis against the hand annotations kept in ``tests/``.
+"""Accuracy of every analysis against hand annotations, scored on the tables the book's pipeline makes.
 
-Each analysis scores itself (``briefbook.<analysis>.evaluate.evaluate``) on
-two kinds of corpus: the project's annotated seeds, and short articles about
-other events written and annotated to check that the method generalises.
-This module runs them all, prints one table, and caches it for the Methods
-chapter (keyed by the code and the annotations, so it is recomputed only when
-either changes).
+Each annotated corpus is extracted once by :func:`briefbook.pipeline.extract`,
+exactly as ``briefbook build`` extracts it, and each analysis scores its own
+tables (``briefbook.<analysis>.evaluate.evaluate``). The corpora:
+
+* ``seeds`` — the project's seeds, annotations in ``<tests>/annotations/seeds/``;
+* ``other events`` — short articles about other events written for the tests,
+  ``<tests>/corpora/<analysis>/`` with ``<tests>/annotations/<analysis>/``;
+* ``held-out`` — articles written and annotated blind, never used to change the
+  method, ``<tests>/corpora/<analysis>_heldout/``;
+* ``published`` — published news pages as they came (datelines, credits,
+  captions, site notices), one folder per event under ``published_dir``,
+  annotated in ``<tests>/annotations/published/<event>/``. Each event is
+  extracted on its own **without its manifest**, as a user who collected the
+  pages would; the events are then scored together.
+
+Where the tests folder is given by the caller (``briefbook evaluate --tests``),
+the package itself never reads ``tests/``.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
-from importlib import import_module
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
+from briefbook.chronology import evaluate as chronology_evaluate
+from briefbook.claims import evaluate as claims_evaluate
+from briefbook.corpus import Corpus, load_corpus
+from briefbook.corpus.load import seed_files
 from briefbook.extract import code_version
+from briefbook.figures import evaluate as figures_evaluate
+from briefbook.pipeline import extract
 from briefbook.scoring import Metric
 
-#: (analysis package, annotation file): seeds annotations live in
-#: tests/annotations/seeds/<file>; other-event articles in tests/corpora/<package>/
-#: with annotations in tests/annotations/<package>/<file>; articles written and
-#: annotated blind (before the method was run on them, never used to change it)
-#: in tests/corpora/<package>_heldout/ with tests/annotations/<package>_heldout/<file>.
 HELD_OUT = "_heldout"
-SUITES = (
-    ("claims", "statements.yaml"),
-    ("figures", "figures.yaml"),
-    ("chronology", "events.yaml"),
-)
+PUBLISHED = "published"
+
+#: analysis -> (annotation file, its scorer)
+SUITES: dict[str, tuple[str, Callable[..., list[Metric]]]] = {
+    "claims": ("statements.yaml", claims_evaluate.evaluate),
+    "figures": ("figures.yaml", figures_evaluate.evaluate),
+    "chronology": ("events.yaml", chronology_evaluate.evaluate),
+}
 
 #: The measures each analysis is judged by first (the rest are diagnostics).
 HEADLINE = {
@@ -42,30 +60,111 @@ HEADLINE = {
 COLUMNS = ["analysis", "corpus", "measure", "precision", "recall", "f1", "share", "support"]
 
 
-def _evaluator(package: str):
-    try:
-        return import_module(f"briefbook.{package}.evaluate").evaluate
-    except (ImportError, AttributeError):
-        return None
+def default_published_dir(tests_dir: Path) -> Path:
+    """Where the published development articles are on a development machine: ``../shared/corpora/published``
+    beside the checkout that holds ``tests_dir``."""
+    return Path(tests_dir).resolve().parent.parent / "shared" / "corpora" / PUBLISHED
 
 
-def evaluate_all(tests_dir: Path, seeds_dir: Path, only: tuple[str, ...] | None = None) -> list[Metric]:
-    """Every analysis's (or those in ``only``) metrics on the seeds, other-event and held-out articles."""
+class _Extractions:
+    """One pipeline run per corpus folder, shared by the analyses that score it."""
+
+    def __init__(self):
+        self._done: dict[tuple[Path, bool], tuple[Corpus, dict[str, pd.DataFrame]]] = {}
+
+    def get(self, folder: Path, manifest: bool = True) -> tuple[Corpus, dict[str, pd.DataFrame]]:
+        key = (Path(folder).resolve(), manifest)
+        if key not in self._done:
+            if manifest:
+                corpus = load_corpus(folder)
+            else:
+                with tempfile.TemporaryDirectory() as tmp:
+                    for path in seed_files(Path(folder)):
+                        shutil.copy2(path, Path(tmp) / path.name)
+                    corpus = load_corpus(tmp)
+            self._done[key] = (corpus, extract(corpus).tables)
+        return self._done[key]
+
+
+def _combined(parts: list[tuple[str, Corpus, dict[str, pd.DataFrame]]]) -> tuple[Corpus, dict[str, pd.DataFrame]]:
+    """Several event folders scored as one corpus: each file named ``<event>/<file>``."""
+    documents, tables = [], {}
+    for event, corpus, frames in parts:
+        documents += [replace(d, file=f"{event}/{d.file}") for d in corpus.documents]
+        for name, frame in frames.items():
+            if "file" in frame:
+                frame = frame.assign(file=[f"{event}/{f}" for f in frame["file"]])
+            tables.setdefault(name, []).append(frame)
+    merged = {name: pd.concat(frames, ignore_index=True) for name, frames in tables.items()}
+    return Corpus(PUBLISHED, documents), merged
+
+
+def _prefixed(data, event: str):
+    """Annotation data with each ``file`` written ``<event>/<file>`` (lists, and the events file's mapping)."""
+    if isinstance(data, dict):
+        return {key: _prefixed(value, event) for key, value in data.items()}
+    if isinstance(data, list):
+        return [{**item, "file": f"{event}/{item['file']}"} if isinstance(item, dict) and "file" in item else item
+                for item in data]
+    return data
+
+
+def _read(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def evaluate_corpus(analysis: str, folder: Path, annotations: Path, corpus_name: str) -> list[Metric]:
+    """One analysis's metrics on one annotated folder, extracted by the pipeline."""
+    corpus, tables = _Extractions().get(folder)
+    return SUITES[analysis][1](corpus, tables, _read(annotations), corpus_name, annotations)
+
+
+def published_events(tests_dir: Path, published_dir: Path) -> list[str]:
+    """The annotated events whose articles are present (annotations without articles are skipped)."""
+    annotated = Path(tests_dir) / "annotations" / PUBLISHED
+    if not annotated.is_dir() or not Path(published_dir).is_dir():
+        return []
+    return sorted(p.name for p in annotated.iterdir() if p.is_dir() and (Path(published_dir) / p.name).is_dir())
+
+
+def evaluate_all(tests_dir: Path, seeds_dir: Path, only: tuple[str, ...] | None = None,
+                 published_dir: Path | None = None) -> list[Metric]:
+    """Every analysis's (or those in ``only``) metrics on the seeds, other-event, held-out and published articles."""
+    tests_dir = Path(tests_dir)
+    published_dir = Path(published_dir) if published_dir else default_published_dir(tests_dir)
+    runs = _Extractions()
+    events = published_events(tests_dir, published_dir)
     metrics: list[Metric] = []
-    for package, file in SUITES:
+    for package, (file, evaluate) in SUITES.items():
         if only is not None and package not in only:
             continue
-        evaluate = _evaluator(package)
-        if evaluate is None:
-            continue
         seeds_annotations = tests_dir / "annotations" / "seeds" / file
-        if seeds_annotations.is_file():
-            metrics += evaluate(seeds_dir, seeds_annotations, "seeds")
+        if seeds_annotations.is_file() and Path(seeds_dir).is_dir():
+            corpus, tables = runs.get(seeds_dir)
+            metrics += evaluate(corpus, tables, _read(seeds_annotations), "seeds", seeds_annotations)
         for folder, corpus_name in ((package, "other events"), (package + HELD_OUT, "held-out")):
-            other_annotations = tests_dir / "annotations" / folder / file
-            other_corpus = tests_dir / "corpora" / folder
-            if other_annotations.is_file() and other_corpus.is_dir():
-                metrics += evaluate(other_corpus, other_annotations, corpus_name)
+            annotations = tests_dir / "annotations" / folder / file
+            corpus_dir = tests_dir / "corpora" / folder
+            if annotations.is_file() and corpus_dir.is_dir():
+                corpus, tables = runs.get(corpus_dir)
+                metrics += evaluate(corpus, tables, _read(annotations), corpus_name, annotations)
+        parts, gold = [], None
+        for event in events:
+            annotations = tests_dir / "annotations" / PUBLISHED / event / file
+            if not annotations.is_file():
+                continue
+            corpus, tables = runs.get(published_dir / event, manifest=False)
+            parts.append((event, corpus, tables))
+            data = _prefixed(_read(annotations), event)
+            if gold is None:
+                gold = data
+            elif isinstance(data, dict):
+                gold = {key: (gold.get(key) or []) + (data.get(key) or []) for key in set(gold) | set(data)}
+            else:
+                gold = gold + (data or [])
+        if parts:
+            corpus, tables = _combined(parts)
+            metrics += evaluate(corpus, tables, gold, PUBLISHED)
     return metrics
 
 
@@ -79,36 +178,25 @@ def metrics_frame(metrics: list[Metric]) -> pd.DataFrame:
     return frame
 
 
-def print_metrics(only: tuple[str, ...] | None = None) -> None:
-    """Print the metrics of a source checkout (its ``tests/`` and ``seeds/``), as ``briefbook evaluate`` does.
-
-    ``python -m briefbook.<analysis>.evaluate`` prints its own rows through
-    this, so every way of asking shows the same corpora under the same names.
-    """
-    root = Path(__file__).resolve().parents[2]
-    frame = metrics_frame(evaluate_all(root / "tests", root / "seeds", only))
-    with pd.option_context("display.width", 200):
-        print(frame.to_string(index=False, na_rep=""))
-
-
-def _annotations_hash(tests_dir: Path, seeds_dir: Path) -> str:
+def _annotations_hash(tests_dir: Path, seeds_dir: Path, published_dir: Path) -> str:
     digest = hashlib.sha256(code_version().encode())
-    for folder in (tests_dir / "annotations", tests_dir / "corpora", seeds_dir):
+    for folder in (tests_dir / "annotations", tests_dir / "corpora", seeds_dir, published_dir):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():
                 digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
-def cached_metrics(tests_dir: Path, seeds_dir: Path, cache_dir: Path) -> pd.DataFrame:
-    """The metrics table, computed once per version of code and annotations."""
+def cached_metrics(tests_dir: Path, seeds_dir: Path, cache_dir: Path, published_dir: Path | None = None) -> pd.DataFrame:
+    """The metrics table, computed once per version of code, annotations and articles."""
     tests_dir, seeds_dir = Path(tests_dir), Path(seeds_dir)
     if not (tests_dir / "annotations").is_dir():
         return pd.DataFrame(columns=COLUMNS)
-    path = Path(cache_dir) / f"accuracy-{_annotations_hash(tests_dir, seeds_dir)}.csv"
+    published_dir = Path(published_dir) if published_dir else default_published_dir(tests_dir)
+    path = Path(cache_dir) / f"accuracy-{_annotations_hash(tests_dir, seeds_dir, published_dir)}.csv"
     if path.is_file():
         return pd.read_csv(path)
-    frame = metrics_frame(evaluate_all(tests_dir, seeds_dir))
+    frame = metrics_frame(evaluate_all(tests_dir, seeds_dir, published_dir=published_dir))
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(path, index=False)
     return frame

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from briefbook.corpus.model import Corpus, Document, Paragraph
 
@@ -43,3 +43,11 @@ def parse_corpus(corpus: Corpus) -> Parsed:
     flat = [p for d in corpus.documents for p in d.paragraphs]
     docs = iter(parse_paragraphs(flat))
     return {d.doc_id: [next(docs) for _ in d.paragraphs] for d in corpus.documents}
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens overlapping characters ``start:end`` of the parsed paragraph."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    return list(span)

@@ -1,16 +1,17 @@
 """Chronology: dated events, relative dates resolved, merged across sources.
 
-The steps, each in its own module: ``dates`` finds and resolves date
-expressions, ``clauses`` finds the happening a date belongs to in the shared
-parse, ``events`` turns both into events.csv rows, ``article_dates`` dates the
-articles relative dates count from (``years`` supplies missing years),
+Date expressions are found and resolved by the shared language layer
+(:mod:`briefbook.language.dates`, with :mod:`briefbook.language.years` for a
+missing year). The steps here, each in its own module: ``clauses`` finds the
+happening a date belongs to in the shared parse, ``events`` turns both into
+events.csv rows, ``article_dates`` dates the articles relative dates count from,
 ``timeline`` merges one happening's reports and flags date conflicts, ``charts``
 and ``summary`` present them, ``evaluate`` scores them against annotations.
 """
 
-from briefbook.chronology.article_dates import article_dates, dates_by_doc
+from briefbook.chronology.article_dates import article_dates
 from briefbook.chronology.charts import sources_chart, timeline_chart
-from briefbook.chronology.events import extract_events
+from briefbook.chronology.events import dates_by_doc, extract_events
 from briefbook.chronology.summary import summary_sentences
 from briefbook.chronology.timeline import date_conflicts, timeline
 

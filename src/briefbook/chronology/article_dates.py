@@ -22,15 +22,13 @@ import datetime as dt
 
 import pandas as pd
 
+from briefbook.chronology.schema import ARTICLE_DATES
+from briefbook.chronology.events import document_events, paragraph_mentions
+from briefbook.corpus.model import Document
 from briefbook.language.dates import lexicon
-from briefbook.chronology.events import (
-    content_lemmas, corpus_year_of, document_events, paragraph_idf, paragraph_mentions,
-)
-from briefbook.chronology.timeline import word_vector
-from briefbook.language.similarity import cosine, similar_candidates, word_index
-from briefbook.chronology.years import OWN_DATES, article_vectors, fallback_years
-from briefbook.corpus.model import Corpus, Document
-from briefbook.nlp import Parsed
+from briefbook.language.reading import CorpusReading, content_lemmas
+from briefbook.language.similarity import cosine, similar_candidates, weighted_words, word_index
+from briefbook.language.years import OWN_DATES, corpus_year_of, fallback_years
 
 DATELINE = "dateline"
 PHOTO_CAPTION = "photo caption"
@@ -48,7 +46,7 @@ AGREEING_DAY = 0.15
 #: How many passes: an article dated in one pass can date another in the next.
 PASSES = 2
 
-COLUMNS = ["doc_id", "date", "how", "confidence", "evidence"]
+COLUMNS = ARTICLE_DATES.names
 
 
 def _from_document(document: Document) -> tuple[str, str] | None:
@@ -63,14 +61,6 @@ def _from_document(document: Document) -> tuple[str, str] | None:
     if how.startswith("publication"):
         return PUBLICATION_LINE, "high"
     return how, "high"
-
-
-def dates_by_doc(dates: pd.DataFrame) -> dict[str, dt.date | None]:
-    """``{doc_id: date}`` from :func:`article_dates`'s table (None where not inferred)."""
-    return {
-        row["doc_id"]: dt.date.fromisoformat(row["date"]) if row["date"] else None
-        for row in dates.to_dict("records")
-    }
 
 
 def _lead_sentences(document: Document, docs) -> list:
@@ -96,6 +86,8 @@ def _lead_agrees(paragraph, sent, candidate: dt.date) -> tuple[bool | None, dt.d
     if mention.shape == "weekday":
         return mention.weekday == candidate.weekday(), candidate
     low, high = mention.offset
+    if isinstance(low, str):  # a calendar unit ("last week") names no day to check against
+        return None, candidate
     return low == high, candidate - dt.timedelta(days=low)
 
 
@@ -108,7 +100,7 @@ class DatedEvents:
 
     def __init__(self, events: list[dict], idf: dict[str, float]):
         self.events = events
-        self.vectors = [word_vector(event["keywords"], idf) for event in events]
+        self.vectors = [weighted_words(event["keywords"], idf) for event in events]
         self.index = word_index(self.vectors)
 
     def near(self, vector: dict[str, float], threshold: float) -> list[int]:
@@ -126,7 +118,7 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf) -> tuple[dt.
     best = None
     for paragraph, sent in _lead_sentences(document, docs):
         lemmas = content_lemmas(sent.doc, sent.start_char, sent.end_char)
-        vector = word_vector(" ".join(lemmas), idf)
+        vector = weighted_words(" ".join(lemmas), idf)
         # Only events alike enough to reach LEAD_MATCH with an agreeing day are looked at;
         # ascending indices keep the reading order that breaks ties.
         for i in dated_events.near(vector, LEAD_MATCH - AGREEING_DAY):
@@ -191,20 +183,20 @@ def _own_date(document: Document, years: dict[str, tuple[int, str]]) -> dict | N
             "evidence": evidence}
 
 
-def article_dates(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
+def article_dates(reading: CorpusReading) -> pd.DataFrame:
     """One row per article: doc_id, date (ISO or empty), how, confidence, evidence."""
     lexicon()  # fail early on a broken data file
-    vectors = article_vectors(corpus, parsed)
-    own_years = fallback_years(corpus, parsed, {}, None, vectors)
+    corpus, parsed = reading.corpus, reading.parsed
+    own_years = fallback_years(reading, {}, None)
     found: dict[str, dict] = {}
     for document in corpus.documents:
         if (row := _own_date(document, own_years)) is not None:
             found[document.doc_id] = row
-    idf = paragraph_idf(parsed)
+    idf = reading.idf
 
     def years_now() -> dict[str, tuple[int, str]]:
         known = {doc_id: dt.date.fromisoformat(row["date"]) for doc_id, row in found.items()}
-        return fallback_years(corpus, parsed, known, corpus_year_of(corpus, known), vectors)
+        return fallback_years(reading, known, corpus_year_of(corpus, known))
 
     for _ in range(PASSES):
         years = years_now()

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from briefbook.nlp import tokens_in
+
 #: Dependencies that join a separate happening to a clause; cut from its span.
 SEPARATE = {"conj", "cc", "parataxis"}
 #: A verb in one of these roles states its happening through its head ("began to withdraw").
@@ -36,14 +38,6 @@ class Clause:
     verb: str
     future: bool  # the clause looks forward: "will meet on Monday", "set for Nov. 1"
     nominal: bool = False  # the event is a noun phrase ("the unrest in January"), not a clause
-
-
-def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    """The tokens overlapping characters ``start:end`` of the parsed paragraph."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return [t for t in doc if t.idx < end and t.idx + len(t) > start]
-    return list(span)
 
 
 def _span_root(tokens: list[Token]) -> Token | None:

@@ -13,23 +13,17 @@ Measures (one :class:`~briefbook.scoring.Metric` each):
 * ``article dates found`` — share of annotated articles whose inferred date is
   the gold date.
 
-Run ``python -m briefbook.chronology.evaluate`` for this analysis's rows of
-``briefbook evaluate`` (the seeds, the other-event and any held-out articles).
+``briefbook evaluate --only chronology`` prints this analysis's rows: the tables scored are
+those the book's pipeline makes (:mod:`briefbook.pipeline`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from briefbook.chronology.article_dates import article_dates
-from briefbook.chronology.events import extract_events
-from briefbook.corpus import load_corpus
-from briefbook.nlp import parse_corpus
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
 
 ANALYSIS = "chronology"
@@ -67,9 +61,9 @@ def date_right(predicted: tuple[dt.date, dt.date, str] | None, gold: tuple[dt.da
     return predicted[2] == gold[2] and predicted[0] == gold[0] and predicted[1] == gold[1]
 
 
-def load_gold(annotations: Path, corpus) -> tuple[list[dict], dict[str, dt.date]]:
+def load_gold(data: dict, corpus) -> tuple[list[dict], dict[str, dt.date]]:
     """Gold events (with offsets) and article dates, keyed to the corpus's doc ids."""
-    data = yaml.safe_load(Path(annotations).read_text(encoding="utf-8"))
+    data = data or {}
     by_file = {d.file: d for d in corpus.documents}
     events = []
     for item in data.get("events", []):
@@ -120,22 +114,8 @@ def score(events: pd.DataFrame, dates: pd.DataFrame, gold_events: list[dict],
     return metrics
 
 
-def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metric]:
-    """Load and parse ``seeds_dir``, extract the chronology and score it against ``annotations``."""
-    corpus = load_corpus(seeds_dir)
-    parsed = parse_corpus(corpus)
-    dates = article_dates(corpus, parsed)
-    events = extract_events(corpus, parsed, dates)
-    gold_events, gold_articles = load_gold(annotations, corpus)
-    return score(events, dates, gold_events, gold_articles, corpus_name)
-
-
-def main(argv: list[str] | None = None) -> int:
-    from briefbook.evaluation import print_metrics
-
-    print_metrics(only=("chronology",))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+def evaluate(corpus, tables: dict[str, pd.DataFrame], gold: dict, corpus_name: str,
+             annotations: Path | None = None) -> list[Metric]:
+    """Score the pipeline's events and article dates of ``corpus`` against the gold (parsed YAML)."""
+    gold_events, gold_articles = load_gold(gold, corpus)
+    return score(tables["events"], tables["article_dates"], gold_events, gold_articles, corpus_name)

@@ -23,22 +23,22 @@ from briefbook.language.ids import EVENT, span_id
 from briefbook.language import dates as dates_mod
 from briefbook.chronology.clauses import Clause, actor_of, clause_for_date, interval_clause, tokens_in
 from briefbook.language.dates import Mention, Resolved, find_mentions, lexicon, resolve
-from briefbook.language.similarity import idf_of
+from briefbook.chronology.schema import EVENTS
+from briefbook.chronology.timeline import assign_timelines
+from briefbook.language.reading import CorpusReading, content_lemmas
+from briefbook.language.similarity import synonym_groups
+from briefbook.language.years import corpus_year_of, fallback_years
 from briefbook.language.words import alternation, determiners
 from briefbook.corpus import metadata
-from briefbook.corpus.model import Corpus, Document, Paragraph
-from briefbook.nlp import Parsed
+from briefbook.corpus.model import Document, Paragraph
 from briefbook.resources import load_yaml
 
 KINDS_FILE = "chronology_kinds.yaml"
+COLUMNS = EVENTS.names
 EVENT_ROLES = ("body",)
 #: How far back (in paragraphs) "two days later" may look for the date it counts from.
 ANCHOR_REACH = 2
 
-COLUMNS = [
-    "event_id", "doc_id", "paragraph", "anchor", "date", "date_end", "precision", "how", "date_text",
-    "date_start_offset", "text", "start", "end", "actor", "verb", "kind", "keywords", "unresolved", "planned", "timeline_id",
-]
 
 
 @lru_cache(maxsize=1)
@@ -59,17 +59,6 @@ def kind_of(lemmas: list[str]) -> str:
 def event_id(doc_id: str, start: int, end: int) -> str:
     """A stable id from the row's place in its article (see :mod:`briefbook.language.ids`)."""
     return span_id(EVENT, doc_id, start, end)
-
-
-def content_lemmas(doc: Doc, start: int, end: int) -> list[str]:
-    """The words that say what happened: lemmas of content words, date words left out."""
-    lex = lexicon()
-    skip = {w.lower() for w in lex.weekdays} | set(metadata.MONTHS) | lex.time_nouns
-    return [
-        t.lemma_.lower()
-        for t in tokens_in(doc, start, end)
-        if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.lower_ not in skip
-    ]
 
 
 def dateline_end(paragraph: Paragraph) -> int:
@@ -155,9 +144,7 @@ def _named_happening_date(mention: Mention, doc: Doc, rows: list[dict]) -> dt.da
     "ordered an inquiry the day after the fire": the fire is the last dated event
     whose clause says "fire" (or a near-synonym, ``chronology_happenings.yaml``).
     """
-    from briefbook.chronology.timeline import happening_groups
-
-    groups = happening_groups()
+    groups = synonym_groups()
     noun_words = mention.noun.split()
     tail = tokens_in(doc, mention.end - len(mention.noun), mention.end)
     wanted = {groups.get(w, w) for w in [t.lemma_.lower() for t in tail] + noun_words}
@@ -261,60 +248,15 @@ def _one_per_clause(rows: list[dict]) -> list[dict]:
     return sorted(best.values(), key=lambda r: (r["start"], r["date_start_offset"]))
 
 
-def corpus_year_of(corpus: Corpus, known: dict[str, dt.date | None]) -> int | None:
-    """The year the corpus is about: most of its known article dates, else the year written most."""
-    years = Counter(d.year for d in known.values() if d)
-    if years:
-        return max(years.items(), key=lambda item: (item[1], item[0]))[0]
-    return metadata.corpus_year([d.text for d in corpus.documents])
-
-
-def article_vector(document: Document, docs: list[Doc], idf: dict[str, float]) -> dict[str, float]:
-    """The article's running text as weighted content words (for likeness between articles)."""
-    from briefbook.chronology.timeline import word_vector
-
-    words = [
-        lemma
-        for paragraph, doc in zip(document.paragraphs, docs)
-        if paragraph.role == "body"
-        for lemma in content_lemmas(doc, 0, len(doc.text))
-    ]
-    return word_vector(" ".join(words), idf)
-
-
-_IDF_CACHE: list[tuple[Parsed, dict[str, float]]] = []
-
-
-def paragraph_idf(parsed: Parsed) -> dict[str, float]:
-    """Inverse paragraph frequency of lemmas: words every article repeats weigh little.
-
-    Several steps need it for the same parse, so the last one computed is kept.
-    """
-    if _IDF_CACHE and _IDF_CACHE[0][0] is parsed:
-        return _IDF_CACHE[0][1]
-    idf = _paragraph_idf(parsed)
-    _IDF_CACHE[:] = [(parsed, idf)]
-    return idf
-
-
-def _paragraph_idf(parsed: Parsed) -> dict[str, float]:
-    return idf_of({t.lemma_.lower() for t in doc if t.is_alpha} for docs in parsed.values() for doc in docs)
-
-
-def extract_events(corpus: Corpus, parsed: Parsed, dates: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_events(reading: CorpusReading, dates: pd.DataFrame) -> pd.DataFrame:
     """events.csv: one row per dated event, ordered by (doc_id, start), with its timeline id.
 
-    ``dates`` is :func:`briefbook.chronology.article_dates.article_dates`'s table;
-    it is computed when not given.
+    ``dates`` is :func:`briefbook.chronology.article_dates.article_dates`'s table:
+    the article dates relative dates count from.
     """
-    from briefbook.chronology.article_dates import article_dates, dates_by_doc
-    from briefbook.chronology.timeline import assign_timelines
-    from briefbook.chronology.years import fallback_years
-
-    if dates is None:
-        dates = article_dates(corpus, parsed)
+    corpus, parsed = reading.corpus, reading.parsed
     known = dates_by_doc(dates)
-    years = fallback_years(corpus, parsed, known, corpus_year_of(corpus, known))
+    years = fallback_years(reading, known, corpus_year_of(corpus, known))
     rows = [
         row
         for document in corpus.documents
@@ -324,5 +266,13 @@ def extract_events(corpus: Corpus, parsed: Parsed, dates: pd.DataFrame | None = 
     ]
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "timeline_id"])
     frame = frame.sort_values(["doc_id", "start", "date_start_offset"], kind="stable").reset_index(drop=True)
-    frame["timeline_id"] = pd.Series(assign_timelines(frame, paragraph_idf(parsed)), index=frame.index, dtype=object)
+    frame["timeline_id"] = pd.Series(assign_timelines(frame, reading.idf), index=frame.index, dtype=object)
     return frame[COLUMNS]
+
+
+def dates_by_doc(dates: pd.DataFrame) -> dict[str, dt.date | None]:
+    """``{doc_id: date}`` from an article-dates table (None where not inferred)."""
+    return {
+        row["doc_id"]: dt.date.fromisoformat(row["date"]) if row["date"] else None
+        for row in dates.to_dict("records")
+    }

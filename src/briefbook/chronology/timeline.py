@@ -13,13 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from functools import lru_cache
 
 import pandas as pd
 
 from briefbook.corpus.outlets import outlet_labels
-from briefbook.language.similarity import candidate_pairs, cosine_with_norms, vector_norm
-from briefbook.resources import load_yaml
+from briefbook.language.similarity import candidate_pairs, cosine_with_norms, vector_norm, weighted_words
 
 #: Cosine similarity of weighted content words above which two events are one happening
 #: whatever their dates (a disagreement is then flagged as a conflict) …
@@ -29,28 +27,6 @@ SIMILAR_WORDING = 0.25
 #: … and above which they are when both name the very same day: outlets word one
 #: happening very differently, and a shared day is strong evidence on its own.
 SAME_DAY_WORDING = 0.15
-
-
-HAPPENINGS_FILE = "chronology_happenings.yaml"
-
-
-@lru_cache(maxsize=1)
-def happening_groups() -> dict[str, str]:
-    """Lemma -> the group of near-synonyms it counts as (``chronology_happenings.yaml``)."""
-    groups = load_yaml(HAPPENINGS_FILE)["groups"]
-    return {word.lower(): group.upper() for group, words in groups.items() for word in words}
-
-
-def word_vector(keywords: str, idf: dict[str, float]) -> dict[str, float]:
-    """Weighted words; a word of a near-synonym group counts as the group, with the
-    weight of its rarest member, so different wordings of one happening meet."""
-    groups = happening_groups()
-    vector: dict[str, float] = {}
-    for word in keywords.split():
-        key = groups.get(word, word)
-        weight = idf.get(word, 1.0)
-        vector[key] = vector.get(key, 0.0) + weight
-    return vector
 
 
 def _range(row) -> tuple[dt.date, dt.date] | None:
@@ -99,7 +75,7 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     article only changes an id when it brings a member that sorts first.
     """
     rows = events.to_dict("records")
-    vectors = [word_vector(r["keywords"], idf) for r in rows]
+    vectors = [weighted_words(r["keywords"], idf) for r in rows]
     parent = list(range(len(rows)))
 
     def find(i: int) -> int:

@@ -126,6 +126,25 @@ class _Context:
                      position, close_lost)
 
 
+def _persons_acting(para: Paragraph, doc: Doc, cue_ids: set[int]) -> list[Sighting]:
+    """People named as the subject of a sentence whose verb is not one of saying ("Governor Ana Ruiz
+    visited the district."): who a following "she said" most likely is. Only a sentence's own
+    subject counts, not a subject inside a quotation or a report, and only a name (a proper noun
+    the recogniser does not take for a place, organisation or group)."""
+    out = []
+    for sent in doc.sents:
+        root = sent.root
+        if id(root) in cue_ids:
+            continue
+        for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subj.pos_ != "PROPN" or subj.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+                continue
+            m = mention(speaker_tokens(subj))
+            if m is not None and m.kind in ("person", "name"):
+                out.append(Sighting(para.start + subj.left_edge.idx, m))
+    return out
+
+
 def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], list[Sighting]]:
     """Every statement of one article, in reading order, and every named speaker."""
     lex = lexicon()
@@ -136,6 +155,8 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
         ctx = _read_paragraph(document, index, para, doc, carried, lex)
         found += _carried_over(ctx)
         sightings += [Sighting(para.start + cue.idx, m) for cue in ctx.cues if (m := ctx.mention_for(cue))]
+        if para.role == "body":
+            sightings += _persons_acting(para, doc, {id(c) for c in ctx.cues})
         direct, used = _direct(ctx, docs, found, lex)
         found += direct
         spans = [(f.start - para.start, f.end - para.start) for f in direct]

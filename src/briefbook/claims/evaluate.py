@@ -6,9 +6,9 @@ or one of the spellings merged into it — is the gold speaker, see
 :func:`same_speaker`), and
 "claim grouping (pairwise)" (pairwise F1 of claim ids over the gold statements
 that were found), and, where a second annotator labelled the same statements,
-their agreement with the first (the ceiling for grouping). Run
-``python -m briefbook.claims.evaluate`` for the seeds, the other-event articles
-and the blind held-out articles.
+their agreement with the first (the ceiling for grouping). ``briefbook
+evaluate --only claims`` prints these rows: the statements scored are those the
+book's pipeline makes (:mod:`briefbook.pipeline`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from briefbook.claims.extract import extract_statements
+from briefbook.corpus import Corpus
 from briefbook.language.names import fold
-from briefbook.corpus import load_corpus
-from briefbook.nlp import parse_corpus
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
 
 ANALYSIS = "claims"
@@ -30,12 +28,11 @@ SECOND_ANNOTATOR = "statements.second-annotator.yaml"
 AGREEMENT = "claim grouping: second annotator vs first"
 
 
-def load_gold(annotations: Path, seeds_dir: Path) -> list[dict]:
-    """Gold statements with offsets (``locate`` turns each quoted text into a span)."""
+def load_gold(items: list[dict], texts: dict[str, str]) -> list[dict]:
+    """Gold statements with offsets (``locate`` turns each quoted text into a span; ``texts``: file -> text as read)."""
     gold = []
-    for item in yaml.safe_load(annotations.read_text(encoding="utf-8")) or []:
-        text = (seeds_dir / item["file"]).read_text(encoding="utf-8")
-        start, end = locate(text, item["text"], item.get("occurrence", 1))
+    for item in items or []:
+        start, end = locate(texts[item["file"]], item["text"], item.get("occurrence", 1))
         gold.append({**item, "start": start, "end": end})
     return gold
 
@@ -98,21 +95,12 @@ def annotator_agreement(annotations: Path, corpus_name: str) -> Metric | None:
     return Metric(corpus_name, ANALYSIS, AGREEMENT, p, r, f, len(first))
 
 
-def evaluate(seeds_dir: Path, annotations: Path, corpus_name: str) -> list[Metric]:
-    """Load and parse a corpus, extract its statements and score them against the annotations."""
-    corpus = load_corpus(seeds_dir)
-    statements = extract_statements(corpus, parse_corpus(corpus))
+def evaluate(corpus: Corpus, tables: dict[str, pd.DataFrame], gold: list[dict], corpus_name: str,
+             annotations: Path | None = None) -> list[Metric]:
+    """Score the pipeline's statements of ``corpus`` against the gold items (parsed YAML);
+    ``annotations``, the file they came from, finds a second annotator's labels beside it."""
     files = {d.doc_id: d.file for d in corpus.documents}
-    metrics = score(statements, load_gold(annotations, seeds_dir), files, corpus_name)
-    agreement = annotator_agreement(annotations, corpus_name)
+    texts = {d.file: d.text for d in corpus.documents}
+    metrics = score(tables["statements"], load_gold(gold, texts), files, corpus_name)
+    agreement = annotator_agreement(annotations, corpus_name) if annotations else None
     return metrics + ([agreement] if agreement else [])
-
-
-def main() -> None:
-    from briefbook.evaluation import print_metrics
-
-    print_metrics(only=(ANALYSIS,))
-
-
-if __name__ == "__main__":
-    main()

@@ -10,13 +10,10 @@ from briefbook.language.attribution import learn_genders, learn_names, resolve
 from briefbook.claims.detect import find_statements
 from briefbook.claims.frames import frame_columns
 from briefbook.claims.grouping import group_claims, stems
+from briefbook.claims.schema import COLUMNS
 from briefbook.corpus.model import Corpus, paragraph_anchor
 from briefbook.nlp import Parsed
 
-COLUMNS = [
-    "statement_id", "doc_id", "paragraph", "anchor", "speaker", "speaker_kind", "speaker_text",
-    "speaker_aliases", "kind", "cue", "text", "start", "end", "frames", "frame_triggers", "claim_id",
-]
 
 
 def statement_id(doc_id: str, start: int, end: int) -> str:

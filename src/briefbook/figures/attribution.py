@@ -1,19 +1,22 @@
-"""Who a figure is credited to: "according to X", "X said", "X told Y".
+"""Who a figure is credited to, through the shared speaker resolver.
 
-A figure is credited to the speaker of the reporting verb that governs it
-(walking up the parse from the number), or to the object of "according to" in
-its sentence. A bare pronoun speaker ("he claimed") is resolved to the last
-person named earlier in the article, because wire copy names the speaker once
-and then says "he".
+A figure inside a statement, or in a sentence that attributes a statement, is
+credited to that statement's resolved speaker
+(:func:`briefbook.language.attribution.credited_speaker`): the casualty table
+and the claims table then name the same source for the same sentence, pronouns
+and roles resolved once. A figure no statement covers is credited by the
+shared grammar of :mod:`briefbook.language.speech`: the object of "according
+to X" (or "citing X") in its sentence, else the subject of a reporting verb
+above it ("the ministry put the toll at 40"). A pronoun there is left
+uncredited rather than guessed.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from briefbook.figures.lexicon import lexicon
-
-_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+from briefbook.language.names import roles
+from briefbook.language.speech import according_to, lexicon, subject
 
 
 def _phrase(token: Token) -> str:
@@ -27,51 +30,36 @@ def _phrase(token: Token) -> str:
     return "".join(t.text_with_ws for t in tokens).strip(" ,.;:\"'“”\n")
 
 
-def according_to(sentence: Span, number: Token) -> str:
-    """The object of "according to …" (or "citing …") nearest the figure in its sentence."""
+def according_to_source(sentence: Span, number: Token) -> str:
+    """The source "according to X" (or "citing X", "per X") names nearest the figure in its sentence."""
     lex = lexicon()
     best = None
+    for speaker, _ in according_to(sentence.doc, lex):
+        if sentence.start <= speaker.start < sentence.end and len(speaker):
+            if best is None or abs(speaker.start - number.i) < abs(best[0] - number.i):
+                best = (speaker.start, _phrase(speaker.root))
     for token in sentence:
-        if token.lower_ == "according":
-            target = next((c for c in token.children if c.lower_ == "to"), None)
-            objects = [c for c in target.children if c.dep_ == "pobj"] if target is not None else []
-        elif token.lower_ in ("citing", "per") and any(token.lower_ == p for p in lex.according_to):
+        if token.lower_ in lex.citing and token.lower_ != "according":
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
-        else:
-            continue
-        if objects and (best is None or abs(token.i - number.i) < abs(best[0] - number.i)):
-            best = (token.i, _phrase(objects[0]))
+            if objects and (best is None or abs(token.i - number.i) < abs(best[0] - number.i)):
+                best = (token.i, _phrase(objects[0]))
     return best[1] if best else ""
 
 
-def _speaker(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def reporting_source(sentence: Span, number: Token, people_before: list[str]) -> str:
-    """The speaker of the reporting verb over the figure, with "told X" kept ("the ministry (told X)")."""
+def reporting_source(sentence: Span, number: Token) -> str:
+    """The subject of the reporting verb over the figure, with "told X" kept ("the ministry (told X)")."""
     lex = lexicon()
-    candidates = [a for a in number.ancestors if a.lemma_.lower() in lex.reporting_verbs and a.pos_ in ("VERB", "AUX")]
+    candidates = [a for a in number.ancestors if a.lemma_.lower() in lex.reporting and a.pos_ in ("VERB", "AUX")]
     root = sentence.root
-    if root.lemma_.lower() in lex.reporting_verbs and root not in candidates:
+    if root.lemma_.lower() in lex.reporting and root not in candidates:
         candidates.append(root)
+    pronouns = roles().pronouns
     for verb in candidates:
-        speaker = _speaker(verb)
-        if speaker is None or (speaker.lower_ == "it" and speaker.dep_ == "nsubj" and verb.lemma_ != "say"):
-            continue
-        if speaker.lower_ in _PRONOUNS:
-            if speaker.lower_ in ("he", "she") and people_before:
-                name = people_before[-1]
-            else:
-                continue
-        else:
-            name = _phrase(speaker)
+        speaker = subject(verb) or next(
+            (c for a in verb.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"), None)
+        if speaker is None or speaker.lower_ in pronouns or speaker.lower_ == "you":
+            continue  # a pronoun no statement resolved stays uncredited: no guess
+        name = _phrase(speaker)
         told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_ == "tell"
                 and c.pos_ == "PROPN"]
         if told:
@@ -80,6 +68,7 @@ def reporting_source(sentence: Span, number: Token, people_before: list[str]) ->
     return ""
 
 
-def attribution_of(sentence: Span, number: Token, people_before: list[str]) -> str:
-    """The source a figure is credited to, or "" when the sentence credits nobody."""
-    return according_to(sentence, number) or reporting_source(sentence, number, people_before)
+def attribution_of(sentence: Span, number: Token, credited: str | None = None) -> str:
+    """The source a figure is credited to: ``credited`` (its statement's speaker) when given,
+    else what the sentence's grammar names, or "" when the sentence credits nobody."""
+    return credited or according_to_source(sentence, number) or reporting_source(sentence, number)

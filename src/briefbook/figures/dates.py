@@ -1,86 +1,49 @@
-"""The date a figure refers to or was reported on, from the words around it.
+"""The date a figure was reported on, from the words around it.
 
-Looks for a calendar date ("On March 3", "3 March 2019") or a weekday
-("on Monday") in the figure's sentence and resolves it against the article's
-date; otherwise the figure takes the article's date. Month and weekday names
-come from the standard library (English), not from a word list.
+Date expressions are found and resolved by the shared reader
+(:mod:`briefbook.language.dates`), so a figure and an event of the same
+sentence are dated alike; a written date without a year takes the one year
+rule of the language layer (the article's date, else
+:mod:`briefbook.language.years`). What is the figures' own is the choice
+among the sentence's dates: a date that starts a period ("since March 1") is
+not when the figure was given, and a date on a verb above the figure wins over
+one in a relative clause. Only day-precise readings date a figure; otherwise it
+takes the article's date.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections import Counter
 
 from spacy.tokens import Span, Token
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+from briefbook.language.dates import find_mentions, resolve
 
-MONTH_DAY = re.compile(
-    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
-    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?(?:,?\s+(?P<year2>\d{{4}})\b)?",
-    re.I,
-)
-WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I)
-RELATIVE = re.compile(r"\b(?P<rel>yesterday|today|tonight)\b", re.I)
 #: A date after these words starts a period ("since March 1"), it is not when the figure was given.
 _PERIOD_START = re.compile(r"\b(since|from|until|till|began|begun|started|erupted|broke out)\s*(on\s+)?$", re.I)
 
-
-def document_year(text: str, published: dt.date | None) -> int | None:
-    """The year month-day dates of an article are in: its date's year, else the year its dates name most."""
-    if published:
-        return published.year
-    years = [int(m.group("year") or m.group("year2")) for m in MONTH_DAY.finditer(text) if m.group("year") or m.group("year2")]
-    return Counter(years).most_common(1)[0][0] if years else None
-
-
-def _calendar_date(match: re.Match, year: int | None) -> dt.date | None:
-    month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
-    day = int(match.group("day") or match.group("day2"))
-    stated = match.group("year") or match.group("year2")
-    year = int(stated) if stated else year
-    if year is None:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+#: reported_on_how values, by the shape of the date expression read.
+HOW = {
+    "absolute": "date in the sentence",
+    "weekday": "weekday in the sentence, resolved against the article date",
+    "deictic": "relative day in the sentence, resolved against the article date",
+}
 
 
-def dates_in(sentence: str, article_date: dt.date | None, year: int | None) -> list[tuple[int, dt.date, str]]:
-    """Every date named in ``sentence``: (offset, date, how it was resolved)."""
+def dates_in(sentence: str, article_date: dt.date | None,
+             fallback_year: tuple[int, str] | None) -> list[tuple[int, dt.date, str]]:
+    """Every day named in ``sentence``: (offset, date, how it was resolved)."""
     found: list[tuple[int, dt.date, str]] = []
-    for match in MONTH_DAY.finditer(sentence):
-        if _PERIOD_START.search(sentence[:match.start()]):
+    for mention in find_mentions(sentence):
+        if mention.shape not in HOW or _PERIOD_START.search(sentence[:mention.start]):
             continue
-        date = _calendar_date(match, year)
-        if date:
-            found.append((match.start(), date, "date in the sentence"))
-    if article_date:
-        for match in WEEKDAY.finditer(sentence):
-            if _PERIOD_START.search(sentence[:match.start()]):
-                continue
-            back = (article_date.weekday() - _WEEKDAYS[match.group("weekday").lower()]) % 7
-            found.append((match.start(), article_date - dt.timedelta(days=back),
-                          "weekday in the sentence, resolved against the article date"))
-        for match in RELATIVE.finditer(sentence):
-            back = 1 if match.group("rel").lower() == "yesterday" else 0
-            found.append((match.start(), article_date - dt.timedelta(days=back),
-                          "relative day in the sentence, resolved against the article date"))
+        if mention.shape != "absolute" and article_date is None:
+            continue
+        resolved = resolve(mention, article_date, fallback_year)
+        if resolved.ok and resolved.precision == "day":
+            found.append((mention.start, resolved.first, HOW[mention.shape]))
     return found
-
-
-def date_in_sentence(
-    sentence: str, offset: int, article_date: dt.date | None, year: int | None
-) -> tuple[dt.date | None, str]:
-    """The date named in ``sentence`` nearest before the figure at ``offset`` (else after it)."""
-    return _nearest(dates_in(sentence, article_date, year), offset)
 
 
 def _nearest(found: list[tuple[int, dt.date, str]], offset: int) -> tuple[dt.date | None, str]:
@@ -99,7 +62,8 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def date_for(
-    sentence: Span, number: Token, offset: int, article_date: dt.date | None, year: int | None
+    sentence: Span, number: Token, offset: int, article_date: dt.date | None,
+    fallback_year: tuple[int, str] | None,
 ) -> tuple[dt.date | None, str]:
     """The date a figure was given on, from its sentence.
 
@@ -108,7 +72,7 @@ def date_for(
     describes something ("the earthquake that struck on Tuesday"); otherwise the
     nearest date before the figure, else after it.
     """
-    found = dates_in(sentence.text, article_date, year)
+    found = dates_in(sentence.text, article_date, fallback_year)
     if not found:
         return None, ""
     above = {number.i} | {a.i for a in number.ancestors}

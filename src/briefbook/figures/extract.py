@@ -19,20 +19,18 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from briefbook.language.ids import FIGURE, span_id
-from briefbook.corpus.model import Corpus, Document, Paragraph
+from briefbook.corpus.model import Document, Paragraph
 from briefbook.figures import classify, filters
 from briefbook.figures.counted import ELLIPTIC_DEPS, Counted, counted_noun, span_head
 from briefbook.figures.attribution import attribution_of
-from briefbook.figures.dates import date_for, document_year
+from briefbook.figures.dates import date_for
+from briefbook.figures.schema import COLUMNS
 from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
 from briefbook.figures.qualifiers import modifier_before, qualifier_of
-from briefbook.nlp import Parsed
+from briefbook.language.attribution import credited_speaker
+from briefbook.language.reading import CorpusReading
+from briefbook.language.years import corpus_year_of, fallback_years
 
-COLUMNS = [
-    "figure_id", "doc_id", "file", "outlet", "paragraph", "anchor", "start", "end", "text",
-    "category", "who", "low", "high", "vague", "qualifier", "modifier", "counted", "attribution",
-    "reported_on", "reported_on_how", "category_how", "part_of", "sentence",
-]
 
 #: Paragraph roles figures are read from (agency credit lines carry none).
 ROLES = ("title", "body", "caption")
@@ -47,15 +45,9 @@ def _tokens_of(doc: Doc, phrase: NumberPhrase) -> list[Token]:
     return [t for t in doc if t.idx < phrase.end and t.idx + len(t) > phrase.start]
 
 
-def _speakers(doc: Doc, before: int | None = None) -> list[str]:
-    """People named as the subject of a clause, in order: who a later "he"/"she" most likely is."""
-    return [e.text for e in doc.ents if e.label_ == "PERSON" and (before is None or e.end_char <= before)
-            and (e.root.dep_ in ("nsubj", "appos") or e.root.head.dep_ == "nsubj")]
-
-
 def _sentence_figures(
-    sentence: Span, phrases: list[NumberPhrase], paragraph: Paragraph, people: list[str],
-    article_date: dt.date | None, date_how: str, year: int | None, in_document: list[Counted],
+    sentence: Span, phrases: list[NumberPhrase], paragraph: Paragraph, statements: list[tuple[int, int, str]],
+    article_date: dt.date | None, date_how: str, fallback_year: tuple[int, str] | None, in_document: list[Counted],
     ids: dict[int, str], categories: dict[str, str],
 ) -> list[dict]:
     """The figures among the number ``phrases`` of one sentence.
@@ -64,6 +56,7 @@ def _sentence_figures(
     noun: "30 of them"); ``ids``/``categories`` remember each figure's id and
     category so a part ("four of them seriously") can point at its whole.
     """
+    year = article_date.year if article_date else (fallback_year[0] if fallback_year else None)
     kept: list[tuple[NumberPhrase, Token, Counted, str | None]] = []
     in_sentence: list[Counted] = []
     for phrase in phrases:
@@ -104,7 +97,7 @@ def _sentence_figures(
         if qualifier == "up_to" and modifier == "none":
             modifier = "up_to"
         low, high = bounds(phrase, modifier)
-        when, how = date_for(sentence, number, phrase.start - sentence.start_char, article_date, year)
+        when, how = date_for(sentence, number, phrase.start - sentence.start_char, article_date, fallback_year)
         if when is None and article_date is not None:
             when, how = article_date, date_how
         antecedent = ids.get(id(counted.antecedent)) if counted.partitive and counted.antecedent is not None else None
@@ -126,7 +119,9 @@ def _sentence_figures(
             "qualifier": qualifier,
             "modifier": modifier,
             "counted": _counted_text(counted),
-            "attribution": attribution_of(sentence, number, people),
+            "attribution": attribution_of(sentence, number, credited_speaker(
+                statements, paragraph.start + phrase.start, paragraph.start + phrase.end,
+                (paragraph.start + sentence.start_char, paragraph.start + sentence.end_char))),
             "reported_on": when,
             "reported_on_how": how or "not found",
             "category_how": category_how,
@@ -143,11 +138,15 @@ def _counted_text(counted: Counted) -> str:
     return ""
 
 
-def document_figures(document: Document, docs: list[Doc], article_date: dt.date | None, date_how: str) -> list[dict]:
-    """The figures of one article, in text order."""
+def document_figures(document: Document, docs: list[Doc], article_date: dt.date | None, date_how: str,
+                     fallback_year: tuple[int, str] | None = None,
+                     statements: list[tuple[int, int, str]] = ()) -> list[dict]:
+    """The figures of one article, in text order.
+
+    ``statements`` are the article's resolved statements ``(start, end, speaker)``:
+    a figure they cover is credited to their speaker.
+    """
     rows: list[dict] = []
-    year = document_year(document.text, article_date)
-    people: list[str] = []
     in_document: list[Counted] = []
     ids: dict[int, str] = {}
     categories: dict[str, str] = {}
@@ -158,9 +157,8 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
         for sentence in doc.sents:
             inside = [p for p in phrases if sentence.start_char <= p.start < sentence.end_char]
             if inside:
-                rows += _sentence_figures(sentence, inside, paragraph, people + _speakers(doc, sentence.start_char),
-                                          article_date, date_how, year, in_document, ids, categories)
-        people += _speakers(doc)
+                rows += _sentence_figures(sentence, inside, paragraph, list(statements), article_date, date_how,
+                                          fallback_year, in_document, ids, categories)
     for row in rows:
         row["figure_id"] = figure_id(row["doc_id"], row["start"], row["end"])
         row["file"] = document.file
@@ -168,21 +166,31 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
     return rows
 
 
-def extract_figures(
-    corpus: Corpus, parsed: Parsed, article_dates: dict[str, dt.date] | None = None
-) -> pd.DataFrame:
+def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None = None,
+                    statements: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every figure of the corpus as a DataFrame (columns :data:`COLUMNS`), ordered by (doc_id, start).
 
-    ``article_dates`` (from the chronology) overrides each document's own
-    ``published`` date, which is used for figures whose sentence names no date.
+    ``article_dates`` (the chronology's table) overrides each document's own
+    ``published`` date, which is used for figures whose sentence names no date;
+    ``statements`` (the claims table) credits figures through the shared speaker resolver.
     """
+    corpus, parsed = reading.corpus, reading.parsed
+    known = {} if article_dates is None else {
+        row["doc_id"]: dt.date.fromisoformat(row["date"]) for row in article_dates.to_dict("records") if row["date"]}
+    everyone = {d.doc_id: known.get(d.doc_id) or d.published for d in corpus.documents}
+    years = fallback_years(reading, everyone, corpus_year_of(corpus, everyone))
+    spoken: dict[str, list[tuple[int, int, str]]] = {}
+    if statements is not None:
+        for row in statements.to_dict("records"):
+            spoken.setdefault(row["doc_id"], []).append((int(row["start"]), int(row["end"]), row["speaker"]))
     rows: list[dict] = []
     for document in corpus.documents:
-        if article_dates and article_dates.get(document.doc_id):
-            date, how = article_dates[document.doc_id], "article date (inferred by the chronology)"
+        if known.get(document.doc_id):
+            date, how = known[document.doc_id], "article date (inferred by the chronology)"
         else:
             date, how = document.published, "article date"
-        rows += document_figures(document, parsed[document.doc_id], date, how)
+        rows += document_figures(document, parsed[document.doc_id], date, how, years.get(document.doc_id),
+                                 spoken.get(document.doc_id, []))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["low"] = frame["low"].astype("Int64")
     frame["high"] = frame["high"].astype("Int64")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefbook.language.speech import lexicon as speech_lexicon
 from briefbook.resources import load_yaml
 
 
@@ -48,6 +49,7 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_yaml("figures_lexicon.yaml")
+    speech = speech_lexicon()  # verbs of saying and crediting words: the shared lexicon
     qualifiers = sorted(
         ((phrase.lower(), key) for key, phrases in data["qualifiers"].items() for phrase in phrases),
         key=lambda pair: -len(pair[0]),
@@ -65,8 +67,8 @@ def lexicon() -> Lexicon:
         update_words=tuple(w.lower() for w in data["update_words"]),
         earlier_words=tuple(w.lower() for w in data["earlier_words"]),
         unconfirmed_words=tuple(w.lower() for w in data["unconfirmed_words"]),
-        reporting_verbs=frozenset(data["reporting_verbs"]),
-        according_to=tuple(w.lower() for w in data["according_to"]),
+        reporting_verbs=speech.reporting,
+        according_to=tuple(" ".join(p) for p in speech.according_to) + speech.citing,
         quantity_who=dict(data.get("quantity_who") or {}),
         responders=frozenset(data.get("responders") or []),
         light_verbs=frozenset(data.get("light_verbs") or []),

@@ -299,3 +299,26 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
         if len(named_so) == 1:
             return Speaker(named_so[0], "org")
     return Speaker(m.name, m.kind)
+
+
+#: Speakers that are no one: a statement resolved to these credits nothing to a figure.
+NO_SPEAKER = frozenset({"", "unknown", "unattributed"})
+
+
+def credited_speaker(statements: list[tuple[int, int, str]], start: int, end: int,
+                     sentence: tuple[int, int]) -> str | None:
+    """The resolved speaker a span of an article (a figure) is credited to, from the article's statements.
+
+    ``statements`` are ``(start, end, speaker)`` of one article, offsets into its
+    text. A statement holding the span gives its speaker; else a statement that
+    shares the span's sentence (``sentence`` = its start, end): "12 people died,
+    the governor said" reports the figure through the governor even where the
+    statement's words stop short of it. None when no statement covers it.
+    """
+    holding = [s for s in statements if s[0] <= start and end <= s[1] and s[2] not in NO_SPEAKER]
+    if holding:
+        return min(holding, key=lambda s: s[1] - s[0])[2]
+    near = [s for s in statements if s[0] < sentence[1] and sentence[0] < s[1] and s[2] not in NO_SPEAKER]
+    if near:
+        return min(near, key=lambda s: min(abs(s[0] - start), abs(s[1] - end)))[2]
+    return None

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbook.corpus.metadata import MONTHS
+from briefbook.language.speech import lexicon as speech_lexicon
 from briefbook.language.words import alternation, determiners
 from briefbook.resources import load_yaml
 
@@ -153,7 +154,7 @@ def lexicon() -> Lexicon:
         month_parts={k.lower(): (int(v[0]), int(v[1])) for k, v in data["month_parts"].items()},
         future_markers=frozenset(w.lower() for w in data["future_markers"]),
         time_nouns=frozenset(w.lower() for w in data["time_nouns"]),
-        reporting_verbs=frozenset(w.lower() for w in data.get("reporting_verbs", [])),
+        reporting_verbs=speech_lexicon().reporting,
         event_nouns=frozenset(w.lower() for w in data.get("event_nouns", [])),
         plan_words=frozenset(w.lower() for w in data.get("plan_words", [])),
         count_adjectives=frozenset(w.lower() for w in data.get("count_adjectives", [])),

@@ -12,6 +12,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
+
+from briefbook.resources import load_yaml
 
 
 def smooth_idf(document_frequency: Counter, total: int) -> dict[str, float]:
@@ -27,6 +30,28 @@ def idf_of(bags: Iterable[Iterable[str]]) -> dict[str, float]:
         total += 1
         df.update(set(bag))
     return smooth_idf(df, total)
+
+
+HAPPENINGS_FILE = "chronology_happenings.yaml"
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> dict[str, str]:
+    """Lemma -> the group of near-synonyms it counts as (``chronology_happenings.yaml``)."""
+    groups = load_yaml(HAPPENINGS_FILE)["groups"]
+    return {word.lower(): group.upper() for group, words in groups.items() for word in words}
+
+
+def weighted_words(keywords: str, idf: dict[str, float]) -> dict[str, float]:
+    """Weighted words; a word of a near-synonym group counts as the group, with the
+    weight of its rarest member, so different wordings of one happening meet."""
+    groups = synonym_groups()
+    vector: dict[str, float] = {}
+    for word in keywords.split():
+        key = groups.get(word, word)
+        weight = idf.get(word, 1.0)
+        vector[key] = vector.get(key, 0.0) + weight
+    return vector
 
 
 def overlap(a: dict[str, float], b: dict[str, float]) -> float:

@@ -32,6 +32,10 @@ class Lexicon:
     reported: dict[str, VerbRule] = field(default_factory=dict)
     direct_only: frozenset[str] = frozenset()
     according_to: tuple[tuple[str, ...], ...] = ()
+    #: verbs that credit what they govern to their subject (figures, dated reports)
+    reporting: frozenset[str] = frozenset()
+    #: crediting words read only for figures ("citing", "per")
+    citing: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +47,9 @@ def lexicon() -> Lexicon:
         for lemma, rule in (data.get("reported") or {}).items()
     }
     return Lexicon(reported, frozenset(data.get("direct_only") or []),
-                   tuple(tuple(p.lower().split()) for p in data.get("according_to") or []))
+                   tuple(tuple(p.lower().split()) for p in data.get("according_to") or []),
+                   frozenset(w.lower() for w in data.get("reporting") or []),
+                   tuple(w.lower() for w in data.get("citing") or []))
 
 
 def is_cue(token: Token, lex: Lexicon | None = None) -> bool:

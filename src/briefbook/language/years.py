@@ -10,17 +10,24 @@
    outlet, in a folder that may hold several stories);
 3. the latest bare year the article writes ("the 2024 election") — weaker,
    since bare years are often history ("the worst since 1963");
-4. the corpus's year (:func:`briefbook.chronology.events.corpus_year_of`).
+4. the corpus's year (:func:`corpus_year_of`).
+
+This is the one rule for the year of a date written without one: the
+chronology's events, the articles' own dates and the figures' report dates all
+take it from here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
-from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
+from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document
-from briefbook.nlp import Parsed
+from briefbook.language.dates import find_mentions
+from briefbook.language.reading import CorpusReading
+from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 OWN_TEXT = "the article's text"
@@ -33,8 +40,6 @@ SIMILAR_ENOUGH = 0.2
 
 def latest_year_written(document: Document, in_dates: bool = True) -> int | None:
     """The latest year in the article's running text: in a written date, or (``in_dates=False``) anywhere."""
-    from briefbook.language.dates import find_mentions
-
     years = []
     for paragraph in document.paragraphs:
         if paragraph.role != "body":
@@ -46,23 +51,23 @@ def latest_year_written(document: Document, in_dates: bool = True) -> int | None
     return max(years) if years else None
 
 
+def corpus_year_of(corpus: Corpus, known: dict[str, dt.date | None]) -> int | None:
+    """The year the corpus is about: most of its known article dates, else the year written most."""
+    years = Counter(d.year for d in known.values() if d)
+    if years:
+        return max(years.items(), key=lambda item: (item[1], item[0]))[0]
+    return metadata.corpus_year([d.text for d in corpus.documents])
+
+
 def fallback_years(
-    corpus: Corpus,
-    parsed: Parsed,
+    reading: CorpusReading,
     known: dict[str, dt.date | None],
     corpus_year: int | None,
-    vectors: dict[str, dict[str, float]] | None = None,
 ) -> dict[str, tuple[int, str]]:
-    """``{doc_id: (year, where it comes from)}`` for every article (see the module docstring).
-
-    ``vectors`` (doc_id -> weighted words, :func:`article_vectors`) can be passed
-    in when already computed.
-    """
-    if vectors is None:
-        vectors = article_vectors(corpus, parsed)
-    readings = _readings(corpus, vectors)
+    """``{doc_id: (year, where it comes from)}`` for every article (see the module docstring)."""
+    readings = _readings(reading)
     years: dict[str, tuple[int, str]] = {}
-    for document in corpus.documents:
+    for document in reading.corpus.documents:
         reading = readings[document.doc_id]
         if reading.own is not None:
             years[document.doc_id] = (reading.own, OWN_DATES)
@@ -109,31 +114,13 @@ class _Reading:
         return self._memo[other]
 
 
-def _readings(corpus: Corpus, vectors: dict[str, dict[str, float]]) -> dict[str, _Reading]:
-    """A :class:`_Reading` per article, kept for the same corpus and vectors."""
-    if _READINGS_CACHE and _READINGS_CACHE[0][0] is corpus and _READINGS_CACHE[0][1] is vectors:
-        return _READINGS_CACHE[0][2]
-    ids = list(vectors)
-    norms = {doc_id: vector_norm(vector) for doc_id, vector in vectors.items()}
-    index = word_index([vectors[doc_id] for doc_id in ids])
-    readings = {document.doc_id: _Reading(document, vectors, norms, index, ids) for document in corpus.documents}
-    _READINGS_CACHE[:] = [(corpus, vectors, readings)]
-    return readings
-
-
-def article_vectors(corpus: Corpus, parsed: Parsed) -> dict[str, dict[str, float]]:
-    """Every article's running text as weighted content words."""
-    from briefbook.chronology.events import article_vector, paragraph_idf
-
-    if _VECTORS_CACHE and _VECTORS_CACHE[0][0] is corpus and _VECTORS_CACHE[0][1] is parsed:
-        return _VECTORS_CACHE[0][2]
-    idf = paragraph_idf(parsed)
-    vectors = {d.doc_id: article_vector(d, parsed[d.doc_id], idf) for d in corpus.documents}
-    _VECTORS_CACHE[:] = [(corpus, parsed, vectors)]
-    return vectors
-
-
-#: Dating the articles and extracting events both need the same parse's vectors: the last is kept.
-_VECTORS_CACHE: list[tuple[Corpus, Parsed, dict[str, dict[str, float]]]] = []
-#: (corpus, vectors, readings) of the last corpus dated (see :func:`_readings`).
-_READINGS_CACHE: list[tuple[Corpus, dict, dict[str, _Reading]]] = []
+def _readings(reading: CorpusReading) -> dict[str, _Reading]:
+    """A :class:`_Reading` per article, made once per corpus reading (the dating passes ask again)."""
+    if not reading.year_readings:
+        vectors = reading.article_vectors
+        ids = list(vectors)
+        norms = {doc_id: vector_norm(vector) for doc_id, vector in vectors.items()}
+        index = word_index([vectors[doc_id] for doc_id in ids])
+        reading.year_readings.update(
+            {document.doc_id: _Reading(document, vectors, norms, index, ids) for document in reading.corpus.documents})
+    return reading.year_readings
