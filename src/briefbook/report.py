@@ -24,13 +24,6 @@ from briefbook.publish.downloads import frame_to_files
 #: Set by ``briefbook build``: the folder of the site where shown tables are saved as CSV and JSON.
 DOWNLOADS_ENV = "BRIEFBOOK_DOWNLOADS"
 
-#: Numeric columns of the data tables (CSV keeps everything as text); columns holding
-#: only "True"/"False" are read back as booleans.
-NUMERIC = {"words", "paragraphs", "removed_lines", "removed_words", "start", "end", "paragraph", "low", "high",
-           "best", "n_outlets", "n_sources", "n_statements", "count", "reports", "mentions", "articles",
-           "date_start_offset"}
-
-
 @dataclass
 class Report:
     """The tables of one build, as DataFrames, and the build's metadata."""
@@ -48,20 +41,6 @@ class Report:
         return self.table("documents")
 
 
-def typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table read from CSV with its numbers and booleans restored (as the analyses wrote them)."""
-    frame = frame.copy()
-    for column in frame.columns:
-        values = set(frame[column].unique())
-        if column in NUMERIC:
-            numbers = pd.to_numeric(frame[column].replace("", None), errors="coerce")
-            whole = numbers.dropna()
-            frame[column] = numbers.astype("Int64") if (whole == whole.round()).all() else numbers
-        elif values and values <= {"True", "False"}:
-            frame[column] = frame[column] == "True"
-    return frame
-
-
 def load_report(seeds_dir: str | Path, cache_dir: str | Path) -> Report:
     """Load the tables of ``seeds_dir`` and turn on offline charts.
 
@@ -73,7 +52,7 @@ def load_report(seeds_dir: str | Path, cache_dir: str | Path) -> Report:
     folder = Path(cache_dir)
     if not (folder / "COMPLETE").is_file():
         folder, _, _ = cached_extract(Path(seeds_dir), folder)
-    tables = {name: typed(frame) for name, frame in read_tables(folder).items()}
+    tables = read_tables(folder)  # each column as its table declares it
     meta = json.loads((folder / "COMPLETE").read_text(encoding="utf-8"))
     render.enable_offline_charts()
     return Report(folder, tables, meta)

@@ -95,6 +95,11 @@ class Table:
 FINGERPRINT = "seeds_fingerprint"
 
 
+def missing(value) -> bool:
+    """A cell that holds no value: None, NaN, pandas' NA or NaT (an empty integer or date of a table)."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
 def table(name: str, row: str, columns: Iterable[tuple[str, str, str]], primary_key: tuple[str, ...] = ()) -> Table:
     """A :class:`Table` from ``(name, type, description)`` triples (declarations read as a list)."""
     return Table(name, row, tuple(Column(*c) for c in columns), primary_key)

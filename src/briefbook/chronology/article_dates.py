@@ -25,17 +25,31 @@ import pandas as pd
 from briefbook.chronology.schema import ARTICLE_DATES
 from briefbook.chronology.events import document_events, paragraph_mentions
 from briefbook.corpus.model import Document
-from briefbook.language.dates import lexicon
+from briefbook.corpus import metadata
+from briefbook.language.dates import WRITTEN, lexicon
 from briefbook.language.reading import CorpusReading, content_lemmas
 from briefbook.language.similarity import cosine, similar_candidates, weighted_words, word_index
 from briefbook.language.years import OWN_DATES, corpus_year_of, fallback_years
 
+#: How an article's date was found: the codes article_dates.csv stores, and the words the report shows.
 DATELINE = "dateline"
-PHOTO_CAPTION = "photo caption"
-PUBLICATION_LINE = "publication line"
-SAME_HAPPENING = "same happening dated in another article"
-LATEST_MENTIONED = "latest date mentioned"
-NOT_INFERRED = "not inferred"
+PHOTO_CAPTION = "photo_caption"
+PUBLICATION_LINE = "publication_line"
+MANIFEST = "manifest"
+OWN_METADATA = "own_metadata"
+SAME_HAPPENING = "same_happening"
+LATEST_MENTIONED = "latest_mentioned"
+NOT_INFERRED = "not_inferred"
+HOW_LABELS = {
+    DATELINE: "dateline",
+    PHOTO_CAPTION: "photo caption",
+    PUBLICATION_LINE: "publication line",
+    MANIFEST: "manifest",
+    OWN_METADATA: "the page's own metadata",
+    SAME_HAPPENING: "same happening dated in another article",
+    LATEST_MENTIONED: "latest date mentioned",
+    NOT_INFERRED: "not inferred",
+}
 
 #: How many body paragraphs make the lead an article's news peg is looked for in.
 LEAD_PARAGRAPHS = 2
@@ -54,13 +68,15 @@ def _from_document(document: Document) -> tuple[str, str] | None:
     how = document.published_how
     if document.published is None:
         return None
-    if how.startswith("dateline"):
-        return DATELINE, "high" if how == "dateline" else "medium"
-    if "caption" in how:
+    if how.startswith(metadata.FROM_DATELINE):
+        return DATELINE, "high" if how == metadata.FROM_DATELINE else "medium"
+    if how == metadata.FROM_CAPTION:
         return PHOTO_CAPTION, "high"
-    if how.startswith("publication"):
+    if how == metadata.FROM_PUBLICATION_LINE:
         return PUBLICATION_LINE, "high"
-    return how, "high"
+    if how == metadata.FROM_MANIFEST:
+        return MANIFEST, "high"
+    return OWN_METADATA, "high"
 
 
 def _lead_sentences(document: Document, docs) -> list:
@@ -147,7 +163,7 @@ def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date,
     day on or after that bound, and the article is dated the latest of them.
     """
     events = document_events(document, docs, None, fallback_year)
-    written = [e for e in events if e["how"].startswith("written out") and e["precision"] == "day" and not e["planned"]]
+    written = [e for e in events if e["how"].startswith(WRITTEN) and e["precision"] == "day" and not e["planned"]]
     if not written:
         return None
     latest = max(written, key=lambda e: e["date"])
@@ -176,7 +192,8 @@ def _own_date(document: Document, years: dict[str, tuple[int, str]]) -> dict | N
         return None
     date, evidence = document.published, document.published_how
     year = years.get(document.doc_id)
-    if "year from the corpus" in document.published_how and year and year[1] == OWN_DATES and year[0] != date.year:
+    if document.published_how == metadata.DATELINE_YEAR_FROM_CORPUS and year and year[1] == OWN_DATES \
+            and year[0] != date.year:
         date = date.replace(year=year[0])
         evidence = "dateline; year from the dates the article writes"
     return {"doc_id": document.doc_id, "date": date.isoformat(), "how": own[0], "confidence": own[1],

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from briefbook.corpus.outlets import outlet_labels
+from briefbook.language.dates import how_label
 
 
 def _first_day(label: str) -> str:
@@ -73,6 +74,7 @@ def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 64
     outlets = outlet_labels(documents)
     data = _plottable(events)
     data["source"] = data["doc_id"].map(lambda d: outlets.get(d, d))
+    data["how"] = [how_label(str(h)) for h in data["how"]]
     return (
         alt.Chart(data)
         .mark_tick(thickness=3, size=18)

@@ -11,6 +11,7 @@ import datetime as dt
 import pandas as pd
 
 from briefbook.chronology.timeline import as_read
+from briefbook.language.dates import how_label
 
 
 def _day(label: str) -> str:
@@ -58,7 +59,7 @@ def summary_sentences(events: pd.DataFrame, timeline: pd.DataFrame) -> list[str]
     if len(unresolved):
         sentences.append(
             f"{len(unresolved)} relative date{'s' if len(unresolved) != 1 else ''} could not be placed "
-            f"(for example {unresolved.iloc[0]['date_text']!r}: {unresolved.iloc[0]['how']})."
+            f"(for example {unresolved.iloc[0]['date_text']!r}: {how_label(unresolved.iloc[0]['how'])})."
         )
     planned = events[events["planned"] & (events["date"] != "")]
     if len(planned):

@@ -16,6 +16,7 @@ from collections import Counter
 
 import pandas as pd
 
+from briefbook.chronology.schema import EVENTS
 from briefbook.corpus.outlets import outlet_labels
 from briefbook.language.similarity import candidate_pairs, cosine_with_norms, vector_norm, weighted_words
 
@@ -99,20 +100,9 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     return ["tl-" + smallest[find(i)].removeprefix("ev-") for i in range(len(rows))]
 
 
-TEXT_COLUMNS = ("date", "date_end", "precision", "how", "date_text", "text", "kind", "timeline_id", "anchor")
-
-
 def as_read(events: pd.DataFrame) -> pd.DataFrame:
-    """events.csv as written, whether it comes straight from :func:`extract_events` or back
-    from a CSV (where an empty date may have become NaN and flags strings)."""
-    events = events.copy()
-    for column in TEXT_COLUMNS:
-        if column in events:
-            events[column] = events[column].fillna("").astype(str)
-    for column in ("unresolved", "planned"):
-        if column in events and events[column].dtype != bool:
-            events[column] = events[column].astype(str).str.lower().isin(["true", "1"])
-    return events
+    """events.csv with its declared types, whether it comes straight from the extractor or back from a CSV."""
+    return EVENTS.typed(events)
 
 
 def _label(text: str, limit: int = 90) -> str:

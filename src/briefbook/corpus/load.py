@@ -138,16 +138,17 @@ def _complete_years(documents: list[Document]) -> None:
     """Give year-less datelines the year of the dates the article writes, else the corpus's year."""
     corpus = None
     for document in documents:
-        if document.published is None and document.published_how == "dateline":
+        if document.published is None and document.published_how == metadata.FROM_DATELINE:
             _, month_day, _ = metadata.find_published(document.paragraphs)
             own = metadata.corpus_year([document.text], bare_years=False)
             if own is None and corpus is None:
                 corpus = metadata.corpus_year([d.text for d in documents]) or 0
-            year, how = (own, "the dates the article writes") if own else (corpus, "the corpus")
+            year, how = (own, metadata.DATELINE_YEAR_FROM_OWN_DATES) if own else \
+                (corpus, metadata.DATELINE_YEAR_FROM_CORPUS)
             found = metadata.year_for(month_day, year) if month_day else None
             if found:
                 document.published = found
-                document.published_how = f"dateline; year from {how}"
+                document.published_how = how
             else:
                 document.published_how = "not found (dateline without a year)"
 
@@ -166,4 +167,4 @@ def _apply_manifest(folder: Path, documents: list[Document]) -> None:
             if value:
                 setattr(document, name, value)
                 if name != "url":
-                    setattr(document, f"{name}_how", "manifest")
+                    setattr(document, f"{name}_how", metadata.FROM_MANIFEST)

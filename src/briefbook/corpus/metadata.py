@@ -52,6 +52,14 @@ SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[
 CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b", re.I)
 #: "Published: 10 January 2022" and similar.
 PUBLISHED_LINE = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$", re.I)
+#: Where an article's date was found (``Document.published_how``): the Sources page shows these
+#: words, and the chronology compares against these names, never against the words themselves.
+FROM_DATELINE = "dateline"
+FROM_PUBLICATION_LINE = "publication line"
+FROM_CAPTION = "dated photo caption"
+FROM_MANIFEST = "manifest"
+DATELINE_YEAR_FROM_OWN_DATES = "dateline; year from the dates the article writes"
+DATELINE_YEAR_FROM_CORPUS = "dateline; year from the corpus"
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -132,15 +140,15 @@ def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, t
         if match:
             month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
             if match.group("year"):
-                return _date(int(match.group("year")), month, day), None, "dateline"
-            return None, (month, day), "dateline"
+                return _date(int(match.group("year")), month, day), None, FROM_DATELINE
+            return None, (month, day), FROM_DATELINE
     for line in lines:
         match = PUBLISHED_LINE.match(line.text)
         if match and (found := parse_full_date(match.group("rest"))):
-            return found, None, "publication line"
+            return found, None, FROM_PUBLICATION_LINE
     for line in lines:
         if CAPTION.search(line.text) and (found := parse_full_date(line.text)):
-            return found, None, "dated photo caption"
+            return found, None, FROM_CAPTION
     return None, None, "not found"
 
 

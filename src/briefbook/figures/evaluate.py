@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from briefbook.schema import missing
 from briefbook.corpus import Corpus
 from briefbook.scoring import Metric, locate, match, prf, span_overlap
 
@@ -62,13 +63,9 @@ def load_gold(items: list[dict], texts: dict[str, str]) -> list[GoldFigure]:
     return gold
 
 
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def _same_number(a, b) -> bool:
-    if _missing(a) or _missing(b):
-        return _missing(a) and _missing(b)
+    if missing(a) or missing(b):
+        return missing(a) and missing(b)
     return int(a) == int(b)
 
 
@@ -113,7 +110,7 @@ def differences(figures: pd.DataFrame, gold: list[GoldFigure]) -> list[str]:
             lines.append(f"spurious  {p.file} {p.text!r} {p.category}/{p.who} in: {p.sentence[:90]}")
     for i, j in pairs:
         p, g = predicted[i], gold[j]
-        got = (p.category, p.who, None if _missing(p.low) else int(p.low), None if _missing(p.high) else int(p.high), p.qualifier)
+        got = (p.category, p.who, None if missing(p.low) else int(p.low), None if missing(p.high) else int(p.high), p.qualifier)
         want = (g.category, g.who, g.low, g.high, g.qualifier)
         if got != want:
             lines.append(f"different {g.file} {g.text!r} got {got} want {want}")

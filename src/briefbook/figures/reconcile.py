@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefbook.schema import missing
 from briefbook.corpus.outlets import with_outlet
 from briefbook.resources import load_yaml
 
@@ -51,12 +52,8 @@ COLUMNS = [
 CATEGORY_ORDER = ["killed", "injured", "detained", "deployed", "equipment", "other"]
 
 
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value) or value is pd.NaT
-
-
 def _number(value) -> int | None:
-    return None if _missing(value) else int(value)
+    return None if missing(value) else int(value)
 
 
 def _fmt(value: int | None) -> str:
@@ -73,7 +70,7 @@ def _range(row) -> str:
 
 
 def _date_key(value) -> str:
-    return "" if _missing(value) else str(value)
+    return "" if missing(value) else str(value)
 
 
 def superseded(group: pd.DataFrame) -> dict[str, str]:
@@ -113,8 +110,8 @@ def _best(standing: pd.DataFrame):
 
 
 def _overlap(frame: pd.DataFrame) -> bool:
-    lows = [_number(v) for v in frame["low"] if not _missing(v)]
-    highs = [_number(v) for v in frame["high"] if not _missing(v)]
+    lows = [_number(v) for v in frame["low"] if not missing(v)]
+    highs = [_number(v) for v in frame["high"] if not missing(v)]
     if not lows or not highs:
         return True
     return max(lows) <= min(highs)
@@ -164,9 +161,9 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if standing.empty:
             standing = group[~group["figure_id"].isin(gone)]
         best_row = _best(standing)
-        lows = [_number(v) for v in standing["low"] if not _missing(v)]
-        closed = [_number(v) for v in standing["high"] if not _missing(v)]
-        open_floors = [_number(r.low) for r in standing.itertuples() if _missing(r.high) and not _missing(r.low)]
+        lows = [_number(v) for v in standing["low"] if not missing(v)]
+        closed = [_number(v) for v in standing["high"] if not missing(v)]
+        open_floors = [_number(r.low) for r in standing.itertuples() if missing(r.high) and not missing(r.low)]
         high = max(closed) if closed else None
         if open_floors and (high is None or max(open_floors) > high):
             high = None
@@ -189,7 +186,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "best": None if best_row is None else int(best_row["low"]),
             "high": high,
             "best_figure_id": None if best_row is None else best_row["figure_id"],
-            "best_reported_on": None if best_row is None or _missing(best_row["reported_on"]) else best_row["reported_on"],
+            "best_reported_on": None if best_row is None or missing(best_row["reported_on"]) else best_row["reported_on"],
             "rule": "; ".join(rule),
             "disagreement": not _overlap(group.dropna(subset=["low"], how="all")),
             "explanation": _explain(group, gone, standing, parts[parts["part_of"].isin(group["figure_id"])]),

@@ -32,19 +32,56 @@ from briefbook.resources import load_yaml
 
 DATA_FILE = "chronology_dates.yaml"
 
-#: how values (shown in events.csv and the Methods chapter)
-WRITTEN = "written out"
-YEAR_FROM_ARTICLE = "written out; year from the article's date"
-YEAR_FROM = "written out; year from "
-FROM_ARTICLE = "counted from the article's date"
-FROM_PARAGRAPH = "counted from an earlier date in the same paragraph"
-FROM_TEXT = "counted from an earlier date in the text"
-FROM_MAIN_CLAUSE = "counted from the date of the clause it is set against"
-FROM_NAMED_HAPPENING = "counted from the date of the happening it names"
-NO_NAMED_HAPPENING = "unresolved: the happening it counts from is not dated"
-NO_ARTICLE_DATE = "unresolved: article date unknown"
-NO_EARLIER_DATE = "unresolved: no earlier date to count from"
-NO_YEAR = "unresolved: year unknown"
+#: How a date was resolved: the codes events.csv stores (code branches on them, never on
+#: the words shown); :data:`HOW_LABELS` holds what the report says for each.
+WRITTEN = "written"
+YEAR_FROM_ARTICLE = "written.year_from_article"
+YEAR_FROM = "written.year_from_"  # + the code of where the year came from (briefbook.language.years)
+FROM_ARTICLE = "from_article"
+FROM_PARAGRAPH = "from_paragraph"
+FROM_TEXT = "from_text"
+FROM_MAIN_CLAUSE = "from_main_clause"
+FROM_NAMED_HAPPENING = "from_named_happening"
+NO_NAMED_HAPPENING = "unresolved.happening_undated"
+NO_ARTICLE_DATE = "unresolved.article_date"
+NO_EARLIER_DATE = "unresolved.earlier_date"
+NO_YEAR = "unresolved.year"
+NO_SUCH_DAY = "unresolved.no_such_day"
+
+#: Where a missing year came from (:mod:`briefbook.language.years`): codes, and their words.
+OWN_TEXT = "own_text"
+OWN_DATES = "own_dates"
+SIMILAR_ARTICLE = "similar_article"
+CORPUS_SPAN = "corpus_span"
+SOURCE_LABELS = {
+    OWN_TEXT: "the article's text",
+    OWN_DATES: "the dates the article writes",
+    SIMILAR_ARTICLE: "the most similar dated article",
+    CORPUS_SPAN: "the corpus's time span",
+}
+
+HOW_LABELS = {
+    WRITTEN: "written out",
+    YEAR_FROM_ARTICLE: "written out; year from the article's date",
+    FROM_ARTICLE: "counted from the article's date",
+    FROM_PARAGRAPH: "counted from an earlier date in the same paragraph",
+    FROM_TEXT: "counted from an earlier date in the text",
+    FROM_MAIN_CLAUSE: "counted from the date of the clause it is set against",
+    FROM_NAMED_HAPPENING: "counted from the date of the happening it names",
+    NO_NAMED_HAPPENING: "unresolved: the happening it counts from is not dated",
+    NO_ARTICLE_DATE: "unresolved: article date unknown",
+    NO_EARLIER_DATE: "unresolved: no earlier date to count from",
+    NO_YEAR: "unresolved: year unknown",
+    NO_SUCH_DAY: "unresolved: no such day",
+}
+
+
+def how_label(code: str) -> str:
+    """What the report says for a ``how`` code of events.csv."""
+    if code.startswith(YEAR_FROM) and code not in HOW_LABELS:
+        source = code[len(YEAR_FROM):]
+        return f"written out; year from {SOURCE_LABELS.get(source, source)}"
+    return HOW_LABELS.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -418,7 +455,7 @@ def resolve(
             first, last = _month_range(year, mention.month, mention.part)
             return Resolved(first, last, "range" if mention.part else "month", how)
         day = _safe(year, mention.month, mention.day)
-        return Resolved(day, day, "day", how) if day else Resolved(None, None, "", "unresolved: no such day")
+        return Resolved(day, day, "day", how) if day else Resolved(None, None, "", NO_SUCH_DAY)
     if shape in ("anaphoric", "interval", "after_noun"):
         if anchor is None:
             return Resolved(None, None, "", NO_EARLIER_DATE)

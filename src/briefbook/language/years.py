@@ -25,15 +25,12 @@ from collections import Counter
 
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document
-from briefbook.language.dates import find_mentions
+from briefbook.language.dates import CORPUS_SPAN, OWN_DATES, OWN_TEXT, SIMILAR_ARTICLE, find_mentions
 from briefbook.language.reading import CorpusReading
 from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-OWN_TEXT = "the article's text"
-OWN_DATES = "the dates the article writes"
-SIMILAR_ARTICLE = "the most similar dated article"
-CORPUS_SPAN = "the corpus's time span"
+
 #: How alike (weighted-word cosine of whole articles) another article must be to lend its year.
 SIMILAR_ENOUGH = 0.2
 

@@ -4,7 +4,8 @@ Steps: load and validate the seeds, extract (cached), write the article pages
 and the offline chart library, run the chapter notebooks, then build the book
 with warnings as errors into a work folder. Only when every step succeeded is
 the new site moved into place, so a failed build leaves the last good site
-untouched.
+untouched. So does a stopped one (Ctrl-C, SIGTERM): nothing needs undoing, the
+build has only to stop promptly, notebooks and jupyter-book included.
 """
 
 from __future__ import annotations
@@ -123,15 +124,20 @@ def run_jupyter_book(source: Path, work: Path) -> None:
 
 
 def publish(work_html: Path, site: Path) -> None:
-    """Replace ``site`` by a copy of ``work_html``, swapping in one rename."""
+    """Replace ``site`` by a copy of ``work_html``, swapping in one rename.
+
+    Ctrl-C or SIGTERM between the two renames would leave no site at all (and
+    the next build deletes ``.old``): the swap holds them until it is done.
+    """
     fresh = site.with_name(site.name + ".new")
     old = site.with_name(site.name + ".old")
     shutil.rmtree(fresh, ignore_errors=True)
     shutil.copytree(work_html, fresh)
     shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    fresh.rename(site)
+    with notebooks.signals_deferred():
+        if site.exists():
+            site.rename(old)
+        fresh.rename(site)
     shutil.rmtree(old, ignore_errors=True)
 
 

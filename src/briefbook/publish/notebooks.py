@@ -4,6 +4,11 @@ Each template in ``notebooks/`` is executed with the build's parameters into
 the book's source folder. A failure is reported with the notebook, the cell
 and the error's last line; the half-executed notebook papermill leaves behind
 is deleted so it can never reach the site.
+
+Ctrl-C belongs to the parent process: it stops the pool at once (see
+:func:`_stop`). The workers are spawned with SIGINT blocked and then ignore it,
+so none prints a traceback of its own, not even one still starting up. The
+notebooks of an interrupted run get no stamp, so the next build runs them again.
 """
 
 from __future__ import annotations
@@ -12,9 +17,13 @@ import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,10 +122,19 @@ def _run(templates: list[Path], out_dir: Path, parameters: dict, workers: int | 
     _progress(f"running {total} notebooks in {workers} processes: " + ", ".join(t.stem for t in templates))
     # "spawn": a forked copy of this process (threads, zmq sockets, a loaded NLP model) is not safe.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, initializer=_quiet_kernels, mp_context=context) as pool:
-        futures = {
-            pool.submit(_run_one_safely, t, out_dir / t.name, parameters): t for t in templates
-        }
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(mask,), mp_context=context)
+    try:
+        # The workers (started by submit, and by the pool's thread it starts) are
+        # spawned with SIGINT blocked, which they inherit; a Ctrl-C meanwhile is
+        # held for this process and raised when unblocked, not lost.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures = {
+                pool.submit(_run_one_safely, t, out_dir / t.name, parameters): t for t in templates
+            }
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()
             if isinstance(result, BriefbookError):
@@ -125,9 +143,67 @@ def _run(templates: list[Path], out_dir: Path, parameters: dict, workers: int | 
             else:
                 runs.append(result)
                 _progress(f"[{done}/{total}] {result.template.stem}: done in {result.seconds:.1f}s")
+    except BaseException:  # Ctrl-C above all
+        _stop(pool)
+        raise
+    pool.shutdown()
     if failures:
         raise failures[0]
     return sorted(runs, key=lambda r: r.template.name)
+
+
+def _stop(pool: ProcessPoolExecutor, grace: float = 0.5) -> None:
+    """End the pool now: drop the notebooks not started, end the workers running one.
+
+    Leaving the pool the usual way (``with``, ``shutdown()``) runs every queued
+    notebook first: that made a Ctrl-C look ignored, the build went on for ten
+    seconds and more. SIGTERM ends a worker at once (nbclient's own handlers
+    never apply: papermill runs its event loop in a thread); one still there
+    after ``grace`` seconds is killed. A kernel whose worker is gone ends itself
+    within a second (ipykernel polls its parent); its connection file in the
+    temporary folder stays behind.
+    """
+    with signals_deferred():  # a second Ctrl-C must not leave the workers half stopped
+        workers = list((pool._processes or {}).values())  # no public handle before Python 3.14
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        deadline = time.monotonic() + grace
+        for worker in workers:
+            worker.join(max(0.0, deadline - time.monotonic()))
+        for worker in workers:
+            if worker.is_alive():
+                worker.kill()
+                worker.join(1.0)
+
+
+@contextmanager
+def signals_deferred(signals: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block is done, then act on them as usual.
+
+    For steps that must not be cut in two (swapping the published site,
+    stopping the workers). Python runs signal handlers in the main thread only;
+    elsewhere the block runs unguarded.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: caught.append(signum)) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
+        for sig in dict.fromkeys(caught):
+            signal.raise_signal(sig)
+
+
+def _start_worker(mask: set[signal.Signals]) -> None:
+    """Ignore Ctrl-C (the parent stops the pool), then take back the parent's signal mask."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    _quiet_kernels()
 
 
 def _quiet_kernels() -> None:

@@ -43,7 +43,8 @@ def print_pdf(out: Path) -> Path:
     page = folder / "report.html"
     page.write_text(pages[0].read_text(encoding="utf-8"), encoding="utf-8")
     pdf = out / "briefbook-report.pdf"
-    with tempfile.TemporaryDirectory() as profile:
+    # On Ctrl-C chromium's helper processes may still be writing the profile as it is removed.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         result = subprocess.run(
             [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
             capture_output=True, text=True, timeout=300,
