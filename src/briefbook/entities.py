@@ -65,3 +65,11 @@ def subject(entities: pd.DataFrame) -> str:
     places = entities[entities["kind"] == "place"]
     top = places if not places.empty else entities
     return str(top.iloc[0]["entity"])
+
+
+def report_title(documents: pd.DataFrame, entities: pd.DataFrame) -> str:
+    """A title for the report that follows the corpus (its main subject and size)."""
+    n = len(documents)
+    about = subject(entities)
+    articles = f"{n} news article{'s' if n != 1 else ''}"
+    return f"{about}: claims, figures and chronology in {articles}" if about else f"Claims, figures and chronology in {articles}"

@@ -24,16 +24,6 @@ ARTICLE_COLUMNS = {
 }
 
 
-def report_title(documents: pd.DataFrame, entities: pd.DataFrame) -> str:
-    """A title for the report that follows the corpus (its main subject and size)."""
-    from briefbook.entities import subject
-
-    n = len(documents)
-    about = subject(entities)
-    articles = f"{n} news article{'s' if n != 1 else ''}"
-    return f"{about}: claims, figures and chronology in {articles}" if about else f"Claims, figures and chronology in {articles}"
-
-
 def date_span(documents: pd.DataFrame) -> tuple[str, str]:
     dates = sorted(d for d in documents.get("published", pd.Series(dtype=str)) if isinstance(d, str) and d)
     return (dates[0], dates[-1]) if dates else ("", "")

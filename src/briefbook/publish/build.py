@@ -146,7 +146,7 @@ def build(
     baseurl: str | None = None,
 ) -> BuildResult:
     """Build the report on ``seeds_dir`` into ``out/html``."""
-    from briefbook.sources import report_title
+    from briefbook.entities import report_title
 
     root, out, seeds_dir = root.resolve(), out.resolve(), seeds_dir.resolve()
     timings: dict[str, float] = {}
@@ -164,7 +164,7 @@ def build(
 
     start = time.perf_counter()
     source = out / "source"
-    title = title or report_title(tables["documents"], _numeric(tables["entities"]))
+    title = title or report_title(tables["documents"], tables["entities"])
     fingerprint = json.loads((cache_folder / "COMPLETE").read_text(encoding="utf-8"))["fingerprint"]
     stage_source(root, source, title, provenance(root, fingerprint), baseurl)
     appendix.write_appendix(tables, source / "book" / "articles")
@@ -196,10 +196,3 @@ def build(
     _progress(f"site ready: {site / 'index.html'}")
     return BuildResult(site, timings)
 
-
-def _numeric(frame):
-    frame = frame.copy()
-    for column in ("mentions", "articles"):
-        if column in frame:
-            frame[column] = frame[column].astype(int)
-    return frame
