@@ -63,8 +63,7 @@ def event_id(doc_id: str, start: int, end: int) -> str:
 
 def dateline_end(paragraph: Paragraph) -> int:
     """Where a dateline ("CITY, January 10. /AGENCY/.") ends in the paragraph, else 0."""
-    match = metadata.DATELINE.match(paragraph.text)
-    return match.end() if match else 0
+    return metadata.dateline_end(paragraph.text)
 
 
 def paragraph_mentions(paragraph: Paragraph) -> list[Mention]:

@@ -28,6 +28,7 @@ from briefbook.claims.quotes import Quotation, find_quotations, starts_with_open
 from briefbook.language.speech import according_to, is_cue, lexicon, message_tokens, nested, subject
 from briefbook.language.attribution import Found, Sighting
 from briefbook.language.names import Mention, mention, speaker_tokens, title_words
+from briefbook.corpus.metadata import dateline_end
 from briefbook.corpus.model import Document, Paragraph
 
 QUOTE_MARKS = "“”„«»‹›‘’\"'"
@@ -95,8 +96,22 @@ def _first_sentence(text: str) -> str:
 
 
 def _mention_of(cue: Token) -> Mention | None:
-    subj = subject(cue)
+    subj = _past_dateline(subject(cue))
     return mention(speaker_tokens(subj)) if subj is not None else None
+
+
+def _past_dateline(subj: Token | None) -> Token | None:
+    """A subject the parser found in the paragraph's dateline ("Kerman, Iran - The group said") is the
+    place the story was filed from: the speaker is what it stands in apposition to after the dateline,
+    or no one."""
+    if subj is None:
+        return None
+    end = dateline_end(subj.doc.text)
+    if not end or subj.idx >= end:
+        return subj
+    after = [t for t in subj.subtree if t.idx >= end and t.dep_ in ("appos", "nsubj") and t.pos_ != "PUNCT"]
+    after += [c for c in subj.head.children if c.idx >= end and c.dep_ in ("nsubj", "nsubjpass")]
+    return min(after, key=lambda t: t.i) if after else None
 
 
 @dataclass
@@ -114,7 +129,7 @@ class _Context:
 
     def mention_for(self, cue: Token) -> Mention | None:
         """The cue's speaker; a subject inside a carried-over continuation belongs to the carried speaker."""
-        subj = subject(cue)
+        subj = _past_dateline(subject(cue))
         if self.carried is not None and subj is not None and subj.idx < self.carry_end:
             return self.carried[0]
         return _mention_of(cue)
@@ -267,15 +282,10 @@ def _reported(ctx: _Context, used: set[int], direct: list[tuple[int, int]], lex)
     return out, named
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^\n]{0,60}?)?\s+[-—–]\s+")
-
-
 def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple[int, int]:
     """Tidy a reported message: skip a leading dateline, finish a quotation it opened."""
     start, end = strip_span(text, start, end)
-    dateline = DATELINE.match(text[start:end])
-    if dateline:
-        start += dateline.end()
+    start += dateline_end(text[start:end])
     for q in quotes:
         if start <= q.start - 1 < end < q.end:
             end = min(len(text), q.end + 1)

@@ -38,6 +38,34 @@ DATELINE = re.compile(
     r"[.,]?\s*(?:/\s*(?P<agency>[A-Za-z][\w.& -]{1,30}?)\s*/|\((?P<agency2>[A-Za-z][\w.& -]{1,30})\))",
     re.IGNORECASE,
 )
+#: The place (and agency) a wire story opens with, before the first word of the news: "LA PAZ,
+#: Bolivia —", "TEHRAN (Tasnim) –", "Kerman, Iran -", "DHAKA:", "NAIROBI //". A capitalised place
+#: alone needs capitals throughout or a region after a comma, so "Police -" is no dateline.
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+_PLACE_TITLE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
+_REGION = r"(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}){1,2}"
+_AGENCY = r"(?:\s*\((?:[A-Z][\w.&/ -]{0,30})\))?"
+_DATELINE_LEAD = re.compile(
+    r"^(?:" + _PLACE_CAPS + r"(?:" + _REGION + r")?|" + _PLACE_TITLE + _REGION + r")" + _AGENCY
+    + r"(?:\s*[—–-]{1,2}\s+|\s*//\s+|:\s+(?=[A-Z]))"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a paragraph's opening dateline ends (0 when it has none): the place, region, agency
+    and date a wire story starts with ("LA PAZ, Bolivia —", "MOSCOW, January 10. /TASS/."). It is
+    no speaker, no event and no part of a statement."""
+    for pattern in (DATELINE, _DATELINE_LEAD):
+        match = pattern.match(text)
+        if match:
+            end = match.end()
+            rest = _DATELINE_LEAD.match(text[end:].lstrip(" .")) if pattern is DATELINE else None
+            while end < len(text) and text[end] in " .-—–:":
+                end += 1
+            return end + (rest.end() if rest else 0)
+    return 0
+
+
 #: "February 10, 2022" and "10 February 2022" — a full date inside a caption or byline.
 FULL_DATE = re.compile(
     r"\b(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefbook.language.names import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, leads,
-                                      merge_names, person_name, roles, same_person, title_words)
+                                      merge_names, person_name, roles, same_person, title_words,
+                                      written_in_full)
 from briefbook.corpus.model import Corpus
 from briefbook.nlp import Parsed
 
@@ -134,6 +135,9 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
     for name in list(persons):
         if len(name.split()) > 1:
             persons[name] = max(persons[name], text.count(name) if "\n" not in name else 0)
+    docs = (doc for document in corpus.documents for doc in parsed[document.doc_id])
+    for name, count in written_in_full([n for n in persons if len(n.split()) == 1], docs).items():
+        persons[name] = max(persons[name], count)
     for abbr, long_name in abbrs.items():
         orgs[abbr] += 0
         orgs[long_name] += 0

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -404,6 +404,46 @@ def _given_and_surname(name: str) -> tuple[str, str]:
     return " ".join(words[:-1]), words[-1]
 
 
+#: Lower-case particles inside a full name ("Salman bin Abdulaziz", "Eduardo del Castillo").
+NAME_PARTICLES = ("bin", "ibn", "al", "el", "de", "del", "da", "di", "van", "von", "la")
+
+
+def written_in_full(surnames: Sequence[str], docs: Iterable[Doc]) -> Counter:
+    """The full spellings the articles write for names a speaker is called by alone ("Lotfy" ->
+    "Abdullah Lotfy"), with how often each is written: the proper nouns (and name particles)
+    right before the name, titles and honorifics left off (:func:`person_name`). A speaker named
+    in full once, in a caption or a lead, and by surname after is then one person under the full name."""
+    wanted = {n.replace(" ", ""): n for n in surnames if any(c.isupper() for c in n) and len(n) > 1}
+    longest = max((len(re.findall(r"\w+|[^\w\s]", n)) for n in wanted.values()), default=0)
+    found: Counter = Counter()
+    for doc in docs:
+        for token in doc:
+            # the name may be several tokens ("al-Turki" is al, -, Turki): it ends at this token
+            first = next((token.i - k for k in range(min(longest, token.i + 1))
+                          if doc[token.i - k:token.i + 1].text.replace(" ", "") in wanted), None)
+            if first is None or first == 0:
+                continue
+            start = first
+            while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
+                                 or doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > 0
+                                 # a hyphenated given name ("Kassym-Jomart") is one word of it
+                                 or doc[start - 1].text == "-" and start > 1 and not doc[start - 2].whitespace_
+                                 and doc[start - 2].text[:1].isupper()):
+                start -= 1
+            # a capitalised sentence opener ("Pilgrim Abdullah Lotfy") is no part of the name
+            while start < first and doc[start].is_sent_start and doc[start].ent_type_ != "PERSON":
+                start += 1
+            if start < first:
+                name = person_name(doc, start, token.i + 1)
+                words = name.split()
+                titled = [k for k, w in enumerate(words[:-1]) if fold(w) in title_words()]
+                name = " ".join(words[titled[-1] + 1:]) if titled else name
+                surname = wanted[doc[first:token.i + 1].text.replace(" ", "")]
+                if len(name.split()) > 1 and name.endswith(surname):
+                    found[name] += 1
+    return found
+
+
 @lru_cache(maxsize=1 << 16)
 def same_person(a: str, b: str) -> bool:
     """Same surname (allowing transliteration) and compatible given names.
@@ -493,6 +533,10 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
     for name in persons:
         if len(fold(name).split()) <= 1:
             matches = [c for c in clusters if same_person(name, c[0])]
+            if not matches:
+                # family name first ("Li" for "Li Keqiang"): a single full name that opens with it
+                matches = [c for c in clusters if len(c[0].split()) == 2 and fold(c[0]).split()[0] == fold(name)]
+                matches = matches if len(matches) == 1 else []
             if matches:
                 max(matches, key=lambda c: sum(persons[n] for n in c)).append(name)
             else:

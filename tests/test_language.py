@@ -1,0 +1,58 @@
+"""The shared language layer on invented published-copy furniture: datelines, full names, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefbook.corpus import load_corpus
+from briefbook.corpus.metadata import dateline_end
+from briefbook.language.names import written_in_full
+from briefbook.nlp import pipeline
+from briefbook.pipeline import extract
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("OSTRAVA, Veldonia — Troops moved in", "Troops moved in"),
+    ("VELDA (Agencia) – The ministry said", "The ministry said"),
+    ("Port Amel, Veldonia - The group said", "The group said"),
+    ("KERRIN: The police said", "The police said"),
+    ("HALBERG // Survivors described", "Survivors described"),
+    ("SALTON, March 3 (Wirenews) - Rescuers said", "Rescuers said"),
+])
+def test_a_wire_dateline_is_found_in_its_published_forms(text, rest):
+    assert text[dateline_end(text):] == rest
+
+
+@pytest.mark.parametrize("text", [
+    "Police - who had arrived late - said nothing.",
+    "The top court scales back the quota – a ruling.",
+    "Veldonia: a country in crisis",
+])
+def test_a_sentence_that_only_looks_like_one_has_no_dateline(text):
+    assert dateline_end(text) == 0
+
+
+def test_a_surname_is_matched_to_the_full_name_the_articles_write():
+    doc = pipeline()("Pilgrim leader Tomas Verhaegen spoke first. Interior Minister Ilse van Dorn-Marek arrived. "
+                     "Later Verhaegen said the gates were shut.")
+    found = written_in_full(["Verhaegen", "Dorn-Marek"], [doc])
+    assert found["Tomas Verhaegen"] >= 1
+    assert not any(name.startswith(("Interior", "Minister")) for name in found)
+
+
+def _write(tmp_path, text: str):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return extract(load_corpus(tmp_path)).tables
+
+
+def test_a_dateline_is_never_a_speaker(tmp_path):
+    tables = _write(tmp_path, "Unrest in Veldonia\n\nPort Amel, Veldonia - The rebel council said on Tuesday that "
+                              "it had taken the airport.\n")
+    speakers = set(tables["statements"]["speaker"])
+    assert speakers and not speakers & {"Port Amel", "Veldonia", "Port Amel, Veldonia"}
+
+
+def test_a_speaker_named_by_surname_takes_the_full_name_written_in_the_lead(tmp_path):
+    tables = _write(tmp_path, "Crush at the gate\n\nThe pilgrim Tomas Verhaegen was near the gate when it closed.\n\n"
+                              "\u201cPeople were climbing over one another,\u201d Verhaegen said.\n")
+    assert list(tables["statements"]["speaker"]) == ["Tomas Verhaegen"]
