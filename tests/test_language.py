@@ -56,3 +56,35 @@ def test_a_speaker_named_by_surname_takes_the_full_name_written_in_the_lead(tmp_
     tables = _write(tmp_path, "Crush at the gate\n\nThe pilgrim Tomas Verhaegen was near the gate when it closed.\n\n"
                               "\u201cPeople were climbing over one another,\u201d Verhaegen said.\n")
     assert list(tables["statements"]["speaker"]) == ["Tomas Verhaegen"]
+
+
+@pytest.mark.parametrize("speaker, nationality, shown", [
+    (("unknown", "unknown"), "Veldonian", "unattributed"),
+    (("reports", "group"), "Veldonian", "unattributed"),
+    (("Veldonian", "group"), "Veldonian", "unattributed"),
+    (("government", "group"), "Veldonian", "Veldonian government"),
+    (("Officials", "group"), "Veldonian", "Veldonian officials"),
+    (("police", "group"), None, "unattributed"),
+    (("flood crush", "org"), None, "unattributed"),
+    (("health ministry", "org"), None, "health ministry"),
+    (("Ana Ruiz", "person"), "Veldonian", "Ana Ruiz"),
+])
+def test_a_speaker_the_report_cannot_name_is_unattributed(speaker, nationality, shown):
+    from briefbook.language.attribution import Speaker, vetted
+
+    assert vetted(Speaker(*speaker), nationality).canonical == shown
+
+
+def test_an_article_is_about_the_country_it_names_most(tmp_path):
+    from briefbook.language.attribution import nationality_of
+
+    docs = [pipeline()("Veldonian police fired on crowds in Port Amel. Veldonia's president spoke. "
+                       "A Veldonian minister resigned.")]
+    assert nationality_of(docs) in ("Veldonia", "Veldonian")
+
+
+def test_a_bare_state_body_takes_the_nationality_of_its_article(tmp_path):
+    tables = _write(tmp_path, "Crackdown in Veldonia\n\nVeldonian students marched in Port Amel on Monday. "
+                              "The Veldonian army was deployed across Veldonia.\n\n"
+                              "The government said the curfew would stay in place.\n")
+    assert "Veldonian government" in set(tables["statements"]["speaker"])

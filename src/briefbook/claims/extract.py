@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 
+from collections import Counter
+
 import pandas as pd
 
 from briefbook.language.ids import STATEMENT, span_id
-from briefbook.language.attribution import learn_genders, learn_names, resolve
+from briefbook.language.attribution import learn_genders, learn_names, nationality_of, resolve
 from briefbook.claims.detect import find_statements
 from briefbook.claims.frames import frame_columns
 from briefbook.claims.grouping import group_claims, stems
@@ -28,10 +30,13 @@ def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
     genders = learn_genders(list(found.values()), names)
     rows = []
     bags = []
+    demonyms = Counter(e.text for docs in parsed.values() for doc in docs for e in doc.ents if e.label_ == "NORP")
+    # an article that names no one country is read as about the corpus's (one event, one country)
+    everywhere = nationality_of([doc for docs in parsed.values() for doc in docs], demonyms)
     for document in corpus.documents:
         statements, sightings = found[document.doc_id]
         docs = parsed[document.doc_id]
-        for f, speaker in resolve(statements, sightings, names, genders):
+        for f, speaker in resolve(statements, sightings, names, genders, nationality=nationality_of(docs, demonyms) or everywhere):
             tokens = [t for p, doc in zip(document.paragraphs, docs) if p.start < f.end and f.start < p.end
                       for t in doc if f.start <= p.start + t.idx < f.end]
             text = document.text[f.start:f.end]

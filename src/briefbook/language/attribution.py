@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefbook.language.words import determiners
 from briefbook.language.names import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, leads,
-                                      merge_names, person_name, roles, same_person, title_words,
+                                      merge_names, person_name, roles, same_person, same_place, title_words,
                                       written_in_full)
 from briefbook.corpus.model import Corpus
 from briefbook.nlp import Parsed
@@ -170,7 +171,7 @@ def learn_genders(articles: list[tuple[list[Found], list[Sighting]]], names: Nam
 
 
 def resolve(found: list[Found], sightings: list[Sighting], names: Names, known_genders: dict[str, str] | None = None,
-            votes: dict[str, set[str]] | None = None) -> list[tuple[Found, Speaker]]:
+            votes: dict[str, set[str]] | None = None, nationality: str | None = None) -> list[tuple[Found, Speaker]]:
     """Each statement of one article with its canonical speaker (articles are resolved independently).
 
     ``known_genders`` (from :func:`learn_genders`) start the article's genders;
@@ -204,7 +205,7 @@ def resolve(found: list[Found], sightings: list[Sighting], names: Names, known_g
             resolved[id(item)] = speaker
             last_paragraph[speaker.canonical] = item.paragraph
     _resolve_forward(named, resolved, names)
-    return [(f, resolved[id(f)]) for f in found]
+    return [(f, vetted(resolved[id(f)], nationality)) for f in found]
 
 
 def _resolve_forward(named: list[tuple[object, Mention, Speaker]], resolved: dict[int, Speaker], names: Names) -> None:
@@ -307,6 +308,54 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
 
 #: Speakers that are no one: a statement resolved to these credits nothing to a figure.
 NO_SPEAKER = frozenset({"", "unknown", "unattributed"})
+#: What the report says for a statement whose speaker could not be told (counted, never charted as a person).
+UNATTRIBUTED = Speaker("unattributed", "unknown")
+
+
+def nationality_of(docs, demonyms: Counter | None = None) -> str | None:
+    """The country an article is about, written as its demonym where the corpus writes one ("Kenyan"),
+    else as the place ("Peru"). The place is the article's most named one (its demonyms counted for
+    it), when it is named twice and half as often again as the next place; None otherwise."""
+    places = Counter(e.text for doc in docs for e in doc.ents if e.label_ == "GPE")
+    for doc in docs:
+        for e in doc.ents:
+            if e.label_ == "NORP":
+                # counted for its place where the article names it, else as itself ("Veldonian" x2)
+                places[next((p for p in places if same_place(e.text, p)), e.text)] += 1
+    if not places:
+        return None
+    (place, n), *rest = places.most_common(2)
+    if n < 2 or rest and n < 1.5 * rest[0][1]:
+        return None
+    written = [(count, name) for name, count in (demonyms or Counter()).items() if same_place(name, place)]
+    return max(written)[1] if written else place
+
+
+def vetted(speaker: Speaker, nationality: str | None) -> Speaker:
+    """The speaker the report may name, or :data:`UNATTRIBUTED` (a wrong speaker is worse than none).
+
+    No one ("unknown"), a demonym alone ("Kazakh"), a plural that names no speaker ("reports"), an
+    organisation with no capital letter and no speaker noun (a headline's words taken for one) are
+    unattributed;
+    a bare state body ("government", "Officials") takes the article's nationality ("Bolivian
+    government") or, with none, is unattributed.
+    """
+    name = speaker.canonical
+    words = fold(name).split()
+    while words and words[0] in determiners("articles"):
+        words = words[1:]
+    bare = " ".join(words)
+    if name in NO_SPEAKER or not words or bare in roles().not_speakers:
+        return UNATTRIBUTED
+    if len(words) == 1 and (bare in roles().demonyms or nationality and bare == fold(nationality)
+                            and not speaker.kind == "place"):
+        return UNATTRIBUTED
+    if bare in roles().national_nouns:
+        return Speaker(f"{nationality} {bare}", "group") if nationality else UNATTRIBUTED
+    if speaker.kind in ("org", "name") and not any(c.isupper() for c in name) and \
+            not any(w.rstrip("s") in roles().speaker_nouns or w in roles().speaker_nouns for w in words):
+        return UNATTRIBUTED  # "hajj crush": a headline's words taken for an organisation
+    return speaker
 
 
 def credited_speaker(statements: list[tuple[int, int, str]], start: int, end: int,

@@ -44,6 +44,7 @@ class Roles:
     top_offices: frozenset[str]
     speaker_nouns: frozenset[str]
     not_speakers: frozenset[str]
+    national_nouns: frozenset[str]
     honorifics: dict[str, str | None]
     pronouns: dict[str, str]
     demonyms: dict[str, str]
@@ -56,7 +57,8 @@ def roles() -> Roles:
     return Roles(
         tuple(t.lower() for t in data["titles"]), frozenset(data["leader_words"]),
         frozenset(data.get("top_offices") or []),
-        frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []), dict(data["honorifics"]), dict(data["pronouns"]),
+        frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []),
+        frozenset(data.get("national_nouns") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
     )
 
