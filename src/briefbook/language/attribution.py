@@ -334,7 +334,7 @@ def nationality_of(docs, demonyms: Counter | None = None) -> str | None:
 def vetted(speaker: Speaker, nationality: str | None) -> Speaker:
     """The speaker the report may name, or :data:`UNATTRIBUTED` (a wrong speaker is worse than none).
 
-    No one ("unknown"), a demonym alone ("Kazakh"), a plural that names no speaker ("reports"), an
+    No one ("unknown"), a demonym alone ("Veldonian"), a plural that names no speaker ("reports"), an
     organisation with no capital letter and no speaker noun (a headline's words taken for one) are
     unattributed;
     a bare state body ("government", "Officials") takes the article's nationality ("Bolivian
