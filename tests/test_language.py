@@ -88,3 +88,28 @@ def test_a_bare_state_body_takes_the_nationality_of_its_article(tmp_path):
                               "The Veldonian army was deployed across Veldonia.\n\n"
                               "The government said the curfew would stay in place.\n")
     assert "Veldonian government" in set(tables["statements"]["speaker"])
+
+
+def test_a_dateline_with_region_and_dash_dates_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Siege ends\n\nHALBERG, Veldonia, Apr 2 – At least 40 people were killed in "
+                                    "Thursday's attack, officials said. It is the worst attack since 2013.\n",
+                                    encoding="utf-8")
+    document = load_corpus(tmp_path).documents[0]
+    assert (document.published.month, document.published.day) == (4, 2)
+
+
+def test_a_dated_line_under_the_title_dates_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Grief grips the valley\nWirenews, April 3, 2015 Adjust font size:\n"
+                                    "Grief has gripped the valley after the attack on Thursday.\n", encoding="utf-8")
+    assert load_corpus(tmp_path).documents[0].published.isoformat() == "2015-04-03"
+
+
+def test_a_weekday_deep_in_the_text_that_falls_just_before_the_latest_date_does_not_move_the_article(tmp_path):
+    # "April 3, 2015" (a Friday) is the latest day written; "Thursday" in the third paragraph is April 2,
+    # the day of the attack, not April 9.
+    (tmp_path / "a.txt").write_text(
+        "Mourning in Halberg\n\nThe valley mourned the dead of the attack.\n\n"
+        "Schools closed on April 3, 2015 across the valley, the ministry said.\n\n"
+        "The gunmen struck the college on Thursday before dawn.\n", encoding="utf-8")
+    dates = extract(load_corpus(tmp_path)).tables["article_dates"]
+    assert dates["date"].iloc[0] == "2015-04-03"

@@ -57,6 +57,12 @@ LEAD_PARAGRAPHS = 2
 LEAD_MATCH = 0.3
 #: What a lead's weekday agreeing with the other article's date adds to the score.
 AGREEING_DAY = 0.15
+#: A weekday named as past moves an article's date past the latest written day only when it falls at
+#: most this many days after it, or stands in the lead (the news peg); elsewhere a weekday nearer
+#: before that day ("April 3 … on Thursday", April 2) reports what the written day looks back on.
+WEEKDAY_REACH = 3
+#: The lead is the first body paragraph of at least this many words (a byline is not one).
+LEAD_WORDS = 12
 #: How many passes: an article dated in one pass can date another in the next.
 PASSES = 2
 
@@ -72,7 +78,7 @@ def _from_document(document: Document) -> tuple[str, str] | None:
         return DATELINE, "high" if how == metadata.FROM_DATELINE else "medium"
     if how == metadata.FROM_CAPTION:
         return PHOTO_CAPTION, "high"
-    if how == metadata.FROM_PUBLICATION_LINE:
+    if how in (metadata.FROM_PUBLICATION_LINE, metadata.FROM_DATE_UNDER_TITLE):
         return PUBLICATION_LINE, "high"
     if how == metadata.FROM_MANIFEST:
         return MANIFEST, "high"
@@ -160,7 +166,8 @@ def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date,
     An article is written no earlier than the latest written-out day it
     reports (plans — "set for Nov. 1", "will meet on March 20" — do not count).
     Weekdays it names as past ("gathered on Saturday") are read as the first such
-    day on or after that bound, and the article is dated the latest of them.
+    day on or after that bound when it falls within :data:`WEEKDAY_REACH` days of
+    it, and the article is dated the latest of them.
     """
     events = document_events(document, docs, None, fallback_year)
     written = [e for e in events if e["how"].startswith(WRITTEN) and e["precision"] == "day" and not e["planned"]]
@@ -169,6 +176,7 @@ def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date,
     latest = max(written, key=lambda e: e["date"])
     bound = dt.date.fromisoformat(latest["date"])
     date, evidence = bound, f"{latest['anchor']}: {latest['date_text']}"
+    lead = next((p for p in document.paragraphs if p.role == "body" and len(p.text.split()) >= LEAD_WORDS), None)
     for paragraph in document.paragraphs:
         if paragraph.role != "body":
             continue
@@ -178,7 +186,10 @@ def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date,
             planned = any(e["planned"] for e in events if e["date_start_offset"] == paragraph.start + mention.start)
             if planned:
                 continue
-            day = bound + dt.timedelta(days=(mention.weekday - bound.weekday()) % 7)
+            ahead = (mention.weekday - bound.weekday()) % 7
+            if ahead > WEEKDAY_REACH and paragraph is not lead:
+                continue
+            day = bound + dt.timedelta(days=ahead)
             if day > date:
                 date, evidence = day, f"{evidence}; then {paragraph.anchor}: {mention.text}"
     return date, evidence

@@ -34,10 +34,14 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 
 #: "MOSCOW, January 10. /TASS/" and "KYIV, Jan 5 (Reuters) -"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+" + _MONTH + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?"
-    r"[.,]?\s*(?:/\s*(?P<agency>[A-Za-z][\w.& -]{1,30}?)\s*/|\((?P<agency2>[A-Za-z][\w.& -]{1,30})\))",
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40})(?:,\s+[A-Z][\w .'’-]{1,30}?)?,\s+" + _MONTH
+    + r"\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?"
+    r"[.,]?\s*(?:/\s*(?P<agency>[A-Za-z][\w.& -]{1,30}?)\s*/|\((?P<agency2>[A-Za-z][\w.& -]{1,30})\)|(?=[—–-]\s))",
     re.IGNORECASE,
 )
+#: "Xinhua, April 3, 2015" or "By Ana Ruiz | 3 April 2015" under the title: a short line (not a sentence)
+#: whose date has a year.
+DATE_UNDER_TITLE_WORDS = 12
 #: The place (and agency) a wire story opens with, before the first word of the news: "LA PAZ,
 #: Bolivia —", "TEHRAN (Tasnim) –", "Kerman, Iran -", "DHAKA:", "NAIROBI //". A capitalised place
 #: alone needs capitals throughout or a region after a comma, so "Police -" is no dateline.
@@ -86,6 +90,7 @@ FROM_DATELINE = "dateline"
 FROM_PUBLICATION_LINE = "publication line"
 FROM_CAPTION = "dated photo caption"
 FROM_MANIFEST = "manifest"
+FROM_DATE_UNDER_TITLE = "dated line under the title"
 DATELINE_YEAR_FROM_OWN_DATES = "dateline; year from the dates the article writes"
 DATELINE_YEAR_FROM_CORPUS = "dateline; year from the corpus"
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -177,6 +182,11 @@ def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, t
     for line in lines:
         if CAPTION.search(line.text) and (found := parse_full_date(line.text)):
             return found, None, FROM_CAPTION
+    for line in list(lines)[:4]:
+        text = line.text.rstrip()
+        if len(text.split()) <= DATE_UNDER_TITLE_WORDS and not text.endswith((".", "!", "?", '"', "”")) \
+                and (found := parse_full_date(text)):
+            return found, None, FROM_DATE_UNDER_TITLE
     return None, None, "not found"
 
 
