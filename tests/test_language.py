@@ -113,3 +113,11 @@ def test_a_weekday_deep_in_the_text_that_falls_just_before_the_latest_date_does_
         "The gunmen struck the college on Thursday before dawn.\n", encoding="utf-8")
     dates = extract(load_corpus(tmp_path)).tables["article_dates"]
     assert dates["date"].iloc[0] == "2015-04-03"
+
+
+def test_a_year_the_text_looks_ahead_to_is_not_the_year_of_the_news():
+    from briefbook.corpus.metadata import bare_years_in, corpus_year
+
+    text = "He claimed the president wanted a boost ahead of 2027 elections. The 2019 vote was disputed."
+    assert bare_years_in(text) == [2019]
+    assert corpus_year(["Troops moved in ahead of 2027 elections."]) is None

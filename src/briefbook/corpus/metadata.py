@@ -93,6 +93,9 @@ FROM_MANIFEST = "manifest"
 FROM_DATE_UNDER_TITLE = "dated line under the title"
 DATELINE_YEAR_FROM_OWN_DATES = "dateline; year from the dates the article writes"
 DATELINE_YEAR_FROM_CORPUS = "dateline; year from the corpus"
+#: Words before a bare year that make it a year looked ahead to, not the year of the news.
+_LOOKS_AHEAD = re.compile(r"\b(?:ahead of|upcoming|until|till|due in|scheduled for|planned for|set for|"
+                          r"in the run-up to|by the end of|next)\s+(?:the\s+)?$", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -190,18 +193,25 @@ def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, t
     return None, None, "not found"
 
 
+def bare_years_in(text: str) -> list[int]:
+    """The years a text writes on their own ("the 2024 election"), less those it looks ahead to."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text)
+            if not _LOOKS_AHEAD.search(text[max(0, m.start() - 30):m.start()])]
+
+
 def corpus_year(texts: list[str], bare_years: bool = True) -> int | None:
     """The year the corpus is about.
 
     Years written in full dates ("January 2, 2022") say when things happened;
     bare years are as often history ("since 2009", "the 1992 treaty"), so they
-    count only when no full date gives a year (and not at all without ``bare_years``).
+    count only when no full date gives a year (and not at all without ``bare_years``),
+    and never a year the text looks ahead to ("ahead of 2025 elections").
     """
     dated = Counter(
         int(m.group("year") or m.group("year2")) for text in texts for m in FULL_DATE.finditer(text)
         if (m.group("month") or MONTHS.get((m.group("month2") or "").lower()))
     )
-    counts = dated or (Counter(int(y) for text in texts for y in _YEAR.findall(text)) if bare_years else Counter())
+    counts = dated or (Counter(y for text in texts for y in bare_years_in(text)) if bare_years else Counter())
     if not counts:
         return None
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]

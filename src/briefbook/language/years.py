@@ -20,7 +20,6 @@ take it from here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 
 from briefbook.corpus import metadata
@@ -29,7 +28,6 @@ from briefbook.language.dates import CORPUS_SPAN, OWN_DATES, OWN_TEXT, SIMILAR_A
 from briefbook.language.reading import CorpusReading
 from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 #: How alike (weighted-word cosine of whole articles) another article must be to lend its year.
 SIMILAR_ENOUGH = 0.2
@@ -44,7 +42,7 @@ def latest_year_written(document: Document, in_dates: bool = True) -> int | None
         if in_dates:
             years += [m.year for m in find_mentions(paragraph.text) if m.year]
         else:
-            years += [int(y) for y in YEAR.findall(paragraph.text)]
+            years += metadata.bare_years_in(paragraph.text)
     return max(years) if years else None
 
 
