@@ -349,3 +349,26 @@ def test_csv_starts_with_the_issue_columns(tmp_path, seeds_figures):
                            "reported_on", "text", "start", "end"]
     back = pd.read_csv(path)
     assert len(back) == len(seeds_figures)
+
+
+def test_the_size_of_a_place_is_no_figure_of_the_event(tmp_path):
+    frame = _figures(tmp_path, "The unrest shook Veldonia, a nation of 6 million people, for a week.",
+                     "At least 12 people were killed in the capital.")
+    assert list(frame["text"]) == ["12"]
+
+
+def test_bodies_of_people_count_the_dead(tmp_path):
+    frame = _figures(tmp_path, "The bodies of 40 people were delivered to morgues, the prosecutor said.")
+    assert _one(frame, "40").category == "killed"
+
+
+def test_materiel_of_different_kinds_is_reconciled_apart_and_an_exact_count_beats_a_hedged_one(tmp_path):
+    frame = _figures(
+        tmp_path,
+        "The alliance sent 70 planes, and police seized 300 weapons and 120 vehicles.",
+        "Nearly 500 people were detained; the ministry later put the number at 480.",
+    )
+    reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    equipment = reconciled[reconciled["category"] == "equipment"].set_index("who")
+    assert equipment["best"].to_dict() == {"aircraft": 70, "weapons": 300, "vehicles": 120}
+    assert reconciled.set_index("category").loc["detained", "best"] == 480

@@ -63,6 +63,17 @@ def is_responder(counted: Counted) -> bool:
     return noun is not None and noun.lemma_.lower() in lexicon().responders
 
 
+def materiel_kind(counted: str) -> str:
+    """The kind of materiel a counted noun names (aircraft, vehicles, weapons …, from the lexicon's
+    ``equipment_kinds``; a plural is tried without its ending), else "other"."""
+    kinds = lexicon().equipment_kinds or {}
+    word = counted.lower().strip()
+    for form in (word, word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else word):
+        if form in kinds:
+            return kinds[form]
+    return "other"
+
+
 def is_equipment(counted: Counted) -> bool:
     lex = lexicon()
     noun = counted.noun
@@ -96,6 +107,8 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
     anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
     if anchor.dep_ == "appos":
         nouns.append(anchor.head)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        nouns.append(anchor.head.head)  # "the bodies of 40 people": what the noun over them says
     if anchor.dep_ == "pobj" and anchor.head.lower_ in lex.subset_prepositions and anchor.head.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head.head  # "14 people, including three officers": the part shares the whole's verb
         nouns.append(anchor)

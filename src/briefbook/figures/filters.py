@@ -57,6 +57,11 @@ def is_background(counted: Counted) -> bool:
     for token in (counted.noun, counted.quantity, counted.phrase):
         if token is not None and token.lemma_.lower() in lex.background_nouns:
             return True
+    # "a nation of 6 million people", "home to 3,000 families": the size of a place
+    top = counted.phrase if counted.phrase is not None else counted.noun
+    if top is not None and not counted.borrowed and top.dep_ == "pobj" and top.head.lower_ in ("of", "to") \
+            and top.head.head.lemma_.lower() in lex.background_of:
+        return True
     anchor = counted.phrase if counted.phrase is not None else counted.noun
     verb = governing_verb(anchor) if anchor is not None and not counted.borrowed else None
     return verb is not None and verb.lemma_.lower() in lex.background_verbs

@@ -30,6 +30,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     background_verbs: frozenset[str]
     background_nouns: frozenset[str]
+    background_of: frozenset[str]
+    equipment_kinds: dict[str, str]  # materiel word -> kind (aircraft, vehicles …)
     protest_verbs: frozenset[str]
     projection_words: frozenset[str]
     subset_verbs: frozenset[str]
@@ -74,6 +76,8 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(data.get("light_verbs") or []),
         background_verbs=frozenset(data.get("background_verbs") or []),
         background_nouns=frozenset(data.get("background_nouns") or []),
+        background_of=frozenset(w.lower() for w in data.get("background_of") or []),
+        equipment_kinds=_invert(data.get("equipment_kinds") or {}),
         protest_verbs=frozenset(data.get("protest_verbs") or []),
         projection_words=frozenset(data.get("projection_words") or []),
         subset_verbs=frozenset(data.get("subset_verbs") or []),

@@ -12,6 +12,7 @@ import pandas as pd
 
 from briefbook.schema import missing
 from briefbook.corpus.outlets import with_outlet
+from briefbook.figures.classify import materiel_kind
 from briefbook.resources import load_yaml
 
 RECONCILIATION_RULES: list[str] = [
@@ -99,11 +100,17 @@ def superseded(group: pd.DataFrame) -> dict[str, str]:
     return out
 
 
+#: Modifiers that make a figure an approximation, not a count.
+HEDGES = ("about", "nearly", "up_to", "more_than", "at_least")
+
+
 def _best(standing: pd.DataFrame):
     ranked = standing.assign(
         _date=standing["reported_on"].map(_date_key),
         _update=(standing["qualifier"] == "update").astype(int),
-        _exact=(standing["low"] == standing["high"]).fillna(False).astype(int),
+        # an exact count beats a hedged one given on one day ("nearly 500" … "480")
+        _exact=((standing["low"] == standing["high"]).fillna(False)
+                & ~standing.get("modifier", standing["qualifier"]).isin(HEDGES)).astype(int),
     ).sort_values(["_date", "_update", "_exact", "doc_id", "start"], ascending=[False, False, False, True, True])
     ranked = ranked[ranked["low"].notna()]
     return ranked.iloc[0] if len(ranked) else None
@@ -155,6 +162,9 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     rows = []
     parts = frame[frame["part_of"].fillna("") != ""] if "part_of" in frame else frame.iloc[0:0]
     frame = frame[~frame.index.isin(parts.index)]
+    # materiel is reconciled by kind: planes, seized weapons and vehicles are three figures, not one
+    frame = frame.assign(who=[materiel_kind(str(c)) if cat == "equipment" else w
+                              for cat, w, c in zip(frame["category"], frame["who"], frame["counted"])])
     for (category, who), group in frame.groupby(["category", "who"], sort=False):
         gone = superseded(group)
         standing = group[~group["figure_id"].isin(gone) & (group["qualifier"] != "unconfirmed")]
