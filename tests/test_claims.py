@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -451,10 +452,10 @@ def test_annotator_agreement_is_pairwise_f1_of_one_labelling_against_the_other(t
         annotator_agreement(first, "c")
 
 
-GROUPING_SHORT = ("lexical claim grouping reaches a pairwise F1 of 0.67 on the seeds (P 0.67, R 0.67) and 0.72 "
-                  "on the ten other-event articles (P 0.96, R 0.57): paraphrases that share no content word are "
-                  "not joined; sentence embeddings mixed in (MiniLM, mpnet) reached at best 0.78-0.84 on the seeds, "
-                  "tuned on the annotations, and two annotators agree only at 0.84 / 0.68 (see the Methods chapter)")
+GROUPING_SHORT = ("claim grouping puts precision first (a false corroboration is worse than a missed one): "
+                  "pairwise precision 0.95 on the seeds and 1.00 on the ten other-event articles, recall 0.21 and "
+                  "0.38, F1 0.35 / 0.55; paraphrases that share no content word, or are reported a week apart, "
+                  "are not joined; two annotators agree only at 0.84 / 0.68 (see the Methods chapter)")
 
 
 @pytest.mark.xfail(strict=True, reason=GROUPING_SHORT)
@@ -466,3 +467,39 @@ def test_claim_grouping_accuracy_on_seeds():
 def test_claim_grouping_accuracy_on_own_articles():
     metrics = _metrics(CORPORA / "claims", ANNOTATIONS / "claims" / "statements.yaml")
     assert metrics["claim grouping (pairwise)"].f1 >= 0.80
+
+
+# ------------------------------------------------------------------ grouping: precision first
+
+def _grouped(tmp_path, files: dict[str, str]) -> pd.DataFrame:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    from briefbook.pipeline import extract as run
+    return run(load_corpus(tmp_path)).tables["statements"]
+
+
+def test_remarks_a_month_apart_are_two_claims_however_alike(tmp_path):
+    statements = _grouped(tmp_path, {
+        "a.txt": "Talks on the dam\nPublished: March 2, 2023\n\nMinister Ana Ruiz said the dam would never be built.\n",
+        "b.txt": "Dam row goes on\nPublished: April 6, 2023\n\nMinister Ana Ruiz said the dam would never be built.\n",
+    })
+    assert len(statements) == 2 and statements["claim_id"].nunique() == 2
+
+
+def test_the_same_words_reported_in_the_same_week_are_one_claim(tmp_path):
+    statements = _grouped(tmp_path, {
+        "a.txt": "Talks on the dam\nPublished: March 2, 2023\n\nMinister Ana Ruiz said the dam would never be built.\n",
+        "b.txt": "Dam row goes on\nPublished: March 3, 2023\n\nMinister Ana Ruiz said the dam would never be built.\n",
+    })
+    assert len(statements) == 2 and statements["claim_id"].nunique() == 1
+
+
+def test_two_tolls_with_different_figures_are_two_claims_and_no_speaker_groups_nothing(tmp_path):
+    from briefbook.claims.grouping import group_claims
+
+    bags = [Counter({"toll": 1, "717": 1, "kill": 1}), Counter({"toll": 1, "769": 1, "kill": 1}),
+            Counter({"toll": 1, "kill": 1, "pilgrim": 1}), Counter({"toll": 1, "kill": 1, "pilgrim": 1})]
+    claims = group_claims(["st-1", "st-2", "st-3", "st-4"], ["Agency", "Agency", "unattributed", "unattributed"],
+                          bags, no_speaker=frozenset({"unattributed"}))
+    assert claims["st-1"] != claims["st-2"]
+    assert claims["st-3"] != claims["st-4"]

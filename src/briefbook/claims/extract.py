@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 
+import datetime as dt
 from collections import Counter
 
 import pandas as pd
 
 from briefbook.language.ids import STATEMENT, span_id
-from briefbook.language.attribution import learn_genders, learn_names, nationality_of, resolve
+from briefbook.language.attribution import NO_SPEAKER, learn_genders, learn_names, nationality_of, resolve
 from briefbook.claims.detect import find_statements
 from briefbook.claims.frames import frame_columns
 from briefbook.claims.grouping import group_claims, stems
@@ -23,8 +24,16 @@ def statement_id(doc_id: str, start: int, end: int) -> str:
     return span_id(STATEMENT, doc_id, start, end)
 
 
-def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
-    """One row per statement (see :data:`COLUMNS`), ordered by doc_id then start."""
+def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per statement (see :data:`COLUMNS`), ordered by doc_id then start.
+
+    ``article_dates`` (the chronology's table) gives each statement its occasion, the day
+    its article reports; an article's own date stands in where the table has none.
+    """
+    dated = {} if article_dates is None else {
+        row["doc_id"]: row["date"] for row in article_dates.to_dict("records") if row["date"]}
+    occasion = {d.doc_id: dated.get(d.doc_id) or (d.published.isoformat() if d.published else "")
+                for d in corpus.documents}
     found = {d.doc_id: find_statements(d, parsed[d.doc_id]) for d in corpus.documents}
     names = learn_names(corpus, parsed, [f for fs, _ in found.values() for f in fs])
     genders = learn_genders(list(found.values()), names)
@@ -57,12 +66,15 @@ def extract_statements(corpus: Corpus, parsed: Parsed) -> pd.DataFrame:
                 "end": f.end,
                 "frames": frames,
                 "frame_triggers": triggers,
+                "occasion": occasion[document.doc_id],
             })
             bag = stems(tokens)
             # frames are left out of the bag: they are broad by design and join distinct claims
             bags.append(bag)
     table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "claim_id"])
-    claims = group_claims(list(table["statement_id"]), list(table["speaker"]), bags)
+    claims = group_claims(list(table["statement_id"]), list(table["speaker"]), bags,
+                          occasions=[dt.date.fromisoformat(o) if o else None for o in table["occasion"]],
+                          no_speaker=NO_SPEAKER, articles=list(table["doc_id"]))
     table["claim_id"] = table["statement_id"].map(claims)
     table = table.drop_duplicates("statement_id")
     return table.sort_values(["doc_id", "start", "end"]).reset_index(drop=True)[COLUMNS]

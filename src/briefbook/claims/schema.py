@@ -18,6 +18,7 @@ STATEMENTS = table("statements", "one statement (direct quotation or reported sp
     ("end", "integer", "character offset just past the statement"),
     ("frames", "string", "frames of the lexicon the wording evokes, ';'-separated"),
     ("frame_triggers", "string", "the words that evoked each frame"),
+    ("occasion", "date", "the day the statement was reported on: its article's date (empty: undated)"),
     ("claim_id", "string", "the claim (same speaker, same proposition) the statement is grouped under"),
 ], primary_key=("statement_id",))
 

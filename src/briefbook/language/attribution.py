@@ -352,9 +352,10 @@ def vetted(speaker: Speaker, nationality: str | None) -> Speaker:
         return UNATTRIBUTED
     if bare in roles().national_nouns:
         return Speaker(f"{nationality} {bare}", "group") if nationality else UNATTRIBUTED
-    if speaker.kind in ("org", "name") and not any(c.isupper() for c in name) and \
-            not any(w.rstrip("s") in roles().speaker_nouns or w in roles().speaker_nouns for w in words):
-        return UNATTRIBUTED  # "hajj crush": a headline's words taken for an organisation
+    if speaker.kind in ("org", "name", "group") and not any(c.isupper() for c in name) and \
+            not any(w.rstrip("s") in roles().speaker_nouns or w in roles().speaker_nouns for w in words) and \
+            not (speaker.kind == "group" and words[-1].endswith("s")):
+        return UNATTRIBUTED  # "flood crush": a headline's words taken for an organisation
     return speaker
 
 

@@ -54,6 +54,18 @@ def weighted_words(keywords: str, idf: dict[str, float]) -> dict[str, float]:
     return vector
 
 
+def ochiai(a: dict[str, float], b: dict[str, float]) -> float:
+    """Shared weight over the geometric mean of the two vectors' weights (a weighted Ochiai coefficient).
+
+    Stricter than :func:`overlap` when one text is short: a four-word phrase shared
+    by a long paragraph no longer makes the two alike.
+    """
+    if not a or not b:
+        return 0.0
+    shared = sum(w for word, w in a.items() if word in b)
+    return shared / math.sqrt(sum(a.values()) * sum(b.values()))
+
+
 def overlap(a: dict[str, float], b: dict[str, float]) -> float:
     """Weighted overlap: the share of the *lighter* vector's weight that the other one shares.
 
