@@ -372,3 +372,9 @@ def test_materiel_of_different_kinds_is_reconciled_apart_and_an_exact_count_beat
     equipment = reconciled[reconciled["category"] == "equipment"].set_index("who")
     assert equipment["best"].to_dict() == {"aircraft": 70, "weapons": 300, "vehicles": 120}
     assert reconciled.set_index("category").loc["detained", "best"] == 480
+
+
+def test_a_tolls_own_modifier_says_what_it_counts(tmp_path):
+    frame = _figures(tmp_path, "Injured toll in the attempted coup reaches 14: president",
+                     "The death toll rose to 30 on Monday.")
+    assert (_one(frame, "14").category, _one(frame, "30").category) == ("injured", "killed")

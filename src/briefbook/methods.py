@@ -60,3 +60,33 @@ def accuracy_chart(accuracy: pd.DataFrame) -> alt.Chart:
         )
         .properties(width=480)
     )
+
+
+#: Where the published set's first score (before any method change) is kept, under the tests folder.
+FIRST_SCORE = "annotations/published/first-score.csv"
+
+
+def first_scores(tests_dir) -> pd.DataFrame:
+    """The published set's first score, as recorded before any change was made on it (empty if absent)."""
+    from pathlib import Path
+
+    path = Path(tests_dir) / FIRST_SCORE
+    return pd.read_csv(path) if path.is_file() else pd.DataFrame()
+
+
+def first_and_now(first: pd.DataFrame, accuracy: pd.DataFrame) -> pd.DataFrame:
+    """One row per headline measure of the published set: its first score and its score now."""
+    from briefbook.evaluation import HEADLINE
+
+    def value(row) -> float | None:
+        return row["f1"] if pd.notna(row["f1"]) else row["share"]
+
+    now = {(r["analysis"], r["measure"]): r for _, r in accuracy[accuracy["corpus"] == "published"].iterrows()}
+    rows = []
+    for _, row in first.iterrows():
+        if row["measure"] not in HEADLINE.get(row["analysis"], ()):
+            continue
+        current = now.get((row["analysis"], row["measure"]))
+        rows.append({"analysis": row["analysis"], "measure": row["measure"], "first": round(value(row), 3),
+                     "now": None if current is None else round(value(current), 3), "support": int(row["support"])})
+    return pd.DataFrame(rows, columns=["analysis", "measure", "first", "now", "support"])

@@ -179,6 +179,12 @@ def category_of(
     if is_equipment(counted):
         return "equipment", "noun"
     deployable = who in ("troops", "security_forces") or is_responder(counted)
+    if counted.quantity is not None:
+        # a toll's own modifier says whose toll it is: "injured toll", "arrest tally" (not "toll": killed)
+        own = {_cue_category(c, lex) for c in counted.quantity.children if c.dep_ in ("amod", "compound")} - {None}
+        for category in lex.category_order:
+            if category in own and (category != "deployed" or deployable):
+                return category, "noun"
     for tier in cue_tiers(counted, number):
         found = {_cue_category(t, lex) for t in tier} - {None}
         if not deployable:
