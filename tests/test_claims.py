@@ -503,3 +503,17 @@ def test_two_tolls_with_different_figures_are_two_claims_and_no_speaker_groups_n
                           bags, no_speaker=frozenset({"unattributed"}))
     assert claims["st-1"] != claims["st-2"]
     assert claims["st-3"] != claims["st-4"]
+
+
+def test_unattributed_statements_are_counted_but_never_a_speaker():
+    from briefbook.claims import summary_sentences
+    from briefbook.claims.charts import statements_by_speaker
+
+    statements = pd.DataFrame({
+        "speaker": ["Ana Ruiz", "Ana Ruiz", "unattributed"], "kind": ["direct", "reported", "reported"],
+        "frames": ["", "", ""], "claim_id": ["cl-1", "cl-2", "cl-3"],
+    })
+    text = " ".join(summary_sentences(statements, pd.DataFrame()))
+    assert "2 of them attributed to 1 speaker" in text and "1 statement could not be attributed" in text
+    charted = {row["speaker"] for row in statements_by_speaker(statements).to_dict()["datasets"].values().__iter__().__next__()}
+    assert charted == {"Ana Ruiz"}

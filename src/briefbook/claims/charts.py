@@ -5,6 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from briefbook.language.attribution import NO_SPEAKER
+
 #: Altair refuses to embed more rows than this by default; charts aggregate below it.
 MAX_ROWS = 5000
 
@@ -41,6 +43,7 @@ def claims_by_outlets(claims: pd.DataFrame) -> alt.Chart:
 
 def statements_by_speaker(statements: pd.DataFrame, top: int = 12) -> alt.Chart:
     """Direct and reported statements per speaker (the busiest ``top`` speakers)."""
+    statements = statements[~statements["speaker"].isin(NO_SPEAKER)]  # counted in the text, never charted as a person
     data = statements.groupby(["speaker", "kind"], as_index=False).size().rename(columns={"size": "statements"})
     keep = data.astype({"statements": "int64"}).groupby("speaker")["statements"].sum().nlargest(top).index
     data = data[data["speaker"].isin(keep)].head(MAX_ROWS)

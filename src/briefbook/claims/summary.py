@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefbook.language.attribution import NO_SPEAKER
+
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
@@ -23,12 +25,19 @@ def summary_sentences(statements: pd.DataFrame, claims: pd.DataFrame) -> list[st
         return ["No statements were found in the articles."]
     n = len(statements)
     direct = int((statements["kind"] == "direct").sum())
+    unattributed = statements["speaker"].isin(NO_SPEAKER)
+    named = statements[~unattributed]
     sentences = [
-        f"The articles contain {_plural(n, 'attributed statement')} from "
-        f"{_plural(statements['speaker'].nunique(), 'speaker')}; {_share(direct, n)} are direct quotations "
+        f"The articles contain {_plural(n, 'statement')}, {len(named)} of them attributed to "
+        f"{_plural(named['speaker'].nunique(), 'speaker')}; {_share(direct, n)} are direct quotations "
         f"and the rest reported speech."
     ]
-    by_speaker = statements["speaker"].value_counts()
+    if unattributed.any():
+        sentences.append(f"{_plural(int(unattributed.sum()), 'statement')} could not be attributed to a speaker "
+                         f"the report can name; they are listed as unattributed, not charted as a speaker.")
+    by_speaker = named["speaker"].value_counts()
+    if by_speaker.empty:
+        return sentences
     top = by_speaker.index[0]
     sentences.append(f"{top} is quoted most often ({_plural(int(by_speaker.iloc[0]), 'statement')}, "
                      f"{_share(int(by_speaker.iloc[0]), n)} of all).")
