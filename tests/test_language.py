@@ -121,3 +121,19 @@ def test_a_year_the_text_looks_ahead_to_is_not_the_year_of_the_news():
     text = "He claimed the president wanted a boost ahead of 2027 elections. The 2019 vote was disputed."
     assert bare_years_in(text) == [2019]
     assert corpus_year(["Troops moved in ahead of 2027 elections."]) is None
+
+
+def test_a_statement_the_page_cut_off_mid_word_is_no_statement(tmp_path):
+    tables = _write(tmp_path, "Talks fail\n\n\u201cWe will not sign,\u201d Ana Ruiz said.\n\n"
+                              "The minister told reporters that more t")
+    assert "more t" not in set(tables["statements"]["text"])
+    assert len(tables["statements"]) == 1
+
+
+def test_a_site_notice_is_boilerplate_and_dates_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text("Flood in Halberg\n\nSince July 1, 2031, we have disabled all ads on our site.\n\n"
+                                    "The river burst its banks on Tuesday, officials said.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert any("disabled all ads" in r.text for r in corpus.documents[0].removed)
+    events = extract(corpus).tables["events"]
+    assert not any(str(d).startswith("2031") for d in events["date"])

@@ -184,7 +184,24 @@ def find_statements(document: Document, docs: list[Doc]) -> tuple[list[Found], l
             start, end, m = headline
             found.append(ctx.found(start, end, "reported", ":", m, para.start))
         carried = _dangling(doc, para.text, lex) if para.role == "body" else None
-    return _join_paragraphs(sorted(found, key=lambda f: (f.start, f.end)), document.paragraphs), sightings
+    joined = _join_paragraphs(sorted(found, key=lambda f: (f.start, f.end)), document.paragraphs)
+    return [f for f in joined if not _cut_off(document.text, f)], sightings
+
+
+#: A statement the page cut off mid-word ("that more t") with fewer words than this, the cut one
+#: included and a complementizer left out, says nothing quotable.
+MIN_CUT_WORDS = 3
+
+
+def _cut_off(text: str, found: Found) -> bool:
+    """A fragment: the statement runs to the end of a text that stops mid-word (pages saved cut at a byte
+    limit), and too little of it is left to quote."""
+    rest = text[found.end:].strip()
+    words = text[found.start:found.end].split()
+    if rest or not words or not words[-1][-1:].isalnum():
+        return False
+    whole = [w for w in words[:-1] if w.lower() not in ("that", "whether", "if")]  # the last word is cut
+    return len(whole) + 1 < MIN_CUT_WORDS
 
 
 def _read_paragraph(document: Document, index: int, para: Paragraph, doc: Doc,
