@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from briefbook.language.attribution import NO_SPEAKER
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -35,12 +37,13 @@ def headline_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
         "n_articles": len(documents),
         "n_outlets": documents["outlet"].replace("", pd.NA).dropna().nunique(),
         "n_statements": len(statements),
-        "n_speakers": statements["speaker"].nunique() if not statements.empty else 0,
+        "n_speakers": statements.loc[~statements["speaker"].isin(NO_SPEAKER), "speaker"].nunique()
+        if not statements.empty else 0,
         "n_claims": len(claims),
-        "n_claims_shared": int((claims["n_outlets"].astype(int) > 1).sum()) if not claims.empty else 0,
+        "n_claims_shared": int((claims["n_outlets"] > 1).sum()) if not claims.empty else 0,
         "n_figures": len(figures),
         "n_figure_groups": len(reconciled),
-        "n_disagreements": int(reconciled["disagreement"].astype(str).str.lower().eq("true").sum())
+        "n_disagreements": int(reconciled["disagreement"].sum())
         if not reconciled.empty else 0,
         "n_events": len(events),
         "n_entries": len(entries),

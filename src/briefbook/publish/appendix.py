@@ -47,7 +47,7 @@ def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.Data
         + "</dl>",
         "",
     ]
-    ordered = paragraphs.assign(_n=paragraphs["paragraph"].astype(int)).sort_values("_n")
+    ordered = paragraphs.sort_values("paragraph")  # an integer column, as the table declares it
     for row in ordered.itertuples():
         anchor = safe_id(row.anchor)
         lines.append(
