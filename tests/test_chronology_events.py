@@ -227,3 +227,14 @@ def test_tables_read_back_from_csv_give_the_same_timeline(small, tmp_path):
     read = pd.read_csv(tmp_path / "events.csv")  # empty dates come back as NaN
     assert timeline(read, docs)["timeline_id"].tolist() == timeline(events, docs)["timeline_id"].tolist()
     assert summary_sentences(read, timeline(read, docs)) == summary_sentences(events, timeline(events, docs))
+
+
+def test_the_summary_says_when_no_date_could_be_placed():
+    events = pd.DataFrame([{
+        "event_id": "ev-1", "doc_id": "d1", "paragraph": 1, "anchor": "d1-p1", "date": "", "date_end": "",
+        "precision": "", "how": "unresolved.article_date", "date_text": "Wednesday", "date_start_offset": 0,
+        "text": "troops moved in on Wednesday", "start": 0, "end": 10, "actor": "", "verb": "move", "kind": "other",
+        "keywords": "troop move", "unresolved": True, "planned": False, "timeline_id": "tl-1"}])
+    documents = pd.DataFrame([{"doc_id": "d1", "file": "a.txt", "outlet": ""}])
+    text = " ".join(summary_sentences(events, timeline(events, documents)))
+    assert "none of which could be placed on the calendar" in text

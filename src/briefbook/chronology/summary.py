@@ -33,9 +33,15 @@ def summary_sentences(events: pd.DataFrame, timeline: pd.DataFrame) -> list[str]
     sentences = []
     dated = timeline[timeline["date"] != ""]
     n_docs = events["doc_id"].nunique()
+    placed = int((events["date"] != "").sum())
     sentences.append(
-        f"{len(events)} dated mentions in {n_docs} article{'s' if n_docs != 1 else ''} "
-        f"make {len(timeline)} timeline entr{'ies' if len(timeline) != 1 else 'y'}."
+        f"{len(events)} date mentions in {n_docs} article{'s' if n_docs != 1 else ''}, "
+        f"{placed} of them placed on the calendar, make {len(dated)} dated timeline "
+        f"entr{'ies' if len(dated) != 1 else 'y'}."
+        if placed else
+        f"{len(events)} date mentions in {n_docs} article{'s' if n_docs != 1 else ''}, none of which could be "
+        f"placed on the calendar: no article's date could be read or inferred, so weekdays and dates without a "
+        f"year stay undated rather than guessed (a manifest with each article's date places them)."
     )
     if len(dated):
         first, last = dated.iloc[0], dated.iloc[-1]
