@@ -75,7 +75,8 @@ def first_scores(tests_dir) -> pd.DataFrame:
 
 
 def first_and_now(first: pd.DataFrame, accuracy: pd.DataFrame) -> pd.DataFrame:
-    """One row per headline measure of the published set: its first score and its score now."""
+    """One row per headline measure of the published set: its first score and its score now (F1, or the
+    share right), with precision beside them (claim grouping is judged by its precision first)."""
     from briefbook.evaluation import HEADLINE
 
     def value(row) -> float | None:
@@ -88,5 +89,8 @@ def first_and_now(first: pd.DataFrame, accuracy: pd.DataFrame) -> pd.DataFrame:
             continue
         current = now.get((row["analysis"], row["measure"]))
         rows.append({"analysis": row["analysis"], "measure": row["measure"], "first": round(value(row), 3),
-                     "now": None if current is None else round(value(current), 3), "support": int(row["support"])})
-    return pd.DataFrame(rows, columns=["analysis", "measure", "first", "now", "support"])
+                     "now": None if current is None else round(value(current), 3),
+                     "first_precision": row["precision"], "now_precision": None if current is None
+                     else current["precision"], "support": int(row["support"])})
+    return pd.DataFrame(rows, columns=["analysis", "measure", "first", "now", "first_precision", "now_precision",
+                                       "support"])
