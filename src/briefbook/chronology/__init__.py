@@ -1,4 +1,4 @@
-"""Chronology: dated events, relative dates resolved, merged across sources.
+"""Chronology: dated events, relative dates resolved, merged across sources (an analysis of layer 4).
 
 Date expressions are found and resolved by the shared language layer
 (:mod:`briefbook.language.dates`, with :mod:`briefbook.language.years` for a

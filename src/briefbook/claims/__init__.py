@@ -1,5 +1,9 @@
 """Claims: who said what, in which words, with which framing, and which outlets carry each claim.
 
+An analysis of layer 4: it finds statements (quotations, reported speech, headlines) and composes the
+shared language layer for the rest: verbs of saying (:mod:`briefbook.language.speech`), speaker
+resolution (:mod:`briefbook.language.attribution`) and likeness (:mod:`briefbook.language.similarity`).
+
 Public interface used by the report:
 
 * :func:`extract_statements` — the ``statements.csv`` table (one row per statement);

@@ -1,5 +1,9 @@
 """Casualty and force figures: every reported number, normalised, attributed and reconciled.
 
+An analysis of layer 4: numbers, what they count and the hedges are its own; who a figure is credited to
+comes from the shared speaker resolver (a figure in a statement takes its speaker) and its date from
+the shared date reader.
+
 ``extract_figures`` reads the shared parses into one row per figure;
 ``reconcile`` compares the reports of each (category, who) under the rules in
 ``RECONCILIATION_RULES``; ``charts`` and ``summary_sentences`` present them.
