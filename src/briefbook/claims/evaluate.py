@@ -19,7 +19,7 @@ import pandas as pd
 import yaml
 
 from briefbook.corpus import Corpus
-from briefbook.language.names import fold
+from briefbook.language.names import clean_org, fold
 from briefbook.scoring import Metric, locate, match, pairwise_f1, prf, span_overlap
 
 ANALYSIS = "claims"
@@ -39,10 +39,15 @@ def load_gold(items: list[dict], texts: dict[str, str]) -> list[dict]:
 
 def same_speaker(row: pd.Series, gold_speaker: str) -> bool:
     """The gold speaker is the canonical speaker, one of the spellings merged into it, or (for
-    descriptions such as "the country's main opposition party") contained in it word for word."""
+    descriptions such as "the country's main opposition party") contained in it word for word; an
+    organisation's possessive spelling counts as its "of" spelling, as the method writes names."""
     names = {fold(row["speaker"])} | {fold(a) for a in str(row["speaker_aliases"]).split(";") if a}
-    gold = fold(gold_speaker)
-    return gold in names or any(f" {gold} " in f" {name} " for name in names)
+    # the gold name as written, or in the spelling the method writes every organisation in
+    # ("Iran's Intelligence Ministry" is "Intelligence Ministry of Iran")
+    for gold in {fold(gold_speaker), fold(clean_org(gold_speaker))}:
+        if gold in names or any(f" {gold} " in f" {name} " for name in names):
+            return True
+    return False
 
 
 def score(statements: pd.DataFrame, gold: list[dict], files: dict[str, str], corpus_name: str) -> list[Metric]:
