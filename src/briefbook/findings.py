@@ -54,9 +54,12 @@ def headline_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
 
 def key_findings(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     """One or two sentences per analysis, each linked to the rows that support it."""
-    from briefbook.chronology import summary_sentences as chronology_sentences, timeline
-    from briefbook.claims import claims_table, summary_sentences as claims_sentences
-    from briefbook.figures import reconcile, summary_sentences as figures_sentences
+    from briefbook.chronology import summary_sentences as chronology_sentences
+    from briefbook.chronology import timeline
+    from briefbook.claims import claims_table
+    from briefbook.claims import summary_sentences as claims_sentences
+    from briefbook.figures import reconcile
+    from briefbook.figures import summary_sentences as figures_sentences
 
     documents = tables["documents"]
     findings: list[Finding] = []

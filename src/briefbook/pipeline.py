@@ -28,8 +28,16 @@ from briefbook.analysis import Context, Step
 from briefbook.chronology.steps import STEPS as CHRONOLOGY
 from briefbook.claims.steps import STEPS as CLAIMS
 from briefbook.corpus import Corpus
-from briefbook.corpus.tables import DOCUMENTS, PARAGRAPHS, REMOVED, SKIPPED, documents_frame, paragraphs_frame, \
-    removed_frame, skipped_frame
+from briefbook.corpus.tables import (
+    DOCUMENTS,
+    PARAGRAPHS,
+    REMOVED,
+    SKIPPED,
+    documents_frame,
+    paragraphs_frame,
+    removed_frame,
+    skipped_frame,
+)
 from briefbook.entities import ENTITIES, entity_counts
 from briefbook.errors import BriefbookError
 from briefbook.figures.steps import STEPS as FIGURES

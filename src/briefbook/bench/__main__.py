@@ -26,7 +26,6 @@ from briefbook.bench.corpus import write_corpus
 from briefbook.bench.table import Row, markdown, with_table
 from briefbook.publish.build import run_jupyter_book
 
-
 #: The corpus sizes of the full run, the one the README's table stands for.
 FULL_RUN = (5, 50, 500)
 

@@ -22,10 +22,10 @@ import datetime as dt
 
 import pandas as pd
 
-from briefbook.chronology.schema import ARTICLE_DATES
 from briefbook.chronology.events import document_events, paragraph_mentions
-from briefbook.corpus.model import Document
+from briefbook.chronology.schema import ARTICLE_DATES
 from briefbook.corpus import metadata
+from briefbook.corpus.model import Document
 from briefbook.language.dates import WRITTEN, lexicon
 from briefbook.language.reading import CorpusReading, content_lemmas
 from briefbook.language.similarity import cosine, similar_candidates, weighted_words, word_index

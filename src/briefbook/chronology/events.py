@@ -19,18 +19,18 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc
 
-from briefbook.language.ids import EVENT, span_id
-from briefbook.language import dates as dates_mod
 from briefbook.chronology.clauses import Clause, actor_of, clause_for_date, interval_clause, tokens_in
-from briefbook.language.dates import Mention, Resolved, find_mentions, lexicon, resolve
 from briefbook.chronology.schema import EVENTS
 from briefbook.chronology.timeline import assign_timelines
-from briefbook.language.reading import CorpusReading, content_lemmas
-from briefbook.language.similarity import synonym_groups
-from briefbook.language.years import corpus_year_of, fallback_years
-from briefbook.language.words import alternation, determiners
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Document, Paragraph
+from briefbook.language import dates as dates_mod
+from briefbook.language.dates import Mention, Resolved, find_mentions, lexicon, resolve
+from briefbook.language.ids import EVENT, span_id
+from briefbook.language.reading import CorpusReading, content_lemmas
+from briefbook.language.similarity import synonym_groups
+from briefbook.language.words import alternation, determiners
+from briefbook.language.years import corpus_year_of, fallback_years
 from briefbook.resources import load_yaml
 
 KINDS_FILE = "chronology_kinds.yaml"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-
 import pandas as pd
 
 from briefbook.chronology.schema import EVENTS

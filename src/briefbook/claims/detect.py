@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from briefbook.claims.quotes import Quotation, find_quotations, starts_with_opening, strip_span
-from briefbook.language.speech import according_to, is_cue, lexicon, message_tokens, nested, subject
-from briefbook.language.attribution import Found, Sighting
-from briefbook.language.names import Mention, mention, speaker_tokens, title_words
 from briefbook.corpus.metadata import dateline_end
 from briefbook.corpus.model import Document, Paragraph
+from briefbook.language.attribution import Found, Sighting
+from briefbook.language.names import Mention, mention, speaker_tokens, title_words
+from briefbook.language.speech import according_to, is_cue, lexicon, message_tokens, nested, subject
 
 QUOTE_MARKS = "“”„«»‹›‘’\"'"
 #: A direct quotation shorter than this (in words) is a scare quote, not a statement.

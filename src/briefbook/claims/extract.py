@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-
 import datetime as dt
 from collections import Counter
 
 import pandas as pd
 
-from briefbook.language.ids import STATEMENT, span_id
-from briefbook.language.attribution import NO_SPEAKER, learn_genders, learn_names, nationality_of, resolve
 from briefbook.claims.detect import find_statements
 from briefbook.claims.frames import frame_columns
 from briefbook.claims.grouping import group_claims, stems
 from briefbook.claims.schema import COLUMNS
 from briefbook.corpus.model import Corpus, paragraph_anchor
+from briefbook.language.attribution import NO_SPEAKER, learn_genders, learn_names, nationality_of, resolve
+from briefbook.language.ids import STATEMENT, span_id
 from briefbook.nlp import Parsed
-
 
 
 def statement_id(doc_id: str, start: int, end: int) -> str:

@@ -28,7 +28,6 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Sequence
-
 from functools import lru_cache
 
 import numpy as np

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-
 from collections.abc import Sequence
 
 from briefbook.corpus.clean import Line

@@ -14,7 +14,6 @@ import altair as alt
 import pandas as pd
 
 from briefbook.corpus.outlets import outlet_label
-
 from briefbook.figures.reconcile import CATEGORY_ORDER
 
 UNDATED = "undated"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from briefbook.schema import missing
 from briefbook.corpus import Corpus
+from briefbook.schema import missing
 from briefbook.scoring import Metric, locate, match, prf, span_overlap
 
 ANALYSIS = "figures"

@@ -18,19 +18,18 @@ import datetime as dt
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.ids import FIGURE, span_id
 from briefbook.corpus.model import Document, Paragraph
 from briefbook.figures import classify, filters
-from briefbook.figures.counted import ELLIPTIC_DEPS, Counted, counted_noun, span_head
 from briefbook.figures.attribution import attribution_of
+from briefbook.figures.counted import ELLIPTIC_DEPS, Counted, counted_noun, span_head
 from briefbook.figures.dates import date_for
-from briefbook.figures.schema import COLUMNS
 from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
 from briefbook.figures.qualifiers import modifier_before, qualifier_of
+from briefbook.figures.schema import COLUMNS
 from briefbook.language.attribution import credited_speaker
+from briefbook.language.ids import FIGURE, span_id
 from briefbook.language.reading import CorpusReading
 from briefbook.language.years import corpus_year_of, fallback_years
-
 
 #: Paragraph roles figures are read from (agency credit lines carry none).
 ROLES = ("title", "body", "caption")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.schema import missing
 from briefbook.corpus.outlets import with_outlet
 from briefbook.figures.classify import materiel_kind
 from briefbook.resources import load_yaml
+from briefbook.schema import missing
 
 RECONCILIATION_RULES: list[str] = [
     "Figures are grouped by what happened (category) and to whom (who); each group is reconciled on its own.",

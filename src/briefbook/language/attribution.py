@@ -11,11 +11,24 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbook.language.words import determiners
-from briefbook.language.names import (Mention, RoleBook, abbreviations, clean_org, find_title, fold, leads,
-                                      merge_names, person_name, roles, same_person, same_place, title_words,
-                                      written_in_full)
 from briefbook.corpus.model import Corpus
+from briefbook.language.names import (
+    Mention,
+    RoleBook,
+    abbreviations,
+    clean_org,
+    find_title,
+    fold,
+    leads,
+    merge_names,
+    person_name,
+    roles,
+    same_person,
+    same_place,
+    title_words,
+    written_in_full,
+)
+from briefbook.language.words import determiners
 from briefbook.nlp import Parsed
 
 

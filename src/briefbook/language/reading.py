@@ -14,10 +14,10 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document
 from briefbook.language.dates import lexicon
 from briefbook.language.similarity import idf_of, weighted_words
-from briefbook.corpus import metadata
 from briefbook.nlp import Parsed, tokens_in
 
 

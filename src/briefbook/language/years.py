@@ -28,7 +28,6 @@ from briefbook.language.dates import CORPUS_SPAN, OWN_DATES, OWN_TEXT, SIMILAR_A
 from briefbook.language.reading import CorpusReading
 from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
 
-
 #: How alike (weighted-word cosine of whole articles) another article must be to lend its year.
 SIMILAR_ENOUGH = 0.2
 
