@@ -68,6 +68,10 @@ def test_a_speaker_named_by_surname_takes_the_full_name_written_in_the_lead(tmp_
     (("flood crush", "org"), None, "unattributed"),
     (("health ministry", "org"), None, "health ministry"),
     (("Ana Ruiz", "person"), "Veldonian", "Ana Ruiz"),
+    (("Rebels Claim Port Attack, Clues Point North", "org"), None, "unattributed"),
+    (("Ana Ruiz 丨Wirenews", "person"), None, "unattributed"),
+    (("flood crush", "person"), None, "unattributed"),
+    (("Health Ministry of Veldonia", "org"), None, "Health Ministry of Veldonia"),
 ])
 def test_a_speaker_the_report_cannot_name_is_unattributed(speaker, nationality, shown):
     from briefbook.language.attribution import Speaker, vetted
