@@ -378,3 +378,8 @@ def test_a_tolls_own_modifier_says_what_it_counts(tmp_path):
     frame = _figures(tmp_path, "Injured toll in the attempted coup reaches 14: president",
                      "The death toll rose to 30 on Monday.")
     assert (_one(frame, "14").category, _one(frame, "30").category) == ("injured", "killed")
+
+
+def test_the_killing_of_people_counts_the_dead(tmp_path):
+    frame = _figures(tmp_path, "The town mourns the killing of at least 30 students by gunmen on Thursday.")
+    assert _one(frame, "30").category == "killed"

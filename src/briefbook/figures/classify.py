@@ -107,8 +107,9 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
     anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
     if anchor.dep_ == "appos":
         nouns.append(anchor.head)
-    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
-        nouns.append(anchor.head.head)  # "the bodies of 40 people": what the noun over them says
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
+            anchor.head.head.pos_ == "NOUN" or anchor.head.head.tag_ == "VBG"):
+        nouns.append(anchor.head.head)  # "the bodies of 40 people", "the killing of 40": what the noun over them says
     if anchor.dep_ == "pobj" and anchor.head.lower_ in lex.subset_prepositions and anchor.head.head.pos_ in ("NOUN", "PROPN"):
         anchor = anchor.head.head  # "14 people, including three officers": the part shares the whole's verb
         nouns.append(anchor)
