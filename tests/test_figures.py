@@ -383,3 +383,10 @@ def test_a_tolls_own_modifier_says_what_it_counts(tmp_path):
 def test_the_killing_of_people_counts_the_dead(tmp_path):
     frame = _figures(tmp_path, "The town mourns the killing of at least 30 students by gunmen on Thursday.")
     assert _one(frame, "30").category == "killed"
+
+
+def test_armed_attackers_are_neither_protesters_nor_security_forces(tmp_path):
+    frame = _figures(tmp_path, "Soldiers killed the four attackers who had taken hostages.",
+                     "Police shot dead 26 armed criminals, the ministry said.")
+    assert _one(frame, "four").who == "attackers"
+    assert "security_forces" not in set(frame["who"])

@@ -22,6 +22,7 @@ _WHO = {
     "security_forces": "members of the security forces",
     "children": "children",
     "protesters": "protesters",
+    "attackers": "attackers",
     "troops": "troops",
     "other": "others",
 }
