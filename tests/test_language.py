@@ -141,3 +141,24 @@ def test_a_site_notice_is_boilerplate_and_dates_nothing(tmp_path):
     assert any("disabled all ads" in r.text for r in corpus.documents[0].removed)
     events = extract(corpus).tables["events"]
     assert not any(str(d).startswith("2031") for d in events["date"])
+
+
+@pytest.mark.parametrize("line, stamp", [
+    ("Wirenews, April 3, 2015 Adjust font size:", True),
+    ("Thursday April 02 2015", True),
+    ("By Petar Iliev | 3 April 2015", True),
+    ("Schools closed on April 3, 2015 across the valley.", False),
+    ("On April 3, 2015 the gunmen attacked", False),
+    ("Gunmen stormed the college at dawn on April 2, 2015 and killed", False),
+])
+def test_a_date_stamp_line_is_told_from_a_sentence(line, stamp):
+    from briefbook.corpus.metadata import is_date_line
+
+    assert is_date_line(line) is stamp
+
+
+def test_a_date_stamp_line_is_no_event(tmp_path):
+    (tmp_path / "a.txt").write_text("Grief in Halberg\nWirenews, April 3, 2015 Adjust font size:\n"
+                                    "Gunmen attacked the college on Thursday, police said.\n", encoding="utf-8")
+    events = extract(load_corpus(tmp_path)).tables["events"]
+    assert list(events["date_text"]) == ["Thursday"] and events["date"].iloc[0] == "2015-04-02"

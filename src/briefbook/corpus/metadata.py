@@ -164,6 +164,24 @@ def _looks_like_masthead(text: str) -> bool:
     )
 
 
+#: Words a sentence, not a date stamp, opens with before its date ("On April 3, 2015 gunmen …").
+_DATE_LEAD_INS = frozenset({"on", "in", "since", "until", "from", "at", "after", "before", "as", "early", "late"})
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that is no sentence and carries a full date: a page's date stamp or a byline with its
+    date ("Xinhua, April 3, 2015 Adjust font size:", "Thursday April 02 2015"). It dates the page, it
+    reports no happening."""
+    text = text.rstrip()
+    words = text.split()
+    if not words or len(words) > DATE_UNDER_TITLE_WORDS or text.endswith((".", "!", "?", '"', "”")) \
+            or words[0].lower() in _DATE_LEAD_INS:
+        return False
+    date = FULL_DATE.search(text)
+    return date is not None and parse_full_date(text) is not None \
+        and len((text[:date.start()] + text[date.end():]).split()) <= 5
+
+
 def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, tuple[int, int] | None, str]:
     """The publication date, or a year-less (month, day) for the corpus to complete.
 
@@ -185,10 +203,8 @@ def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, t
         if CAPTION.search(line.text) and (found := parse_full_date(line.text)):
             return found, None, FROM_CAPTION
     for line in list(lines)[:4]:
-        text = line.text.rstrip()
-        if len(text.split()) <= DATE_UNDER_TITLE_WORDS and not text.endswith((".", "!", "?", '"', "”")) \
-                and (found := parse_full_date(text)):
-            return found, None, FROM_DATE_UNDER_TITLE
+        if is_date_line(line.text):
+            return parse_full_date(line.text), None, FROM_DATE_UNDER_TITLE
     return None, None, "not found"
 
 
