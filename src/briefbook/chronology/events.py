@@ -25,7 +25,7 @@ from briefbook.chronology.timeline import assign_timelines
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Document, Paragraph
 from briefbook.language import dates as dates_mod
-from briefbook.language.dates import Mention, Resolved, find_mentions, lexicon, resolve
+from briefbook.language.dates import Mention, Resolved, dates_by_doc, find_mentions, lexicon, resolve
 from briefbook.language.ids import EVENT, span_id
 from briefbook.language.reading import CorpusReading, content_lemmas
 from briefbook.language.similarity import synonym_groups
@@ -267,11 +267,3 @@ def extract_events(reading: CorpusReading, dates: pd.DataFrame) -> pd.DataFrame:
     frame = frame.sort_values(["doc_id", "start", "date_start_offset"], kind="stable").reset_index(drop=True)
     frame["timeline_id"] = pd.Series(assign_timelines(frame, reading.idf), index=frame.index, dtype=object)
     return frame[COLUMNS]
-
-
-def dates_by_doc(dates: pd.DataFrame) -> dict[str, dt.date | None]:
-    """``{doc_id: date}`` from an article-dates table (None where not inferred)."""
-    return {
-        row["doc_id"]: dt.date.fromisoformat(row["date"]) if row["date"] else None
-        for row in dates.to_dict("records")
-    }

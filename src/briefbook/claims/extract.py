@@ -12,6 +12,7 @@ from briefbook.claims.frames import frame_columns
 from briefbook.claims.grouping import group_claims, stems
 from briefbook.claims.schema import COLUMNS
 from briefbook.corpus.model import Corpus, paragraph_anchor
+from briefbook.language.dates import dates_by_doc
 from briefbook.language.attribution import NO_SPEAKER, learn_genders, learn_names, nationality_of, resolve
 from briefbook.language.ids import STATEMENT, span_id
 from briefbook.nlp import Parsed
@@ -28,10 +29,8 @@ def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFra
     ``article_dates`` (the chronology's table) gives each statement its occasion, the day
     its article reports; an article's own date stands in where the table has none.
     """
-    dated = {} if article_dates is None else {
-        row["doc_id"]: row["date"] for row in article_dates.to_dict("records") if row["date"]}
-    occasion = {d.doc_id: dated.get(d.doc_id) or (d.published.isoformat() if d.published else "")
-                for d in corpus.documents}
+    occasion = {doc_id: date.isoformat() if date else ""
+                for doc_id, date in dates_by_doc(article_dates, corpus).items()}
     found = {d.doc_id: find_statements(d, parsed[d.doc_id]) for d in corpus.documents}
     names = learn_names(corpus, parsed, [f for fs, _ in found.values() for f in fs])
     genders = learn_genders(list(found.values()), names)

@@ -27,6 +27,7 @@ from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
 from briefbook.figures.qualifiers import modifier_before, qualifier_of
 from briefbook.figures.schema import COLUMNS
 from briefbook.language.attribution import credited_speaker
+from briefbook.language.dates import dates_by_doc
 from briefbook.language.ids import FIGURE, span_id
 from briefbook.language.reading import CorpusReading
 from briefbook.language.years import corpus_year_of, fallback_years
@@ -174,9 +175,8 @@ def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None =
     ``statements`` (the claims table) credits figures through the shared speaker resolver.
     """
     corpus, parsed = reading.corpus, reading.parsed
-    known = {} if article_dates is None else {
-        row["doc_id"]: dt.date.fromisoformat(row["date"]) for row in article_dates.to_dict("records") if row["date"]}
-    everyone = {d.doc_id: known.get(d.doc_id) or d.published for d in corpus.documents}
+    known = dates_by_doc(article_dates)
+    everyone = dates_by_doc(article_dates, corpus)
     years = fallback_years(reading, everyone, corpus_year_of(corpus, everyone))
     spoken: dict[str, list[tuple[int, int, str]]] = {}
     if statements is not None:

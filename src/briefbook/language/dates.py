@@ -483,3 +483,19 @@ def _counted(base: dt.date, offset: tuple[int, int], how: str) -> Resolved:
     first = base + dt.timedelta(days=offset[0])
     last = base + dt.timedelta(days=offset[1])
     return Resolved(first, last, "day" if first == last else "range", how)
+
+
+def dates_by_doc(dates, corpus=None) -> dict[str, dt.date | None]:
+    """``{doc_id: date}`` from an article-dates table (None where not inferred).
+
+    With ``corpus``, an article the table leaves undated takes the date its page states
+    (``Document.published``), and articles missing from the table are included: the one map
+    every analysis reads an article's date from.
+    """
+    found = {} if dates is None else {
+        row["doc_id"]: dt.date.fromisoformat(row["date"]) if row["date"] else None
+        for row in dates.to_dict("records")
+    }
+    if corpus is None:
+        return found
+    return {d.doc_id: found.get(d.doc_id) or d.published for d in corpus.documents}

@@ -57,26 +57,14 @@ def weighted_words(keywords: str, idf: dict[str, float]) -> dict[str, float]:
 def ochiai(a: dict[str, float], b: dict[str, float]) -> float:
     """Shared weight over the geometric mean of the two vectors' weights (a weighted Ochiai coefficient).
 
-    Stricter than :func:`overlap` when one text is short: a four-word phrase shared
-    by a long paragraph no longer makes the two alike.
+    Stricter than the overlap coefficient (the share of the lighter vector's weight the
+    other shares) when one text is short: a four-word phrase shared by a long
+    paragraph no longer makes the two alike.
     """
     if not a or not b:
         return 0.0
     shared = sum(w for word, w in a.items() if word in b)
     return shared / math.sqrt(sum(a.values()) * sum(b.values()))
-
-
-def overlap(a: dict[str, float], b: dict[str, float]) -> float:
-    """Weighted overlap: the share of the *lighter* vector's weight that the other one shares.
-
-    A headline and the paragraph that develops the same claim differ mostly in
-    length; cosine would punish the longer one for saying more, the overlap
-    coefficient does not.
-    """
-    if not a or not b:
-        return 0.0
-    shared = sum(w for word, w in a.items() if word in b)
-    return shared / min(sum(a.values()), sum(b.values()))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
