@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from briefbook.corpus import load_corpus
@@ -162,3 +164,65 @@ def test_a_date_stamp_line_is_no_event(tmp_path):
                                     "Gunmen attacked the college on Thursday, police said.\n", encoding="utf-8")
     events = extract(load_corpus(tmp_path)).tables["events"]
     assert list(events["date_text"]) == ["Thursday"] and events["date"].iloc[0] == "2015-04-02"
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Wirenews | Updated: 2031-01-04 21:39", "2031-01-04"),
+    ("Published: 4 January 2031", "2031-01-04"),
+])
+def test_a_machine_written_date_stamp_dates_the_article(tmp_path, line, date):
+    from briefbook.corpus.metadata import is_date_line
+
+    (tmp_path / "a.txt").write_text(f"Blasts in Halberg\n{line}\nTwo blasts struck the square on Wednesday.\n",
+                                    encoding="utf-8")
+    assert load_corpus(tmp_path).documents[0].published.isoformat() == date
+    assert is_date_line(line)
+
+
+def test_history_cited_by_month_does_not_give_an_undated_article_its_year(tmp_path):
+    # b.txt writes no day's date with a year; its only year is history ("in January 2027"). The same
+    # story from a dated outlet lends the year, so "January 19" is 2031, not 2027.
+    story = ("Police in Halberg arrested eleven suspects over the twin blasts at the memorial ceremony "
+             "near the tomb of the general, the interior ministry said. ")
+    (tmp_path / "a.txt").write_text(f"Arrests after blasts\nWirenews | Updated: 2031-01-12 09:10\n{story}\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        f"More arrests after blasts\n\n{story}The general was killed in a drone strike in January 2027.\n\n"
+        "Police said on January 19 that two more suspects were held.\n", encoding="utf-8")
+    tables = extract(load_corpus(tmp_path)).tables
+    files = {d.doc_id: d.file for d in load_corpus(tmp_path).documents}
+    dates = {files[r["doc_id"]]: r["date"] for r in tables["article_dates"].to_dict("records")}
+    assert dates["b.txt"] == "2031-01-19"
+
+
+def test_a_lead_weekday_one_day_before_the_written_day_is_that_day_before(tmp_path):
+    # August 4, 2014 is a Monday: the lead's "Sunday" is August 3, not August 10.
+    (tmp_path / "a.txt").write_text(
+        "Quake in the valley\n\nA strong earthquake struck the mountain valley on Sunday, killing dozens of "
+        "villagers and flattening homes.\n\nBy August 4, 2014 rescuers had reached the worst-hit villages.\n",
+        encoding="utf-8")
+    dates = extract(load_corpus(tmp_path)).tables["article_dates"]
+    assert dates["date"].iloc[0] == "2014-08-04"
+
+
+def test_names_lose_ranks_and_photo_credits_and_keep_their_particles():
+    from briefbook.language.names import clean_name, merge_names, same_person
+
+    assert clean_name("Maj. Gen. Ivo al-Marek") == "Ivo al-Marek"
+    assert clean_name("Ana Ruiz 丨Wirenews") == "Ana Ruiz"
+    assert same_person("al-Marek", "Ivo al-Marek")
+    canonical = merge_names(Counter({"Ivo al-Marek": 2, "al-Marek": 1, "Tarek bin Halun": 1, "Tarek": 2}),
+                            Counter(), {})
+    assert canonical[("person", "al-Marek")] == "Ivo al-Marek"
+    assert canonical[("person", "Tarek")] == "Tarek bin Halun"
+
+
+@pytest.mark.parametrize("kind", ["place", "org"])
+def test_a_lone_surname_the_tagger_took_for_a_place_or_an_organisation_is_the_person(kind):
+    from briefbook.language.attribution import Names, _speaker
+    from briefbook.language.names import Mention, RoleBook
+
+    names = Names(RoleBook(), {("person", "Tomas Verhaegen"): "Tomas Verhaegen"}, {})
+    speaker = _speaker(Mention("Verhaegen", kind, "Verhaegen"), names, [], {})
+    assert (speaker.canonical, speaker.kind) == ("Tomas Verhaegen", "person")
+    assert _speaker(Mention("Halberg", kind, "Halberg"), names, [], {}).kind == kind

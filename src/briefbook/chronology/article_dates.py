@@ -61,6 +61,9 @@ AGREEING_DAY = 0.15
 #: most this many days after it, or stands in the lead (the news peg); elsewhere a weekday nearer
 #: before that day ("April 3 … on Thursday", April 2) reports what the written day looks back on.
 WEEKDAY_REACH = 3
+#: The lead's weekday (the news peg) reaches further, but not to six days on: a weekday one day before
+#: the latest written day ("on Sunday" … "Aug 4", a Monday) is that day before, not the Sunday after.
+LEAD_REACH = 5
 #: The lead is the first body paragraph of at least this many words (a byline is not one).
 LEAD_WORDS = 12
 #: How many passes: an article dated in one pass can date another in the next.
@@ -166,7 +169,7 @@ def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date,
     An article is written no earlier than the latest written-out day it
     reports (plans — "set for Nov. 1", "will meet on March 20" — do not count).
     Weekdays it names as past ("gathered on Saturday") are read as the first such
-    day on or after that bound when it falls within :data:`WEEKDAY_REACH` days of
+    day on or after that bound when it falls within :data:`WEEKDAY_REACH` days (:data:`LEAD_REACH` in the lead) of
     it, and the article is dated the latest of them.
     """
     events = document_events(document, docs, None, fallback_year)
@@ -187,7 +190,7 @@ def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date,
             if planned:
                 continue
             ahead = (mention.weekday - bound.weekday()) % 7
-            if ahead > WEEKDAY_REACH and paragraph is not lead:
+            if ahead > (LEAD_REACH if paragraph is lead else WEEKDAY_REACH):
                 continue
             day = bound + dt.timedelta(days=ahead)
             if day > date:

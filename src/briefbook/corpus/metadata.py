@@ -81,8 +81,11 @@ AGENCY_CREDIT = re.compile(r"^\(\s*(?:with input from|with inputs from|source:|v
 SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[A-Za-z]{2,})+|[A-Z][\w]*[A-Z][\w]*)", re.I)
 #: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters"
 CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b", re.I)
-#: "Published: 10 January 2022" and similar.
-PUBLISHED_LINE = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$", re.I)
+#: "Published: 10 January 2022" and similar, also after a credit ("Xinhua | Updated: 2024-01-04 21:39").
+PUBLISHED_LINE = re.compile(r"^(?:[^|.]{1,40}\|\s*)?(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$",
+                            re.I)
+#: A machine-written date on a page's date stamp ("2024-01-04 21:39"), never in running text.
+ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 #: Where an article's date was found (``Document.published_how``): the Sources page shows these
 #: words, and the chronology compares against these names, never against the words themselves.
 FROM_DATELINE = "dateline"
@@ -117,6 +120,12 @@ def parse_full_date(text: str) -> dt.date | None:
         if found:
             return found
     return None
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """The first machine-written date ("2024-01-04") of a date stamp."""
+    match = ISO_DATE.search(text)
+    return _date(int(match.group("year")), int(match.group("month")), int(match.group("day"))) if match else None
 
 
 def find_title(lines: list[Line]) -> tuple[str, str]:
@@ -178,6 +187,9 @@ def is_date_line(text: str) -> bool:
             or words[0].lower() in _DATE_LEAD_INS:
         return False
     date = FULL_DATE.search(text)
+    if date is None and parse_iso_date(text) is not None:
+        date = ISO_DATE.search(text)
+        return len((text[:date.start()] + text[date.end():]).split()) <= 5
     return date is not None and parse_full_date(text) is not None \
         and len((text[:date.start()] + text[date.end():]).split()) <= 5
 
@@ -197,7 +209,7 @@ def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, t
             return None, (month, day), FROM_DATELINE
     for line in lines:
         match = PUBLISHED_LINE.match(line.text)
-        if match and (found := parse_full_date(match.group("rest"))):
+        if match and (found := parse_full_date(match.group("rest")) or parse_iso_date(match.group("rest"))):
             return found, None, FROM_PUBLICATION_LINE
     for line in lines:
         if CAPTION.search(line.text) and (found := parse_full_date(line.text)):

@@ -292,11 +292,13 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             elif s.kind in ("org", "group", "place"):
                 return s
         return Speaker("unknown", "unknown")
-    if m.kind == "org":
-        # the recogniser sometimes tags a lone surname as an organisation
+    if m.kind in ("org", "place"):
+        # the recogniser sometimes tags a lone surname as an organisation or a place ("Lotfy said")
         known = names.persons_like(m.name, full_names_only=True) if len(m.name.split()) == 1 else []
         if known:
             return Speaker(names.person(known[0]), "person")
+        if m.kind == "place":
+            return Speaker(m.name, m.kind)
         return Speaker(names.org(m.name), "org")
     if m.kind == "name":
         known = names.persons_like(m.name)

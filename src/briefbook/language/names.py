@@ -245,6 +245,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
 
 def clean_name(text: str) -> str:
     """A person's name without honorifics, titles, possessives or brackets."""
+    # a photo credit glued on by the recogniser ("Ana Ruiz | Agency", "Ana Ruiz丨Agency") is no part of it
+    text = re.split(r"[|丨/•]", text)[0]
     text = re.sub(r"[’']s$", "", text.strip())
     text = re.sub(r"[\[\]]", "", text)
     words = text.split()
@@ -400,10 +402,15 @@ def _stems(words: set[str]) -> set[str]:
 # --------------------------------------------------------------------------- merging
 
 def _given_and_surname(name: str) -> tuple[str, str]:
+    """Given names and surname, folded; a particle before the surname belongs to it ("al-Turki" is
+    one surname, and "Mansour al-Turki" has the given name "mansour", not "mansour al")."""
     words = fold(name).split()
     if not words:
         return "", ""
-    return " ".join(words[:-1]), words[-1]
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1] in NAME_PARTICLES:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 #: Lower-case particles inside a full name ("Salman bin Abdulaziz", "Eduardo del Castillo").
@@ -536,8 +543,10 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
         if len(fold(name).split()) <= 1:
             matches = [c for c in clusters if same_person(name, c[0])]
             if not matches:
-                # family name first ("Li" for "Li Keqiang"): a single full name that opens with it
-                matches = [c for c in clusters if len(c[0].split()) == 2 and fold(c[0]).split()[0] == fold(name)]
+                # family name first ("Li" for "Li Keqiang"), or a given name with a patronymic ("Salman" for
+                # "Salman bin Abdulaziz"): a single full name that opens with it
+                matches = [c for c in clusters if fold(c[0]).split()[:1] == [fold(name)] and (
+                    len(c[0].split()) == 2 or fold(c[0]).split()[1:2] in (["bin"], ["ibn"]))]
                 matches = matches if len(matches) == 1 else []
             if matches:
                 max(matches, key=lambda c: sum(persons[n] for n in c)).append(name)

@@ -3,14 +3,15 @@
 "January 2" needs a year. The article's date gives the best one (see
 :func:`briefbook.language.dates.nearest_year`); without it, in this order:
 
-1. the latest year the article writes in a date ("5 June 2024", "in March
-   2023"): reports look back, so the latest dated year is most often the
-   article's own;
+1. the latest year the article writes in a day's date ("5 June 2024"):
+   reports look back, so the latest dated year is most often the article's own;
 2. the year of the dated article most like it (the same story from another
    outlet, in a folder that may hold several stories);
-3. the latest bare year the article writes ("the 2024 election") — weaker,
+3. the latest year the article writes in a month's date ("in March 2023"):
+   history is cited so more often than by the day ("killed in January 2020");
+4. the latest bare year the article writes ("the 2024 election") — weaker,
    since bare years are often history ("the worst since 1963");
-4. the corpus's year (:func:`corpus_year_of`).
+5. the corpus's year (:func:`corpus_year_of`).
 
 This is the one rule for the year of a date written without one: the
 chronology's events, the articles' own dates and the figures' report dates all
@@ -32,14 +33,15 @@ from briefbook.language.similarity import cosine_with_norms, similar_candidates,
 SIMILAR_ENOUGH = 0.2
 
 
-def latest_year_written(document: Document, in_dates: bool = True) -> int | None:
-    """The latest year in the article's running text: in a written date, or (``in_dates=False``) anywhere."""
+def latest_year_written(document: Document, in_dates: bool = True, days_only: bool = False) -> int | None:
+    """The latest year in the article's running text: in a written date (a day's date only, with
+    ``days_only``), or (``in_dates=False``) anywhere."""
     years = []
     for paragraph in document.paragraphs:
         if paragraph.role != "body":
             continue
         if in_dates:
-            years += [m.year for m in find_mentions(paragraph.text) if m.year]
+            years += [m.year for m in find_mentions(paragraph.text) if m.year and (m.day or not days_only)]
         else:
             years += metadata.bare_years_in(paragraph.text)
     return max(years) if years else None
@@ -63,7 +65,7 @@ def fallback_years(
     years: dict[str, tuple[int, str]] = {}
     for document in reading.corpus.documents:
         reading = readings[document.doc_id]
-        if reading.own is not None:
+        if reading.own is not None and (reading.own_day is not None or not reading.candidates):
             years[document.doc_id] = (reading.own, OWN_DATES)
             continue
         lenders = [(reading.likeness(other), known[other].year) for other in reading.candidates
@@ -71,6 +73,8 @@ def fallback_years(
         best = max(lenders, default=None)
         if best is not None and best[0] >= SIMILAR_ENOUGH:
             years[document.doc_id] = (best[1], SIMILAR_ARTICLE)
+        elif reading.own is not None:
+            years[document.doc_id] = (reading.own, OWN_DATES)
         elif reading.bare is not None:
             years[document.doc_id] = (reading.bare, OWN_TEXT)
         elif corpus_year is not None:
@@ -91,10 +95,11 @@ class _Reading:
                  index: dict[str, list[int]], ids: list[str]):
         self.doc_id = document.doc_id
         self.own = latest_year_written(document)
+        self.own_day = latest_year_written(document, days_only=True)
         self.bare = None
         self.candidates: list[str] = []
         self._vectors, self._norms, self._memo = vectors, norms, {}
-        if self.own is None:
+        if self.own_day is None:
             self.bare = latest_year_written(document, in_dates=False)
             # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
             # without comparing every pair of articles (a best below the bound is not used).
