@@ -238,3 +238,27 @@ def test_the_summary_says_when_no_date_could_be_placed():
     documents = pd.DataFrame([{"doc_id": "d1", "file": "a.txt", "outlet": ""}])
     text = " ".join(summary_sentences(events, timeline(events, documents)))
     assert "none of which could be placed on the calendar" in text
+
+
+@pytest.mark.parametrize("sentence, date, event", [
+    # circumstances after a comma and a clause telling another happening are left out
+    ("Six people died in clashes with police in Halberg on Thursday, including a bus driver.",
+     "Thursday", "Six people died in clashes with police in Halberg on Thursday"),
+    ("There was a heavy military presence in Halberg on Tuesday, with bunkers set up at intersections.",
+     "Tuesday", "There was a heavy military presence in Halberg on Tuesday"),
+    ("The walkout began on May 20, after the port operator offered a small pay rise.",
+     "May 20", "The walkout began on May 20"),
+    ("The restrictions remained in place on Tuesday after the army chief said order was restored.",
+     "Tuesday", "The restrictions remained in place on Tuesday"),
+    # a participle telling the happening's result is the happening
+    ("The river broke through a levee on March 12, sending water into the streets.",
+     "March 12", "The river broke through a levee on March 12, sending water into the streets"),
+])
+def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, date, event):
+    from briefbook.chronology.clauses import clause_for_date
+    from briefbook.nlp import pipeline
+
+    doc = pipeline()(sentence)
+    start = sentence.index(date)
+    clause = clause_for_date(doc, start, start + len(date), frozenset(), frozenset(), False)
+    assert sentence[clause.start:clause.end] == event

@@ -135,14 +135,48 @@ def reported_clause(head: Token, reporting_verbs: frozenset[str]) -> Token:
     return head
 
 
-def clause_of(head: Token) -> tuple[int, int]:
-    """Character span of ``head``'s phrase without coordinated clauses."""
+#: What a comma after the date may introduce that describes the happening rather than states it
+#: ("…, with bunkers set up", "…, including a bus driver", "…, where …", "…, but …"). A participle
+#: telling its result ("…, sending water into the streets") is the happening itself and stays.
+TRAILING = {"advcl", "acl", "relcl", "prep", "npadvmod", "appos", "cc", "conj", "parataxis"}
+#: Subordinators of a clause that tells another happening than the dated one ("… on Tuesday after the
+#: army chief said …", "… on Wednesday as rescuers found …").
+OTHER_HAPPENING = {"after", "as", "before", "while", "when", "since", "until", "because", "though", "although"}
+
+
+def _without_what_follows(words: list[Token], head: Token, date_end: int) -> list[Token]:
+    """The clause's words up to where, after both its verb and its date, it goes on to another
+    happening or to circumstances: a comma opening an adjunct, or a subordinate clause. Annotators
+    and readers take the happening as the main clause ("Six people died in clashes … on Thursday")."""
+    ids = {t.i for t in words}
+    for k, token in enumerate(words):
+        if token.i <= head.i or token.idx < date_end or k + 1 >= len(words):
+            continue
+        if token.text in (",", ";", "–", "—"):
+            first = words[k + 1]
+            top = first
+            while top.head.i in ids and top.head.i != top.i and top.head.left_edge.i >= first.i:
+                top = top.head
+            if top is not head and top.dep_ in TRAILING and not (top.dep_ == "advcl" and top.tag_ == "VBG"):
+                return words[:k]
+        elif token.dep_ == "mark" and token.lower_ in OTHER_HAPPENING and token.head.dep_ == "advcl" \
+                and token.head.left_edge.i == token.i:
+            return words[:k]
+    return words
+
+
+def clause_of(head: Token, date_end: int | None = None) -> tuple[int, int]:
+    """Character span of ``head``'s phrase without coordinated clauses (and, given where the date
+    ends, without what follows it: :func:`_without_what_follows`)."""
     cut: set[int] = set()
     if head.pos_ in ("VERB", "AUX"):
         for child in head.children:
             if child.dep_ in SEPARATE:
                 cut.update(t.i for t in child.subtree)
     words = [t for t in head.subtree if t.i not in cut]
+    if date_end is not None and words:
+        words = sorted(words, key=lambda t: t.i)
+        words = _without_what_follows(words, head, date_end)
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "the protests that started on January 2", "an offer put to them last week": take in the noun
         noun = head.head
@@ -207,7 +241,7 @@ def clause_for_date(
             words.pop()
         span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
     else:
-        span_start, span_end = clause_of(head)
+        span_start, span_end = clause_of(head, end)
     future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass")) or is_plan(
         head, plan_words
     )
