@@ -107,3 +107,12 @@ def test_a_count_from_a_named_happening_needs_that_happening_dated():
     assert (mention.shape, mention.noun) == ("after_noun", "vote")
     assert not resolve(mention, WED, None).ok
     assert resolve(mention, WED, None, anchor=(dt.date(2021, 9, 5), "x")).first == dt.date(2021, 9, 6)
+
+
+def test_a_lent_year_puts_a_year_less_day_nearest_the_date_it_was_lent_from():
+    from briefbook.language.dates import CORPUS_SPAN
+    from briefbook.language.years import FallbackYear
+
+    mention = find_mentions("He entered the country on December 19.")[0]
+    assert resolve(mention, None, FallbackYear(2031, CORPUS_SPAN, dt.date(2031, 1, 4))).first == dt.date(2030, 12, 19)
+    assert resolve(mention, None, FallbackYear(2031, CORPUS_SPAN)).first == dt.date(2031, 12, 19)

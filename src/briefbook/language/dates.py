@@ -449,6 +449,9 @@ def resolve(
                 how = YEAR_FROM_ARTICLE
             elif fallback_year is not None:
                 year, how = fallback_year[0], YEAR_FROM + fallback_year[1]
+                around = fallback_year[2] if len(fallback_year) > 2 else None
+                if around is not None:  # lent by a dated article: the year that puts the day nearest it
+                    year = nearest_year(mention.month, mention.day or 15, around)
             else:
                 return Resolved(None, None, "", NO_YEAR)
         if shape == "month":

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import NamedTuple
 
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document
@@ -55,30 +56,44 @@ def corpus_year_of(corpus: Corpus, known: dict[str, dt.date | None]) -> int | No
     return metadata.corpus_year([d.text for d in corpus.documents])
 
 
+class FallbackYear(NamedTuple):
+    """The year for an article's year-less dates, where it comes from, and (when the year was lent
+    by a dated article, or is the corpus's) the date it was lent from: "December 19" in a story whose
+    like was published on January 4, 2024 is December 19, 2023, not 2024
+    (:func:`briefbook.language.dates.nearest_year`)."""
+
+    year: int
+    how: str
+    around: dt.date | None = None
+
+
 def fallback_years(
     reading: CorpusReading,
     known: dict[str, dt.date | None],
     corpus_year: int | None,
-) -> dict[str, tuple[int, str]]:
-    """``{doc_id: (year, where it comes from)}`` for every article (see the module docstring)."""
+) -> dict[str, FallbackYear]:
+    """``{doc_id: FallbackYear}`` for every article (see the module docstring)."""
     readings = _readings(reading)
-    years: dict[str, tuple[int, str]] = {}
+    years: dict[str, FallbackYear] = {}
+    # the corpus's middle known date, in its year: where a year-less day of an unplaced article falls nearest
+    in_year = sorted(d for d in known.values() if d is not None and d.year == corpus_year)
+    middle = in_year[len(in_year) // 2] if in_year else None
     for document in reading.corpus.documents:
         reading = readings[document.doc_id]
         if reading.own is not None and (reading.own_day is not None or not reading.candidates):
-            years[document.doc_id] = (reading.own, OWN_DATES)
+            years[document.doc_id] = FallbackYear(reading.own, OWN_DATES)
             continue
-        lenders = [(reading.likeness(other), known[other].year) for other in reading.candidates
+        lenders = [(reading.likeness(other), known[other]) for other in reading.candidates
                    if known.get(other) is not None]
         best = max(lenders, default=None)
         if best is not None and best[0] >= SIMILAR_ENOUGH:
-            years[document.doc_id] = (best[1], SIMILAR_ARTICLE)
+            years[document.doc_id] = FallbackYear(best[1].year, SIMILAR_ARTICLE, best[1])
         elif reading.own is not None:
-            years[document.doc_id] = (reading.own, OWN_DATES)
+            years[document.doc_id] = FallbackYear(reading.own, OWN_DATES)
         elif reading.bare is not None:
-            years[document.doc_id] = (reading.bare, OWN_TEXT)
+            years[document.doc_id] = FallbackYear(reading.bare, OWN_TEXT)
         elif corpus_year is not None:
-            years[document.doc_id] = (corpus_year, CORPUS_SPAN)
+            years[document.doc_id] = FallbackYear(corpus_year, CORPUS_SPAN, middle)
     return years
 
 
