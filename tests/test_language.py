@@ -226,3 +226,33 @@ def test_a_lone_surname_the_tagger_took_for_a_place_or_an_organisation_is_the_pe
     speaker = _speaker(Mention("Verhaegen", kind, "Verhaegen"), names, [], {})
     assert (speaker.canonical, speaker.kind) == ("Tomas Verhaegen", "person")
     assert _speaker(Mention("Halberg", kind, "Halberg"), names, [], {}).kind == kind
+
+
+def test_an_organisation_s_spellings_and_its_name_in_full_are_one_organisation():
+    from briefbook.language.names import merge_names
+
+    canonical = merge_names(Counter(), Counter({"Al-Shirqa": 2, "Al Shirqaa": 1, "U.S. Survey Office": 1,
+                                                "US Survey Office": 2, "Wirenews": 3, "Wirenews News Agency": 1}), {})
+    assert canonical[("org", "Al Shirqaa")] == canonical[("org", "Al-Shirqa")] == "Al-Shirqa"
+    assert canonical[("org", "U.S. Survey Office")] == "US Survey Office"
+    assert canonical[("org", "Wirenews")] == "Wirenews News Agency"
+
+
+def test_a_name_inside_what_describes_the_speakers_is_not_the_speaker():
+    from briefbook.language.names import mention
+
+    doc = pipeline()("Survivors of Thursday's Ivo Brandt attack on the college described the scene.")
+    subject = [t for t in doc if t.dep_ == "nsubj"][0]
+    found = mention(list(subject.subtree))
+    assert found is not None and found.kind != "person" and "Ivo Brandt" != found.name
+
+
+def test_an_article_about_a_town_takes_its_corpus_s_country_for_bare_officials(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Crush at the festival\n\nNorwegian authorities opened an inquiry into the crush, the Norwegian minister "
+        "said. Norway sent doctors to Norway.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Pilgrims die in crush\n\nThe crush in the town of Larvik killed dozens in Larvik. "
+        "Officials said the number could still increase in Larvik.\n", encoding="utf-8")
+    speakers = set(extract(load_corpus(tmp_path)).tables["statements"]["speaker"])
+    assert "Norwegian officials" in speakers and "Larvik officials" not in speakers

@@ -42,7 +42,8 @@ def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFra
     for document in corpus.documents:
         statements, sightings = found[document.doc_id]
         docs = parsed[document.doc_id]
-        for f, speaker in resolve(statements, sightings, names, genders, nationality=nationality_of(docs, demonyms) or everywhere):
+        nationality = nationality_of(docs, demonyms, nations_only=True) or everywhere or nationality_of(docs, demonyms)
+        for f, speaker in resolve(statements, sightings, names, genders, nationality=nationality):
             tokens = [t for p, doc in zip(document.paragraphs, docs) if p.start < f.end and f.start < p.end
                       for t in doc if f.start <= p.start + t.idx < f.end]
             text = document.text[f.start:f.end]

@@ -8,6 +8,7 @@ goes to the most recent compatible speaker of *that* article.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -327,10 +328,17 @@ NO_SPEAKER = frozenset({"", "unknown", "unattributed"})
 UNATTRIBUTED = Speaker("unattributed", "unknown")
 
 
-def nationality_of(docs, demonyms: Counter | None = None) -> str | None:
+def _demonym_shaped(word: str) -> bool:
+    """Written like a nationality ("Kenyan", "Saudi", "Chinese", "Turkish"), not a place or a group's name."""
+    return re.search(r"(?:an|ese|i|ish|ic|ch)$", fold(word)) is not None
+
+
+def nationality_of(docs, demonyms: Counter | None = None, nations_only: bool = False) -> str | None:
     """The country an article is about, written as its demonym where the corpus writes one ("Kenyan"),
     else as the place ("Peru"). The place is the article's most named one (its demonyms counted for
-    it), when it is named twice and half as often again as the next place; None otherwise."""
+    it; only places the corpus writes a demonym for, where one is named twice), when it is named twice
+    and half as often again as the next place; None otherwise (and, with ``nations_only``, when no
+    place with a demonym is named twice: an article about a town is read with its corpus's country)."""
     places = Counter(e.text for doc in docs for e in doc.ents if e.label_ == "GPE")
     for doc in docs:
         for e in doc.ents:
@@ -338,6 +346,15 @@ def nationality_of(docs, demonyms: Counter | None = None) -> str | None:
                 # counted for its place where the article names it, else as itself ("Veldonian" x2)
                 places[next((p for p in places if same_place(e.text, p)), e.text)] += 1
     if not places:
+        return None
+    # a country has a demonym, a town has none ("Saudi officials", not "Mina officials"): where the
+    # corpus writes demonyms, the places it writes them for are the candidates
+    nations = Counter({p: n for p, n in places.items()
+                       if any(same_place(name, p) and _demonym_shaped(name) and fold(name) != fold(p)
+                              for name in (demonyms or Counter()))})
+    if nations and max(nations.values()) >= 2:
+        places = nations
+    elif nations_only:
         return None
     (place, n), *rest = places.most_common(2)
     if n < 2 or rest and n < 1.5 * rest[0][1]:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.words import determiners, transliteration
+from briefbook.language.words import determiners, organisation_kinds, transliteration
 from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
@@ -208,6 +208,9 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     named = [t for t in tokens if t.i > title_at and (t.ent_type_ == "PERSON" or
              (t.ent_type_ == "ORG" and title and t.pos_ == "PROPN"))]
     root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[0])
+    if root.ent_type_ != "PERSON" and not title:
+        # "Survivors of Thursday's X attack": a name inside the noun's modifier is not who speaks
+        named = [t for t in named if not _under_preposition(t, root)]
     if len(named) == 1 and named[0].dep_ == "pobj" and named[0].head.lower_ == "of" and \
             fold(named[0].head.head.text) in title.split():
         # "President of Kethra": the one word after "title of" says whose president, whatever the tagger thought
@@ -222,7 +225,10 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     orgs = [e for e in span_ents if e.label_ in ("ORG", "FAC")]
     root_word = fold(root.text)
     if orgs and root_word not in roles().speaker_nouns:
-        return Mention(text, "org", clean_org(orgs[-1].text))
+        # the organisation the speakers are described by ("survivors of the X attack") is not who speaks
+        speaking = [e for e in orgs if e.start <= root.i < e.end or not _under_preposition(e.root, root)]
+        if speaking:
+            return Mention(text, "org", clean_org(speaking[-1].text))
     if root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns:
         owner = next((e for e in orgs + [e for e in span_ents if e.label_ in ("GPE", "NORP")]
                       if e.root.dep_ == "poss" and e.root.head == root), None)
@@ -241,6 +247,15 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         # a capitalised word the recogniser missed: decided against the corpus's names later
         return Mention(text, "name", clean_name(" ".join(t.text for t in tokens if t.text[:1].isupper())))
     return None
+
+
+def _under_preposition(token: Token, root: Token) -> bool:
+    """Whether ``token`` hangs under ``root`` through a preposition ("survivors *of* … X …")."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
 
 
 def clean_name(text: str) -> str:
@@ -589,4 +604,36 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
                 value = shorter
                 break
         canonical[key] = aliases.get(fold(key[1]), aliases.get(fold(value), value))
-    return canonical
+    return _join_org_spellings(canonical, orgs)
+
+
+def org_key(name: str) -> str:
+    """An organisation name as its spellings share it: folded, without dots, spaces or hyphens, doubled
+    letters single ("U.S. Geological Survey" / "US Geological Survey", "Al-Shabaab" / "Al Shabab")."""
+    return re.sub(r"(.)\1", r"\1", re.sub(r"[\s.]", "", fold(name)))
+
+
+def _join_org_spellings(canonical: dict[tuple[str, str], str], orgs: Counter) -> dict[tuple[str, str], str]:
+    """One canonical name for an organisation's spellings (:func:`org_key`) and for its name with or
+    without the words saying what kind it is ("Xinhua" / "Xinhua News Agency", the full one kept).
+    Among spellings, the most written is kept."""
+    written: Counter = Counter()
+    for (kind, surface), value in canonical.items():
+        if kind == "org":
+            written[value] += orgs.get(surface, 0) + 1
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for value in written:
+        by_key[org_key(value)].append(value)
+    chosen = {value: max(group, key=lambda v: (written[v], len(v), v)) for group in by_key.values() for value in group}
+    kinds = organisation_kinds()
+    names = sorted(set(chosen.values()), key=len)
+    for name in names:
+        words = fold(name).split()
+        longer = [other for other in names if len(fold(other).split()) > len(words)
+                  and fold(other).split()[:len(words)] == words
+                  and all(w in kinds for w in fold(other).split()[len(words):])]
+        if len(longer) == 1:
+            for value, target in chosen.items():
+                if target == name:
+                    chosen[value] = longer[0]
+    return {key: chosen.get(value, value) if key[0] == "org" else value for key, value in canonical.items()}

@@ -31,3 +31,9 @@ def alternation(words: tuple[str, ...]) -> str:
 def transliteration() -> tuple[tuple[str, str], ...]:
     """(from, to) spelling rules applied before two given names are compared."""
     return tuple((rule["from"], rule["to"]) for rule in load_yaml(DATA_FILE).get("transliteration") or [])
+
+
+@lru_cache(maxsize=1)
+def organisation_kinds() -> frozenset[str]:
+    """Words naming a kind of organisation ("news", "agency"): "X News Agency" is "X" in full."""
+    return frozenset(load_yaml(DATA_FILE).get("organisation_kinds") or [])
