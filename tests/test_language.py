@@ -256,3 +256,41 @@ def test_an_article_about_a_town_takes_its_corpus_s_country_for_bare_officials(t
         "Officials said the number could still increase in Larvik.\n", encoding="utf-8")
     speakers = set(extract(load_corpus(tmp_path)).tables["statements"]["speaker"])
     assert "Norwegian officials" in speakers and "Larvik officials" not in speakers
+
+
+def test_a_role_with_words_of_its_own_is_not_the_leader():
+    from briefbook.language.attribution import Names, Speaker, _speaker
+    from briefbook.language.names import Mention, RoleBook
+
+    book = RoleBook()
+    book.titles_of["Ana Ruiz"] = {"president"}
+    names = Names(book, {("person", "Ana Ruiz"): "Ana Ruiz"}, {})
+    recent = [Speaker("Ana Ruiz", "person")]
+    assert _speaker(Mention("the leader", "role", "the leader", title="leader"), names, recent, {}).canonical == "Ana Ruiz"
+    former = _speaker(Mention("The former army chief", "role", "The former army chief", title="chief"), names, recent, {})
+    assert former.canonical != "Ana Ruiz"
+
+
+def test_a_surname_tagged_as_a_plural_is_the_person():
+    from briefbook.language.attribution import Names, _speaker
+    from briefbook.language.names import Mention, RoleBook
+
+    names = Names(RoleBook(), {("person", "Ivo Garrales"): "Ivo Garrales"}, {})
+    assert _speaker(Mention("Garrales", "group", "Garrales"), names, [], {}).canonical == "Ivo Garrales"
+
+
+def test_what_the_speaker_did_next_is_not_what_they_urged():
+    from briefbook.language.speech import message_tokens
+
+    doc = pipeline()("He urged Veldonians to stand firm and named a new army commander.")
+    cue = next(t for t in doc if t.lemma_ == "urge")
+    assert " ".join(t.text for t in message_tokens(cue)) == "Veldonians to stand firm"
+
+
+def test_a_reported_statement_ends_where_the_next_sentence_begins(tmp_path):
+    tables = _write(tmp_path, "Curfew eased\n\nThe minister said the curfew will be lifted between 8 a.m. and 5 p.m. "
+                              "He also said schools stay shut.\n")
+    texts = list(tables["statements"]["text"])
+    assert any(t.startswith("the curfew will be lifted") and t.endswith("5 p.m") for t in texts)
+    assert not any("p.m. He" in t for t in texts)
+

@@ -299,10 +299,17 @@ def _reported(ctx: _Context, used: set[int], direct: list[tuple[int, int]], lex)
     return out, named
 
 
+#: A sentence's end that a pronoun shows: ". He", ". They" (an abbreviation's period does not end one).
+_NEXT_SENTENCE = re.compile(r"\.\s+(?:He|She|They|It|We|I)\b")
+
+
 def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tuple[int, int]:
     """Tidy a reported message: skip a leading dateline, finish a quotation it opened."""
     start, end = strip_span(text, start, end)
     start += dateline_end(text[start:end])
+    # the parser sometimes runs on past a sentence's end after an abbreviation ("… 5 p.m. He said …")
+    if (run_on := _NEXT_SENTENCE.search(text, start, end)) is not None:
+        end = run_on.start() + 1
     for q in quotes:
         if start <= q.start - 1 < end < q.end:
             end = min(len(text), q.end + 1)

@@ -23,6 +23,7 @@ from briefbook.language.names import (
     leads,
     merge_names,
     person_name,
+    role_words,
     roles,
     same_person,
     same_place,
@@ -245,13 +246,18 @@ def _person_shaped(name: str) -> bool:
     """Two or three capitalised words, none of them a word organisations are named with ("Marta Quell",
     not "Interior Ministry", "NATO" or "Kethra")."""
     words = name.split()
-    role_words = roles().speaker_nouns | title_words()
+    naming_words = roles().speaker_nouns | title_words()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and
-                                        fold(w) not in role_words and fold(w).rstrip("s") not in role_words
+                                        fold(w) not in naming_words and fold(w).rstrip("s") not in naming_words
                                         for w in words)
 
 
 def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) -> Speaker:
+    if m.kind in ("group", "name") and len(m.name.split()) == 1 and m.name[:1].isupper():
+        # a lone surname the tagger read as a plural or missed ("Morales said"): the person the corpus names
+        known = names.persons_like(m.name, full_names_only=True)
+        if known:
+            return Speaker(names.person(known[0]), "person")
     if m.kind == "person":
         name = names.person(m.name)
         gender = _gender(m.text)
@@ -268,9 +274,11 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             for canonical in persons:
                 if names.rolebook.by_words(m, variants[canonical]):
                     return Speaker(canonical, "person")
+            # "the leader" may be the president; "the former army chief" is not (descriptive words)
+            bare = not role_words(m.text.split())
             for canonical in persons:
                 titles = {t for n in variants[canonical] for t in names.rolebook.titles_of[n]}
-                if m.title in titles or (not m.places and leads(m.title, titles)):
+                if m.title in titles or (not m.places and bare and leads(m.title, titles)):
                     return Speaker(canonical, "person")
             if m.places:
                 holder = None

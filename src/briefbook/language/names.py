@@ -334,7 +334,7 @@ class RoleBook:
             if not name:
                 continue
             self.titles_of[name].add(title)
-            self.words_of[name].update(_role_words(left))
+            self.words_of[name].update(role_words(left))
             for place in places or [""]:
                 self.holders[(place_key(place), title)][name] += 1
 
@@ -349,11 +349,11 @@ class RoleBook:
                 if title and fold(appos.text) in title.split():
                     name = person_name(doc, ent.start, ent.end)
                     self.titles_of[name].add(title)
-                    self.words_of[name].update(_role_words(phrase))
+                    self.words_of[name].update(role_words(phrase))
 
     def by_words(self, m: Mention, candidates: list[str]) -> str | None:
         """The candidate whose title phrase shares a descriptive word with the role mention."""
-        wanted = set(_role_words(m.text.split()))
+        wanted = set(role_words(m.text.split()))
         scored = [(len(wanted & _stems(self.words_of.get(n, set()))), i, n) for i, n in enumerate(candidates)]
         scored = [x for x in scored if x[0] > 0]
         return max(scored)[2] if scored else None
@@ -372,9 +372,9 @@ class RoleBook:
         titles = {t for n in variants for t in self.titles_of.get(n, set())}
         for phrase in phrases:
             tokens = phrase.split()
-            words |= _role_words(tokens)
+            words |= role_words(tokens)
             titles |= {find_title([fold(t) for t in tokens])} - {""}
-        wanted = {w[:4] for w in _role_words(m.text.split())}
+        wanted = {w[:4] for w in role_words(m.text.split())}
         if wanted & {w[:4] for w in words}:
             return True
         return m.title in titles or leads(m.title, titles)
@@ -398,7 +398,7 @@ class RoleBook:
         return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _role_words(tokens) -> set[str]:
+def role_words(tokens) -> set[str]:
     """Descriptive words of a title phrase ("union", "infrastructure"), stemmed, no titles or stop words."""
     out = set()
     for t in tokens:

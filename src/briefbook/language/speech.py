@@ -112,6 +112,14 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
         if child.dep_ == "dobj" and controls:
             tokens.extend(child.subtree)
             continue
+        if child.dep_ == "xcomp" and controls:
+            # "urged people to stand firm and named a new commander": a finite verb joined to the
+            # infinitive is the speaker's next act, not part of what they urged
+            acts = [c for c in child.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ")]
+            drop = {t.i for c in acts for t in c.subtree} | {c.i for c in child.children
+                                                            if c.dep_ == "cc" and acts and c.i < acts[0].i}
+            tokens.extend(t for t in child.subtree if t.i not in drop)
+            continue
         if child.dep_ in NOT_MESSAGE or child.dep_ in ("nsubj", "nsubjpass"):
             continue
         if child.dep_ in rule.deps:
