@@ -294,3 +294,14 @@ def test_a_reported_statement_ends_where_the_next_sentence_begins(tmp_path):
     assert any(t.startswith("the curfew will be lifted") and t.endswith("5 p.m") for t in texts)
     assert not any("p.m. He" in t for t in texts)
 
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["24 Sep 2031", "More than 70 killed in crush at the gate", "The death toll rose."], "More than 70 killed in crush at the gate"),
+    (["Get all your news in one place.", "Start reading", "Crush at the gate kills dozens"], "Crush at the gate kills dozens"),
+    (["Edition: English | Español", "World / Society", "Crush at the gate kills dozens"], "Crush at the gate kills dozens"),
+    (["Crush kills 40", "Officials said 40 died."], "Crush kills 40"),
+])
+def test_the_headline_is_no_date_stamp_menu_or_site_call(tmp_path, lines, title):
+    (tmp_path / "a.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    assert load_corpus(tmp_path).documents[0].title == title

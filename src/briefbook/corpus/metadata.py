@@ -129,12 +129,21 @@ def parse_iso_date(text: str) -> dt.date | None:
 
 
 def find_title(lines: list[Line]) -> tuple[str, str]:
-    """The headline: the first line that reads like one."""
-    for line in lines[:3]:
-        words = len(line.text.split())
-        if 2 <= words <= 30 and not DATELINE.match(line.text):
+    """The headline: the first line that reads like one.
+
+    A page's date stamp ("24 Sep 2015"), a menu or a site's call ("Get all your news in one place.")
+    can come first; a headline has four words or more, is no date line or menu and does not end with a
+    full stop, so such lines are passed over (among the first five), and the first plausible line is
+    taken only when none reads so."""
+    plausible = [line for line in lines[:5] if 2 <= len(line.text.split()) <= 30 and not DATELINE.match(line.text)]
+    for line in plausible:
+        text = line.text.rstrip()
+        # a menu ("China / Society", "Edition: English | Español") or a button ("Start reading") is none
+        if len(text.split()) >= 4 and not is_date_line(text) and not re.search(r"\s[|/]\s|\|", text) \
+                and not text.endswith("?") and not (text.endswith(".") and not text.endswith("..")):
             return line.text, "first line"
-    return "", "not found"
+    first = next((line for line in lines[:3] if line in plausible), None)
+    return (first.text, "first line") if first is not None else ("", "not found")
 
 
 def find_outlet(lines: list[Line], removed: list[Removed], title: str) -> tuple[str, str]:
