@@ -390,3 +390,20 @@ def test_armed_attackers_are_neither_protesters_nor_security_forces(tmp_path):
                      "Police shot dead 26 armed criminals, the ministry said.")
     assert _one(frame, "four").who == "attackers"
     assert "security_forces" not in set(frame["who"])
+
+
+@pytest.mark.parametrize("sentence, number, category", [
+    ("Five dead, over 400 injured in clashes over the new tax", "400", "injured"),
+    ("Death toll in the stampede rises to 717; over 850 injured", "850", "injured"),
+    ("At least 175 dead, 181 missing in the valley quake", "181", "other"),
+    ("More than 220 ambulances and 4,000 rescue workers had been sent to the site.", "4,000", "deployed"),
+    ("Some 10,000 troops and hundreds of volunteers have rushed to the area.", "hundreds", "deployed"),
+])
+def test_what_is_said_right_at_a_number_decides_its_category(tmp_path, sentence, number, category):
+    assert _one(_figures(tmp_path, sentence), number).category == category
+
+
+def test_the_older_value_in_from_x_to_y_is_the_same_count(tmp_path):
+    frame = _figures(tmp_path, "The death toll jumped from 410 to 589 on Wednesday.")
+    older, newer = _one(frame, "410"), _one(frame, "589")
+    assert (older.category, newer.category) == ("killed", "killed") and older.qualifier == "earlier"

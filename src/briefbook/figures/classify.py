@@ -59,8 +59,24 @@ def who_of(counted: Counted) -> str | None:
 
 
 def is_responder(counted: Counted) -> bool:
+    """A responder noun, alone or with its modifier ("rescuers", "rescue workers", "health workers")."""
     noun = counted.noun
-    return noun is not None and noun.lemma_.lower() in lexicon().responders
+    if noun is None:
+        return False
+    lemma, responders = noun.lemma_.lower(), lexicon().responders
+    return lemma in responders or any(f"{c.lower_} {lemma}" in responders or f"{c.lemma_.lower()} {lemma}" in responders
+                                      for c in noun.children if c.dep_ in ("compound", "amod"))
+
+
+def own_cues(number: Token) -> list[Token]:
+    """What the number itself is said to be, right at it: "over 400 injured", "181 missing",
+    "850 injured" (a participle or adjective it governs or is the subject of, next to it). In a
+    headline's list ("Five dead, over 400 injured") this says more than a noun borrowed from before."""
+    own = [c for c in number.children if c.dep_ in ("amod", "acl") and c.i == number.i + 1]
+    head = number.head
+    if number.dep_ in ("nsubj", "nsubjpass") and head.i == number.i + 1 and head.pos_ in ("VERB", "ADJ"):
+        own.append(head)
+    return own
 
 
 def materiel_kind(counted: str) -> str:
@@ -180,13 +196,22 @@ def category_of(
     if is_equipment(counted):
         return "equipment", "noun"
     deployable = who in ("troops", "security_forces") or is_responder(counted)
+    said_at = {_cue_category(t, lex) for t in own_cues(number)} - {None, "deployed"}
+    for category in lex.category_order:
+        if category in said_at:
+            return category, "verb"
     if counted.quantity is not None:
         # a toll's own modifier says whose toll it is: "injured toll", "arrest tally" (not "toll": killed)
         own = {_cue_category(c, lex) for c in counted.quantity.children if c.dep_ in ("amod", "compound")} - {None}
         for category in lex.category_order:
             if category in own and (category != "deployed" or deployable):
                 return category, "noun"
-    for tier in cue_tiers(counted, number):
+    near, far = cue_tiers(counted, number)
+    noun = counted.noun
+    # "rescue workers": a kind of worker, not a rescue that happened to them
+    near = [t for t in near if not (noun is not None and t.head.i == noun.i and t.dep_ == "compound"
+                                    and _cue_category(t, lex) == "other")]
+    for tier in (near, far):
         found = {_cue_category(t, lex) for t in tier} - {None}
         if not deployable:
             found.discard("deployed")

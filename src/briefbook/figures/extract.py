@@ -13,6 +13,8 @@ keep it only when it counts people or materiel and say what happened to them
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 
 import pandas as pd
@@ -59,6 +61,9 @@ def _sentence_figures(
     year = article_date.year if article_date else (fallback_year[0] if fallback_year else None)
     kept: list[tuple[NumberPhrase, Token, Counted, str | None]] = []
     in_sentence: list[Counted] = []
+    # "rose from 410 to 589": the older value is read after the count it is the older value of
+    text = paragraph.text
+    phrases = sorted(phrases, key=lambda p: bool(re.search(r"\bfrom\s+$", text[max(0, p.start - 12):p.start])))
     for phrase in phrases:
         tokens = _tokens_of(sentence.doc, phrase)
         if not tokens:
@@ -128,7 +133,7 @@ def _sentence_figures(
             "part_of": antecedent or "",
             "sentence": sentence.text.strip(),
         })
-    return rows
+    return sorted(rows, key=lambda row: row["start"])
 
 
 def _counted_text(counted: Counted) -> str:
