@@ -407,3 +407,18 @@ def test_the_older_value_in_from_x_to_y_is_the_same_count(tmp_path):
     frame = _figures(tmp_path, "The death toll jumped from 410 to 589 on Wednesday.")
     older, newer = _one(frame, "410"), _one(frame, "589")
     assert (older.category, newer.category) == ("killed", "killed") and older.qualifier == "earlier"
+
+
+@pytest.mark.parametrize("sentence, number, category", [
+    ("More than 700 killed in stampede at the gate", "700", "killed"),
+    ("Nearly 1,200 Arrested in Norway", "1,200", "detained"),
+    ("At least 147 Norwegians were killed in the attack on Thursday.", "147", "killed"),
+])
+def test_a_headline_count_and_people_named_by_nationality_are_figures(tmp_path, sentence, number, category):
+    row = _one(_figures(tmp_path, sentence), number)
+    assert (row.category, row.who) == (category, "people")
+
+
+def test_one_person_to_whom_nothing_happens_is_no_figure(tmp_path):
+    frame = _figures(tmp_path, "'We ran to the gate,' said one man from the village.", "One man was injured.")
+    assert list(frame["category"]) == ["injured"]

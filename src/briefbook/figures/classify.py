@@ -51,6 +51,8 @@ def who_of(counted: Counted) -> str | None:
     found = _who_of_token(noun, lex)
     if not found:
         found = next((w for w in (_who_of_token(c, lex) for c in noun.conjuncts) if w), None)
+    if not found and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+        found = "people"  # "147 Kenyans were killed": people named by their nationality
     if found == "people" and not counted.borrowed:
         verb = governing_verb(counted.phrase if counted.phrase is not None else noun)
         if verb is not None and verb.lemma_.lower() in lex.protest_verbs:

@@ -81,7 +81,8 @@ def _sentence_figures(
             category, how = classify.category_of(counted, number, who, sentence)
             named = category in ("killed", "injured", "detained") or (category == "other" and how == "verb")
             bare = counted.noun is None and number.lower_ != "one" and named \
-                and (counted.quantity is not None or number.dep_ in ("nsubj", "nsubjpass", "dobj"))
+                and (counted.quantity is not None or number.dep_ in ("nsubj", "nsubjpass", "dobj")
+                     or bool(classify.own_cues(number)))  # a headline's "More than 700 killed"
             if not bare:
                 continue
             who = "people"
@@ -108,6 +109,8 @@ def _sentence_figures(
         antecedent = ids.get(id(counted.antecedent)) if counted.partitive and counted.antecedent is not None else None
         if antecedent and categories.get(antecedent) != category:
             antecedent = None  # "two were detained … two of them were released": a different count
+        if category == "other" and category_how == "default" and low == high == 1:
+            continue  # "said one survivor": one person to whom nothing is said to happen is no figure
         categories[ids[id(counted)]] = category
         rows.append({
             "doc_id": paragraph.doc_id,
