@@ -305,3 +305,19 @@ def test_a_reported_statement_ends_where_the_next_sentence_begins(tmp_path):
 def test_the_headline_is_no_date_stamp_menu_or_site_call(tmp_path, lines, title):
     (tmp_path / "a.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     assert load_corpus(tmp_path).documents[0].title == title
+
+
+def test_a_surname_with_its_particle_is_no_full_name():
+    from briefbook.language.names import merge_names
+
+    canonical = merge_names(Counter({"al-Marek": 3, "Ivo bin Sami al-Marek": 1}), Counter(), {})
+    assert canonical[("person", "al-Marek")] == "Ivo bin Sami al-Marek"
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_in_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text("Quake\n\nLin Hao, a farmer, said the road was gone.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Quake\n\nLin Mei, a resident, told reporters that the walls fell.\n\n"
+                                    "\u201cI have never felt such tremors,\u201d Lin said.\n", encoding="utf-8")
+    tables = extract(load_corpus(tmp_path)).tables
+    quote = tables["statements"][tables["statements"]["text"].str.contains("tremors")]
+    assert list(quote["speaker"]) == ["Lin Mei"]

@@ -260,6 +260,11 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             return Speaker(names.person(known[0]), "person")
     if m.kind == "person":
         name = names.person(m.name)
+        if len(name.split()) == 1:
+            # a name the corpus could not complete ("Ma" with "Ma Liya" and "Ma Hao" in the corpus):
+            # the person of this article so named, most recent first
+            name = next((s.canonical for s in reversed(recent) if s.kind == "person" and len(s.canonical.split()) > 1
+                         and fold(name) in (fold(s.canonical).split()[0], fold(s.canonical).split()[-1])), name)
         gender = _gender(m.text)
         if gender:
             genders.setdefault(name, gender)

@@ -545,7 +545,8 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
     aliases = _load_aliases()
     canonical: dict[tuple[str, str], str] = {}
     # persons: cluster full names, then attach surname-only forms to the biggest matching cluster
-    full = sorted((n for n in persons if len(fold(n).split()) > 1), key=lambda n: (-persons[n], n))
+    # a full name has a given name: "al-Falih" is a surname alone, "Khalid al-Falih" is full
+    full = sorted((n for n in persons if _given_and_surname(n)[0]), key=lambda n: (-persons[n], n))
     clusters: list[list[str]] = []
     for name in full:
         for cluster in clusters:
@@ -555,7 +556,7 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
         else:
             clusters.append([name])
     for name in persons:
-        if len(fold(name).split()) <= 1:
+        if not _given_and_surname(name)[0]:
             matches = [c for c in clusters if same_person(name, c[0])]
             if not matches:
                 # family name first ("Li" for "Li Keqiang"), or a given name with a patronymic ("Salman" for
@@ -569,7 +570,7 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
                 clusters.append([name])
     for cluster in clusters:
         # most written full form; on a tie the one with diacritics, which keeps more of the original
-        best = sorted(cluster, key=lambda n: (len(fold(n).split()) < 2, -persons[n],
+        best = sorted(cluster, key=lambda n: (not _given_and_surname(n)[0], -persons[n],
                                               -sum(not c.isascii() for c in n), n))[0]
         for name in cluster:
             canonical[("person", name)] = aliases.get(fold(name), aliases.get(fold(best), best))
