@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -262,3 +263,22 @@ def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, dat
     start = sentence.index(date)
     clause = clause_for_date(doc, start, start + len(date), frozenset(), frozenset(), False)
     assert sentence[clause.start:clause.end] == event
+
+
+def test_a_chain_of_alike_wordings_does_not_stretch_one_entry_over_days():
+    from briefbook.chronology.timeline import assign_timelines
+
+    def row(n, date, words):
+        return {"event_id": f"ev-{n}", "doc_id": f"doc-{n}", "paragraph": 1, "date": date, "date_end": date,
+                "precision": "day", "keywords": words}
+
+    events = pd.DataFrame([
+        row(1, "2031-01-02", "protest erupt square city troops"),
+        row(2, "2031-01-03", "protest erupt square city troops"),  # an outlet a day off: one happening
+        row(3, "2031-01-04", "protest erupt square city troops"),  # alike again, but two days from the first
+    ])
+    ids = assign_timelines(events, {})
+    assert len(set(ids)) == 2  # two of them, a day apart, are one entry; never all three
+    for entry in set(ids):
+        days = [dt.date.fromisoformat(d) for d, i in zip(events["date"], ids) if i == entry]
+        assert (max(days) - min(days)).days <= 1

@@ -66,6 +66,17 @@ def _next_day(a, b, row_a, row_b) -> bool:
 
 #: No two events whose cosine is below this are ever one happening (see :func:`same_happening`).
 LEAST_WORDING = min(SAME_WORDING, SIMILAR_WORDING, SAME_DAY_WORDING)
+#: The most days the dates of one entry may span: outlets disagree by a day or two about one
+#: happening, never by eleven ("protests erupted … January 2" is not the withdrawal of the 13th),
+#: and a chain of pairwise merges must not stretch one entry across a week.
+MOST_SPREAD_DAYS = 1
+
+
+def _joined(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
+    """The span two groups' dates would cover together (None when neither is dated)."""
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
@@ -85,13 +96,21 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
         return i
 
     norms = [vector_norm(v) for v in vectors]
+    # each group's span of days (first, last: day-dated members only), kept at its root
+    spans: dict[int, tuple[dt.date, dt.date] | None] = {
+        i: _range(r) if r["precision"] == "day" else None for i, r in enumerate(rows)}
     for i, j in candidate_pairs(vectors, LEAST_WORDING):
-        if find(i) == find(j):
+        a, b = find(i), find(j)
+        if a == b:
             continue  # already one group: the comparison could not change it
         similarity = cosine_with_norms(vectors[i], vectors[j], norms[i], norms[j])
         # Below LEAST_WORDING same_happening is False whatever the dates: skip its date work.
         if similarity >= LEAST_WORDING and same_happening(rows[i], rows[j], similarity):
-            parent[find(i)] = find(j)
+            joined = _joined(spans[a], spans[b])
+            if joined is not None and (joined[1] - joined[0]).days > MOST_SPREAD_DAYS:
+                continue  # two happenings days apart, however alike their words
+            parent[a] = b
+            spans[b] = joined if joined is not None else spans[a] or spans[b]
     smallest: dict[int, str] = {}
     for i, row in enumerate(rows):
         root = find(i)
