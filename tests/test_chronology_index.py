@@ -6,7 +6,9 @@ import random
 
 import pandas as pd
 
-from briefbook.chronology.timeline import LEAST_WORDING, assign_timelines, same_happening
+from briefbook.chronology.timeline import (
+    LEAST_WORDING, MOST_SPREAD_DAYS, _joined, _range, assign_timelines, same_happening,
+)
 from briefbook.language.similarity import (
     candidate_pairs, cosine, probe_words, similar_candidates, weighted_words, word_index,
 )
@@ -69,10 +71,16 @@ def _brute_timelines(events: pd.DataFrame, idf) -> list[str]:
             i = parent[i]
         return i
 
+    spans = {i: _range(r) if r["precision"] == "day" else None for i, r in enumerate(rows)}
     for i in range(len(rows)):
         for j in range(i + 1, len(rows)):
-            if same_happening(rows[i], rows[j], cosine(vectors[i], vectors[j])):
-                parent[find(i)] = find(j)
+            a, b = find(i), find(j)
+            if a != b and same_happening(rows[i], rows[j], cosine(vectors[i], vectors[j])):
+                joined = _joined(spans[a], spans[b])
+                if joined is not None and (joined[1] - joined[0]).days > MOST_SPREAD_DAYS:
+                    continue
+                parent[a] = b
+                spans[b] = joined if joined is not None else spans[a] or spans[b]
     smallest = {}
     for i, row in enumerate(rows):
         smallest[find(i)] = min(smallest.get(find(i), row["event_id"]), row["event_id"])
