@@ -422,3 +422,30 @@ def test_a_headline_count_and_people_named_by_nationality_are_figures(tmp_path, 
 def test_one_person_to_whom_nothing_happens_is_no_figure(tmp_path):
     frame = _figures(tmp_path, "'We ran to the gate,' said one man from the village.", "One man was injured.")
     assert list(frame["category"]) == ["injured"]
+
+
+def test_a_country_s_count_of_its_own_nationals_is_reconciled_apart(tmp_path):
+    frame = _figures(tmp_path, "At least 700 pilgrims were killed in the crush in Norway, Norwegian officials said.",
+                     "Norway mourned. The Norwegian king ordered an inquiry in Norway.",
+                     "Sweden said 89 of its citizens died, and 40 Swedish pilgrims were killed.")
+    assert _one(frame, "700").who == "people"
+    assert {_one(frame, "89").who, _one(frame, "40").who} == {"foreign nationals"}
+
+
+def test_vague_magnitudes_are_listed_but_numbers_set_the_range(tmp_path):
+    frame = _figures(tmp_path, "Scores of bodies lay on the road.", "Officials said 717 people were killed.",
+                     "Doctors said 769 people were killed.")
+    killed = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    row = killed.set_index("category").loc["killed"]
+    assert (row["low"], row["high"]) == (717, 769)
+    assert "vague" in row["rule"]
+
+
+def test_a_disagreement_names_each_figure_once_with_its_sources(tmp_path):
+    for name, who in (("a.txt", "officials"), ("b.txt", "doctors")):
+        (tmp_path / name).write_text(f"Crush\n\nThe death toll has risen to 717, {who} said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Crush\n\nThe death toll has risen to 769, officials said.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    figures = extract(corpus).tables["figures"]
+    explanation = reconcile(figures, documents_frame(corpus)).set_index("category").loc["killed", "explanation"]
+    assert explanation.count("717") == 1 and "a.txt, b.txt" in explanation

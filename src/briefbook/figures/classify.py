@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from briefbook.figures.counted import Counted, governing_verb
 from briefbook.figures.lexicon import Lexicon, lexicon
+from briefbook.language.names import same_place
 
 
 def _who_of_token(noun: Token, lex: Lexicon) -> str | None:
@@ -37,10 +38,26 @@ def _who_of_token(noun: Token, lex: Lexicon) -> str | None:
     return lex.who.get(lemma) or lex.who.get(lower)
 
 
-def who_of(counted: Counted) -> str | None:
+#: People counted by a nationality not the corpus's own: a part of the toll, reconciled apart.
+FOREIGN = "foreign nationals"
+
+
+def _foreign(noun: Token, home: str) -> bool:
+    """Whether ``noun`` counts people of another country than ``home`` ("Iranians", "Turkish pilgrims",
+    "its citizens": a country's own count of its nationals is a part of the toll, not the toll)."""
+    words = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    for word in words:
+        if word.ent_type_ in ("NORP", "GPE") and word.pos_ in ("PROPN", "ADJ", "NOUN"):
+            return not same_place(word.text, home)
+    return noun.lemma_.lower() in ("citizen", "national") and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children)
+
+
+def who_of(counted: Counted, home: str | None = None) -> str | None:
     """Which group the counted noun names (None when it names no people: "directions", "years").
 
-    Generic "people" who march, rally or strike are protesters.
+    Generic "people" who march, rally or strike are protesters; people of another nationality
+    than the corpus's ``home`` are :data:`FOREIGN`.
     """
     lex = lexicon()
     noun = counted.noun
@@ -53,6 +70,8 @@ def who_of(counted: Counted) -> str | None:
         found = next((w for w in (_who_of_token(c, lex) for c in noun.conjuncts) if w), None)
     if not found and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
         found = "people"  # "147 Kenyans were killed": people named by their nationality
+    if found == "people" and home and _foreign(noun, home):
+        return FOREIGN
     if found == "people" and not counted.borrowed:
         verb = governing_verb(counted.phrase if counted.phrase is not None else noun)
         if verb is not None and verb.lemma_.lower() in lex.protest_verbs:

@@ -14,6 +14,7 @@ keep it only when it counts people or materiel and say what happened to them
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import datetime as dt
 
@@ -29,6 +30,7 @@ from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
 from briefbook.figures.qualifiers import modifier_before, qualifier_of
 from briefbook.figures.schema import COLUMNS
 from briefbook.language.attribution import credited_speaker
+from briefbook.language.attribution import nationality_of
 from briefbook.language.dates import dates_by_doc
 from briefbook.language.ids import FIGURE, span_id
 from briefbook.language.reading import CorpusReading
@@ -50,7 +52,7 @@ def _tokens_of(doc: Doc, phrase: NumberPhrase) -> list[Token]:
 def _sentence_figures(
     sentence: Span, phrases: list[NumberPhrase], paragraph: Paragraph, statements: list[tuple[int, int, str]],
     article_date: dt.date | None, date_how: str, fallback_year: tuple[int, str] | None, in_document: list[Counted],
-    ids: dict[int, str], categories: dict[str, str],
+    ids: dict[int, str], categories: dict[str, str], home: str | None = None,
 ) -> list[dict]:
     """The figures among the number ``phrases`` of one sentence.
 
@@ -72,7 +74,7 @@ def _sentence_figures(
         counted = counted_noun(number, in_sentence, in_document)
         if filters.is_age(number) or filters.is_background(counted) or filters.is_historical(counted, number, year):
             continue
-        who = "other" if classify.is_equipment(counted) else classify.who_of(counted)
+        who = "other" if classify.is_equipment(counted) else classify.who_of(counted, home)
         if who is None and phrase.vague and counted.noun is None and number.dep_ in {*ELLIPTIC_DEPS, "pobj"}:
             who = "people"  # "drove thousands from the valley": a bare magnitude counts people
         if who is None:
@@ -148,8 +150,11 @@ def _counted_text(counted: Counted) -> str:
 
 def document_figures(document: Document, docs: list[Doc], article_date: dt.date | None, date_how: str,
                      fallback_year: tuple[int, str] | None = None,
-                     statements: list[tuple[int, int, str]] = ()) -> list[dict]:
+                     statements: list[tuple[int, int, str]] = (), home: str | None = None) -> list[dict]:
     """The figures of one article, in text order.
+
+    ``home`` is the country the corpus is about (:func:`briefbook.language.attribution.nationality_of`):
+    people counted by another nationality ("154 Iranians", "89 of its citizens") are a group of their own.
 
     ``statements`` are the article's resolved statements ``(start, end, speaker)``:
     a figure they cover is credited to their speaker.
@@ -166,7 +171,7 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
             inside = [p for p in phrases if sentence.start_char <= p.start < sentence.end_char]
             if inside:
                 rows += _sentence_figures(sentence, inside, paragraph, list(statements), article_date, date_how,
-                                          fallback_year, in_document, ids, categories)
+                                          fallback_year, in_document, ids, categories, home)
     for row in rows:
         row["figure_id"] = figure_id(row["doc_id"], row["start"], row["end"])
         row["file"] = document.file
@@ -191,13 +196,15 @@ def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None =
         for row in statements.to_dict("records"):
             spoken.setdefault(row["doc_id"], []).append((int(row["start"]), int(row["end"]), row["speaker"]))
     rows: list[dict] = []
+    demonyms = Counter(e.text for docs in parsed.values() for doc in docs for e in doc.ents if e.label_ == "NORP")
+    home = nationality_of([doc for docs in parsed.values() for doc in docs], demonyms)
     for document in corpus.documents:
         if known.get(document.doc_id):
             date, how = known[document.doc_id], "article date (inferred by the chronology)"
         else:
             date, how = document.published, "article date"
         rows += document_figures(document, parsed[document.doc_id], date, how, years.get(document.doc_id),
-                                 spoken.get(document.doc_id, []))
+                                 spoken.get(document.doc_id, []), home)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["low"] = frame["low"].astype("Int64")
     frame["high"] = frame["high"].astype("Int64")

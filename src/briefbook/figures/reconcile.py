@@ -28,6 +28,8 @@ RECONCILIATION_RULES: list[str] = [
     "Best is the figure of the most recent standing report (by the date it refers to; an update ranks first among "
     "reports of the same or unknown date, then an exact count before a range); for an open-ended or vague report "
     "the best is its lower bound, the smallest number the words allow.",
+    "A vague magnitude ('scores', 'hundreds') is listed but sets neither the range nor the best where the group "
+    "has a figure written as a number.",
     "Open-ended figures count as a floor: 'more than 500' gives low 500 and no high; 'up to N' gives a high "
     "and no low; 'about'/'nearly' keep the stated number and are shown as qualifiers.",
     "A figure that counts part of another ('30 of them remain in hospital', 'four in critical condition') is "
@@ -124,18 +126,32 @@ def _overlap(frame: pd.DataFrame) -> bool:
     return max(lows) <= min(highs)
 
 
+def _cited(rows) -> str:
+    """Figures with their sources, each figure once: "717 (a.txt, b.txt), 769 (c.txt)"."""
+    sources: dict[str, list[str]] = {}
+    for row in rows:
+        where = sources.setdefault(_range(row), [])
+        if (row["outlet"] or row["file"]) not in where:
+            where.append(row["outlet"] or row["file"])
+    return ", ".join(f"{figure} ({', '.join(sorted(where))})" for figure, where in sources.items())
+
+
 def _explain(group: pd.DataFrame, gone: dict[str, str], standing: pd.DataFrame, parts: pd.DataFrame) -> str:
+    """Why the group's reports differ, one clause per reason, each figure named once with its sources."""
     reasons: list[str] = []
     by_id = group.set_index("figure_id")
-    for _, row in standing[standing["qualifier"] == "update"].iterrows():
-        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) is given as an update")
-    for fid, why in gone.items():
-        row = by_id.loc[fid]
-        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) {why}")
-    for _, row in group[group["qualifier"] == "unconfirmed"].iterrows():
-        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) is an unconfirmed report")
-    for _, row in group[group["qualifier"] == "up_to"].iterrows():
-        reasons.append(f"{_range(row)} ({row['outlet'] or row['file']}) is a ceiling or projection, not a count")
+    updates = [row for _, row in standing[standing["qualifier"] == "update"].iterrows()]
+    if updates:
+        reasons.append(f"given as updates: {_cited(updates)}")
+    for why in dict.fromkeys(gone.values()):
+        rows = [by_id.loc[fid].to_dict() | {"figure_id": fid} for fid, w in gone.items() if w == why]
+        reasons.append(f"{why}: {_cited(rows)}")
+    unconfirmed = [row for _, row in group[group["qualifier"] == "unconfirmed"].iterrows()]
+    if unconfirmed:
+        reasons.append(f"unconfirmed reports: {_cited(unconfirmed)}")
+    ceilings = [row for _, row in group[group["qualifier"] == "up_to"].iterrows()]
+    if ceilings:
+        reasons.append(f"ceilings or projections, not counts: {_cited(ceilings)}")
     dates = sorted({_date_key(d) for d in standing["reported_on"] if _date_key(d)})
     if len(dates) > 1 and not _overlap(standing):
         reasons.append(f"the standing reports refer to different dates ({dates[0]} to {dates[-1]})")
@@ -170,10 +186,13 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         standing = group[~group["figure_id"].isin(gone) & (group["qualifier"] != "unconfirmed")]
         if standing.empty:
             standing = group[~group["figure_id"].isin(gone)]
-        best_row = _best(standing)
-        lows = [_number(v) for v in standing["low"] if not missing(v)]
-        closed = [_number(v) for v in standing["high"] if not missing(v)]
-        open_floors = [_number(r.low) for r in standing.itertuples() if missing(r.high) and not missing(r.low)]
+        # a vague magnitude ("scores", "hundreds") is listed, but numbers set the range where there are any
+        counts = standing[~standing["vague"].fillna(False).astype(bool)] if "vague" in standing else standing
+        ranged = counts if len(counts) else standing
+        best_row = _best(ranged)
+        lows = [_number(v) for v in ranged["low"] if not missing(v)]
+        closed = [_number(v) for v in ranged["high"] if not missing(v)]
+        open_floors = [_number(r.low) for r in ranged.itertuples() if missing(r.high) and not missing(r.low)]
         high = max(closed) if closed else None
         if open_floors and (high is None or max(open_floors) > high):
             high = None
@@ -182,6 +201,8 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             rule.append(f"{len(gone)} replaced")
         if (group["qualifier"] == "unconfirmed").any():
             rule.append("unconfirmed set aside")
+        if len(ranged) < len(standing):
+            rule.append("vague magnitudes listed, not ranged")
         rule.append("best = most recent standing report" if len(standing) > 1 else "best = the only standing report")
         if open_floors:
             rule.append("open-ended counts as a floor")
