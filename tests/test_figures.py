@@ -449,3 +449,12 @@ def test_a_disagreement_names_each_figure_once_with_its_sources(tmp_path):
     figures = extract(corpus).tables["figures"]
     explanation = reconcile(figures, documents_frame(corpus)).set_index("category").loc["killed", "explanation"]
     assert explanation.count("717") == 1 and "a.txt, b.txt" in explanation
+
+
+def test_counts_by_nationality_are_listed_not_ranged_in_the_summary(tmp_path):
+    frame = _figures(tmp_path, "At least 700 pilgrims were killed in the crush in Norway, Norwegian officials said.",
+                     "Norway mourned. The Norwegian king ordered an inquiry in Norway.",
+                     "Sweden said 89 of its citizens died.", "Denmark said 4 Danish pilgrims died.")
+    reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    foreign = [s for s in summary_sentences(frame, reconciled) if "foreign nationals" in s]
+    assert len(foreign) == 1 and "89" in foreign[0] and "4" in foreign[0] and "range" not in foreign[0]

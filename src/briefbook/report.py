@@ -69,6 +69,13 @@ def say(*sentences: str) -> None:
         show_html(f'<p class="briefbook-finding">{render.esc(text)}</p>')
 
 
+def say_summary(sentences: list[str]) -> None:
+    """An opening sentence, then one bullet per finding: a chapter's summary an analyst can scan
+    (one paragraph of nine groups and their disagreements could not be read)."""
+    say(*sentences[:1])
+    say_list(sentences[1:])
+
+
 def say_list(items: Iterable[str]) -> None:
     """Show computed sentences as an escaped bullet list."""
     items = [i for i in items if i]

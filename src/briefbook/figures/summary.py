@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefbook.figures.classify import FOREIGN
+
 _WHAT = {
     "killed": "killed",
     "injured": "injured",
@@ -25,6 +27,7 @@ _WHO = {
     "attackers": "attackers",
     "troops": "troops",
     "other": "others",
+    FOREIGN: "foreign nationals",
 }
 
 
@@ -46,6 +49,15 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+def _clause(sentence: str, number: str, width: int = 60) -> str:
+    """The words around a figure in its sentence, so a count by nationality says whose it is."""
+    at = sentence.find(number)
+    if at < 0:
+        return sentence[:width]
+    start = max(0, at - width // 2)
+    return ("…" if start else "") + sentence[start:start + width].strip() + ("…" if start + width < len(sentence) else "")
+
+
 def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[str]:
     """One sentence per reconciled group, plus an opening count of figures and sources."""
     if figures.empty:
@@ -60,6 +72,14 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[s
         who = _WHO.get(row.who, row.who.replace("_", " "))
         subject = f"{who} {what}" if row.category != "equipment" else what
         reports = _plural(int(row.reports), "report")
+        if row.who == FOREIGN:
+            # one country's count of its own nationals is a part of the toll: listed, never ranged
+            members = figures[figures["figure_id"].isin(list(row.standing_ids))]
+            counts = "; ".join(f"{_range(r.low, r.high)} ({r.outlet or r.file}: “{_clause(r.sentence, r.text)}”)"
+                               for r in members.itertuples(index=False))
+            sentences.append(f"Counts of {subject} by nationality, each a part of the toll and not compared "
+                             f"with one another: {counts}.")
+            continue
         if pd.isna(row.best):
             text = f"Number of {subject}: {reports}, none with a lower bound; reported range {_range(row.low, row.high)}."
         elif row.reports == 1:
