@@ -13,7 +13,7 @@ FIGURES = table("figures", "one number phrase that counts people or materiel of 
     ("end", "integer", "character offset just past it"),
     ("text", "string", "the number phrase as printed ('2,000', 'hundreds')"),
     ("category", "string", "killed, injured, detained, deployed, equipment or other"),
-    ("who", "string", "the group counted (people, civilians, security_forces, troops, …)"),
+    ("who", "string", "the group counted (people, civilians, security_forces, troops, foreign nationals, …)"),
     ("low", "integer", "lowest count the phrase allows (empty: open below)"),
     ("high", "integer", "highest count the phrase allows (empty: open above)"),
     ("vague", "boolean", "a magnitude word ('hundreds') rather than a count"),
