@@ -321,3 +321,19 @@ def test_a_surname_two_people_share_goes_to_the_one_named_in_the_article(tmp_pat
     tables = extract(load_corpus(tmp_path)).tables
     quote = tables["statements"][tables["statements"]["text"].str.contains("tremors")]
     assert list(quote["speaker"]) == ["Lin Mei"]
+
+
+def test_one_of_a_group_named_in_apposition_is_the_speaker(tmp_path):
+    tables = _write(tmp_path, "Crush at the gate\n\n\u201cPeople were climbing over one another,\u201d said one of the "
+                              "survivors, Tomas Verhaegen, 44, from Veldonia.\n")
+    assert list(tables["statements"]["speaker"]) == ["Tomas Verhaegen"]
+
+
+def test_a_role_with_words_of_its_own_does_not_fit_a_later_president():
+    from briefbook.language.names import Mention, RoleBook
+
+    book = RoleBook()
+    book.titles_of["Ana Ruiz"] = {"president"}
+    chief = Mention("The former army chief", "role", "The former army chief", title="chief")
+    leader = Mention("the head of state", "role", "the head of state", title="head")
+    assert not book.fits(chief, ["Ana Ruiz"]) and book.fits(leader, ["Ana Ruiz"])

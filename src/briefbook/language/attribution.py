@@ -22,8 +22,8 @@ from briefbook.language.names import (
     fold,
     leads,
     merge_names,
+    own_words,
     person_name,
-    role_words,
     roles,
     same_person,
     same_place,
@@ -280,10 +280,7 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
                 if names.rolebook.by_words(m, variants[canonical]):
                     return Speaker(canonical, "person")
             # "the leader" may be the president; "the former army chief" is not (descriptive words)
-            said = f" {fold(m.text)} "
-            for phrase in sorted(roles().leader_words | {m.title}, key=len, reverse=True):
-                said = said.replace(f" {phrase} ", " ")
-            bare = not role_words(said.split())
+            bare = not own_words(m)
             for canonical in persons:
                 titles = {t for n in variants[canonical] for t in names.rolebook.titles_of[n]}
                 if m.title in titles or (not m.places and bare and leads(m.title, titles)):

@@ -48,6 +48,7 @@ class Roles:
     honorifics: dict[str, str | None]
     pronouns: dict[str, str]
     demonyms: dict[str, str]
+    past_markers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def roles() -> Roles:
         frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []),
         frozenset(data.get("national_nouns") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
+        frozenset(data.get("past_markers") or []),
     )
 
 
@@ -126,10 +128,11 @@ def speaker_tokens(head: Token) -> list[Token]:
     """The subject phrase without relative clauses, appositions or asides.
 
     When the subject is a description with a named apposition ("The factory's
-    owner, Acme Ltd, said"), the name is the speaker.
+    owner, Acme Ltd, said", "one of the survivors, Ana Ruiz, said"), the name is the speaker.
     """
     for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and not head.ent_type_:
+        # "one of the survivors, Ana Ruiz, said": a number is no name either
+        if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and head.ent_type_ in ("", "CARDINAL"):
             return speaker_tokens(child)
     out = [head]
     for child in head.children:
@@ -377,7 +380,9 @@ class RoleBook:
         wanted = {w[:4] for w in role_words(m.text.split())}
         if wanted & {w[:4] for w in words}:
             return True
-        return m.title in titles or leads(m.title, titles)
+        # "the leader" may be the president; "the former army chief" is not
+        past = any(w in roles().past_markers for w in fold(m.text).split())
+        return m.title in titles or (not past and leads(m.title, titles))
 
     def resolve(self, m: Mention) -> str | None:
         """The person the corpus ties to a role mention, if it ties one."""
@@ -396,6 +401,15 @@ class RoleBook:
         if not best:
             return None
         return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def own_words(m: Mention) -> set[str]:
+    """A role's descriptive words once its title and leader phrases are taken off ("the former army
+    chief": former, army; "the head of state": none), stemmed as :func:`role_words`."""
+    said = f" {fold(m.text)} "
+    for phrase in sorted(roles().leader_words | {m.title}, key=len, reverse=True):
+        said = said.replace(f" {phrase} ", " ")
+    return role_words(said.split())
 
 
 def role_words(tokens) -> set[str]:
