@@ -337,3 +337,15 @@ def test_a_role_with_words_of_its_own_does_not_fit_a_later_president():
     chief = Mention("The former army chief", "role", "The former army chief", title="chief")
     leader = Mention("the head of state", "role", "the head of state", title="head")
     assert not book.fits(chief, ["Ana Ruiz"]) and book.fits(leader, ["Ana Ruiz"])
+
+
+def test_a_name_the_recogniser_tags_two_ways_is_one_entity_of_its_commonest_kind(tmp_path):
+    from briefbook.entities import entity_counts
+    from briefbook.nlp import parse_corpus
+
+    (tmp_path / "a.txt").write_text("Crush in Larvik\n\nThe crush in the town of Larvik killed dozens in Larvik. "
+                                    "Officials said the number could still increase in Larvik.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    entities = entity_counts(corpus, parse_corpus(corpus))
+    assert entities["entity"].is_unique
+    assert entities.set_index("entity").loc["Larvik", "kind"] == "place"

@@ -19,10 +19,10 @@ if TYPE_CHECKING:  # importing spaCy costs a second the report's title does not 
 
 ENTITIES = table("entities", "one named person, place, organisation or group, counted across the corpus", [
     ("entity", "string", "the name as written most often, without a leading 'the' or a possessive"),
-    ("kind", "string", "person, place, organisation or group"),
+    ("kind", "string", "person, place, organisation or group: the kind the recogniser gives the name most often"),
     ("mentions", "integer", "times it is named in running text (captions and credits left out)"),
     ("articles", "integer", "articles that name it"),
-], primary_key=("entity", "kind"))
+], primary_key=("entity",))
 
 #: spaCy labels worth counting, and the words the report uses for them.
 KINDS = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation", "NORP": "group"}
@@ -50,9 +50,15 @@ def entity_counts(corpus: Corpus, parsed: "Parsed") -> pd.DataFrame:
                     key = (_name(ent.text), kind)
                     mentions[key] += 1
                     articles[key].add(document.doc_id)
+    # one row per name: the recogniser tags one word differently from sentence to sentence ("Mina" a
+    # place eleven times, an organisation three), so the name takes the kind it is given most often
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for (name, kind), n in mentions.items():
+        kinds[name][kind] += n
     rows = [
-        {"entity": name, "kind": kind, "mentions": n, "articles": len(articles[(name, kind)])}
-        for (name, kind), n in mentions.items()
+        {"entity": name, "kind": min(counts, key=lambda k: (-counts[k], k)), "mentions": sum(counts.values()),
+         "articles": len(set().union(*(articles[(name, k)] for k in counts)))}
+        for name, counts in kinds.items()
     ]
     frame = pd.DataFrame(rows, columns=ENTITIES.names)
     return frame.sort_values(["articles", "mentions", "entity"], ascending=[False, False, True]).reset_index(drop=True)
