@@ -642,9 +642,14 @@ def _join_org_spellings(canonical: dict[tuple[str, str], str], orgs: Counter) ->
     chosen = {value: max(group, key=lambda v: (written[v], len(v), v)) for group in by_key.values() for value in group}
     kinds = organisation_kinds()
     names = sorted(set(chosen.values()), key=len)
+    by_first: dict[str, list[str]] = defaultdict(list)  # compared within a first word only: linear, not all pairs
+    for name in names:
+        by_first[fold(name).split()[0] if fold(name) else ""].append(name)
     for name in names:
         words = fold(name).split()
-        longer = [other for other in names if len(fold(other).split()) > len(words)
+        if not words:
+            continue
+        longer = [other for other in by_first[words[0]] if len(fold(other).split()) > len(words)
                   and fold(other).split()[:len(words)] == words
                   and all(w in kinds for w in fold(other).split()[len(words):])]
         if len(longer) == 1:
