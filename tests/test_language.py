@@ -63,6 +63,7 @@ def test_a_speaker_named_by_surname_takes_the_full_name_written_in_the_lead(tmp_
 @pytest.mark.parametrize("speaker, nationality, shown", [
     (("unknown", "unknown"), "Veldonian", "unattributed"),
     (("reports", "group"), "Veldonian", "unattributed"),
+    (("testimonies", "group"), "Veldonian", "unattributed"),
     (("Veldonian", "group"), "Veldonian", "unattributed"),
     (("government", "group"), "Veldonian", "Veldonian government"),
     (("Officials", "group"), "Veldonian", "Veldonian officials"),
