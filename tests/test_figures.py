@@ -458,3 +458,11 @@ def test_counts_by_nationality_are_listed_not_ranged_in_the_summary(tmp_path):
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     foreign = [s for s in summary_sentences(frame, reconciled) if "foreign nationals" in s]
     assert len(foreign) == 1 and "89" in foreign[0] and "4" in foreign[0] and "range" not in foreign[0]
+
+
+def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
+    frame = _figures(tmp_path, "Soldiers killed the four attackers who had taken hostages.",
+                     "At least 147 people were killed, officials said.", "Police said 148 people were killed.")
+    reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    killed = reconciled[reconciled["category"] == "killed"]
+    assert list(killed["who"])[0] == "people"

@@ -229,7 +229,9 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         out[column] = out[column].astype("Int64")
     order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
     out["_order"] = out["category"].map(lambda c: order.get(c, len(order)))
-    return out.sort_values(["_order", "who"]).drop(columns="_order").reset_index(drop=True)
+    # within a category the most reported group first: the toll of people, not four attackers, leads
+    out["_reports"] = -out["reports"]
+    return out.sort_values(["_order", "_reports", "who"]).drop(columns=["_order", "_reports"]).reset_index(drop=True)
 
 
 def documents_frame(corpus) -> pd.DataFrame:
