@@ -461,8 +461,9 @@ def test_counts_by_nationality_are_listed_not_ranged_in_the_summary(tmp_path):
 
 
 def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
-    frame = _figures(tmp_path, "Soldiers killed the four attackers who had taken hostages.",
+    frame = _figures(tmp_path, "Four attackers were killed by soldiers.",
                      "At least 147 people were killed, officials said.", "Police said 148 people were killed.")
+    assert set(frame.loc[frame["category"] == "killed", "who"]) == {"attackers", "people"}
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     killed = reconciled[reconciled["category"] == "killed"]
     assert list(killed["who"])[0] == "people"
