@@ -467,3 +467,12 @@ def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     killed = reconciled[reconciled["category"] == "killed"]
     assert list(killed["who"])[0] == "people"
+
+
+@pytest.mark.parametrize("sentence, number, category", [
+    ("One survivor was injured in the second blast.", "One", "injured"),
+    ("Two hostages were killed by the gunmen.", "Two", "killed"),
+    ("Three survivors described the scene.", "Three", "other"),
+])
+def test_what_the_verb_says_happened_beats_the_other_a_noun_names(tmp_path, sentence, number, category):
+    assert _one(_figures(tmp_path, sentence), number).category == category

@@ -232,6 +232,12 @@ def category_of(
     # "rescue workers": a kind of worker, not a rescue that happened to them
     near = [t for t in near if not (noun is not None and t.head.i == noun.i and t.dep_ == "compound"
                                     and _cue_category(t, lex) == "other")]
+    # "two hostages were killed", "one survivor was injured": what the verb says happened to them beats
+    # the "other" their noun names (hostage, survivor)
+    if noun is not None and _cue_category(noun, lex) == "other":
+        said = {_cue_category(t, lex) for t in far} & {"killed", "injured", "detained"}
+        if said:
+            near = [t for t in near if t.i != noun.i]
     for tier in (near, far):
         found = {_cue_category(t, lex) for t in tier} - {None}
         if not deployable:
