@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 import pandas as pd
 
@@ -13,7 +12,9 @@ from briefbook.claims.grouping import group_claims, stems
 from briefbook.claims.schema import COLUMNS
 from briefbook.corpus.model import Corpus, paragraph_anchor
 from briefbook.language.dates import dates_by_doc
-from briefbook.language.attribution import NO_SPEAKER, learn_genders, learn_names, nationality_of, resolve
+from briefbook.language.attribution import (
+    NO_SPEAKER, corpus_nationality, learn_genders, learn_names, nationality_of, resolve,
+)
 from briefbook.language.ids import STATEMENT, span_id
 from briefbook.nlp import Parsed
 
@@ -36,9 +37,8 @@ def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFra
     genders = learn_genders(list(found.values()), names)
     rows = []
     bags = []
-    demonyms = Counter(e.text for docs in parsed.values() for doc in docs for e in doc.ents if e.label_ == "NORP")
     # an article that names no one country is read as about the corpus's (one event, one country)
-    everywhere = nationality_of([doc for docs in parsed.values() for doc in docs], demonyms)
+    demonyms, everywhere = corpus_nationality(parsed)
     for document in corpus.documents:
         statements, sightings = found[document.doc_id]
         docs = parsed[document.doc_id]

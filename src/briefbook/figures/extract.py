@@ -13,8 +13,6 @@ keep it only when it counts people or materiel and say what happened to them
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 
 import datetime as dt
 
@@ -26,11 +24,11 @@ from briefbook.figures import classify, filters
 from briefbook.figures.attribution import attribution_of
 from briefbook.figures.counted import ELLIPTIC_DEPS, Counted, counted_noun, span_head
 from briefbook.figures.dates import date_for
-from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
+from briefbook.figures.numbers import NumberPhrase, after_from, bounds, find_numbers
 from briefbook.figures.qualifiers import modifier_before, qualifier_of
 from briefbook.figures.schema import COLUMNS
 from briefbook.language.attribution import credited_speaker
-from briefbook.language.attribution import nationality_of
+from briefbook.language.attribution import corpus_nationality
 from briefbook.language.dates import dates_by_doc
 from briefbook.language.ids import FIGURE, span_id
 from briefbook.language.reading import CorpusReading
@@ -65,7 +63,7 @@ def _sentence_figures(
     in_sentence: list[Counted] = []
     # "rose from 410 to 589": the older value is read after the count it is the older value of
     text = paragraph.text
-    phrases = sorted(phrases, key=lambda p: bool(re.search(r"\bfrom\s+$", text[max(0, p.start - 12):p.start])))
+    phrases = sorted(phrases, key=lambda p: after_from(text, p.start))
     for phrase in phrases:
         tokens = _tokens_of(sentence.doc, phrase)
         if not tokens:
@@ -153,7 +151,7 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
                      statements: list[tuple[int, int, str]] = (), home: str | None = None) -> list[dict]:
     """The figures of one article, in text order.
 
-    ``home`` is the country the corpus is about (:func:`briefbook.language.attribution.nationality_of`):
+    ``home`` is the country the corpus is about (:func:`briefbook.language.attribution.corpus_nationality`):
     people counted by another nationality ("154 Iranians", "89 of its citizens") are a group of their own.
 
     ``statements`` are the article's resolved statements ``(start, end, speaker)``:
@@ -196,8 +194,7 @@ def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None =
         for row in statements.to_dict("records"):
             spoken.setdefault(row["doc_id"], []).append((int(row["start"]), int(row["end"]), row["speaker"]))
     rows: list[dict] = []
-    demonyms = Counter(e.text for docs in parsed.values() for doc in docs for e in doc.ents if e.label_ == "NORP")
-    home = nationality_of([doc for docs in parsed.values() for doc in docs], demonyms)
+    _, home = corpus_nationality(parsed)
     for document in corpus.documents:
         if known.get(document.doc_id):
             date, how = known[document.doc_id], "article date (inferred by the chronology)"

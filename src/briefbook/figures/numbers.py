@@ -180,6 +180,11 @@ def _count_at(text: str, tokens, i: int, lex: _Lexicon):
     return NumberPhrase(start, end, text[start:end], value, value, False), j
 
 
+def after_from(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows "from" ("rose from 410 to 589"): the older value of a change."""
+    return re.search(r"\bfrom\s+$", text[max(0, start - 12):start], re.I) is not None
+
+
 def _merge_ranges(text: str, found: list[NumberPhrase]) -> list[NumberPhrase]:
     """Join "20 to 30", "20-30", "two or three" and "between 20 and 30" into one range.
 
@@ -195,7 +200,7 @@ def _merge_ranges(text: str, found: list[NumberPhrase]) -> list[NumberPhrase]:
             before = text[max(0, a.start - 12):a.start].lower()
             between = re.search(r"\bbetween\s+$", before) and re.fullmatch(r"\s+and\s+", gap)
             joined = _RANGE_JOIN.match(gap) and _RANGE_JOIN.match(gap).end() == len(gap) and gap.strip()
-            if (between or joined) and not re.search(r"\bfrom\s+$", before):
+            if (between or joined) and not after_from(text, a.start):
                 merged.append(NumberPhrase(a.start, b.end, text[a.start:b.end], a.low, b.high, False))
                 k += 2
                 continue

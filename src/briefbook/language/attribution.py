@@ -341,6 +341,15 @@ NO_SPEAKER = frozenset({"", "unknown", "unattributed"})
 UNATTRIBUTED = Speaker("unattributed", "unknown")
 
 
+def corpus_nationality(parsed: Parsed) -> tuple[Counter, str | None]:
+    """The corpus's demonyms as written (counted) and the country it is about (:func:`nationality_of`
+    over every article): what an article that names no country is read with, and whose nationals are
+    the corpus's own. Claims and figures both ask; one definition."""
+    docs = [doc for article in parsed.values() for doc in article]
+    demonyms = Counter(e.text for doc in docs for e in doc.ents if e.label_ == "NORP")
+    return demonyms, nationality_of(docs, demonyms)
+
+
 def _demonym_shaped(word: str) -> bool:
     """Written like a nationality ("Kenyan", "Saudi", "Chinese", "Turkish"), not a place or a group's name."""
     return re.search(r"(?:an|ese|i|ish|ic|ch)$", fold(word)) is not None

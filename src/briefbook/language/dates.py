@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefbook.corpus.metadata import MONTHS
 from briefbook.language.speech import lexicon as speech_lexicon
@@ -425,6 +426,17 @@ def nearest_year(month: int, day: int, around: dt.date) -> int:
     return best[1]
 
 
+class FallbackYear(NamedTuple):
+    """The year for an article's year-less dates, where it comes from (a code of
+    :mod:`briefbook.language.years`), and (when the year was lent by a dated article, or is the
+    corpus's) the date it was lent from: "December 19" in a story whose like was published on
+    January 4, 2024 is December 19, 2023, not 2024 (:func:`nearest_year`)."""
+
+    year: int
+    how: str
+    around: dt.date | None = None
+
+
 def resolve(
     mention: Mention,
     article_date: dt.date | None,
@@ -434,7 +446,7 @@ def resolve(
 ) -> Resolved:
     """Resolve one mention.
 
-    ``fallback_year`` is the year (and where it comes from) for a date written
+    ``fallback_year`` (a :class:`FallbackYear`, or a plain ``(year, how)``) is the year for a date written
     without one when the article's date is unknown; ``anchor`` is the earlier date the text counts from (with the *how* to
     report: same paragraph or earlier in the text); ``future`` says the clause
     looks forward ("will meet on Monday").
@@ -448,10 +460,10 @@ def resolve(
                 year = nearest_year(mention.month, mention.day or 15, article_date)
                 how = YEAR_FROM_ARTICLE
             elif fallback_year is not None:
-                year, how = fallback_year[0], YEAR_FROM + fallback_year[1]
-                around = fallback_year[2] if len(fallback_year) > 2 else None
-                if around is not None:  # lent by a dated article: the year that puts the day nearest it
-                    year = nearest_year(mention.month, mention.day or 15, around)
+                fallback = FallbackYear(*fallback_year)
+                year, how = fallback.year, YEAR_FROM + fallback.how
+                if fallback.around is not None:  # lent with a date: the year that puts the day nearest it
+                    year = nearest_year(mention.month, mention.day or 15, fallback.around)
             else:
                 return Resolved(None, None, "", NO_YEAR)
         if shape == "month":

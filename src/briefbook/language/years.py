@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import NamedTuple
 
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document
-from briefbook.language.dates import CORPUS_SPAN, OWN_DATES, OWN_TEXT, SIMILAR_ARTICLE, find_mentions
+from briefbook.language.dates import CORPUS_SPAN, OWN_DATES, OWN_TEXT, SIMILAR_ARTICLE, FallbackYear, find_mentions
 from briefbook.language.reading import CorpusReading
 from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
 
@@ -34,17 +33,17 @@ from briefbook.language.similarity import cosine_with_norms, similar_candidates,
 SIMILAR_ENOUGH = 0.2
 
 
-def latest_year_written(document: Document, in_dates: bool = True, days_only: bool = False) -> int | None:
-    """The latest year in the article's running text: in a written date (a day's date only, with
-    ``days_only``), or (``in_dates=False``) anywhere."""
-    years = []
-    for paragraph in document.paragraphs:
-        if paragraph.role != "body":
-            continue
-        if in_dates:
-            years += [m.year for m in find_mentions(paragraph.text) if m.year and (m.day or not days_only)]
-        else:
-            years += metadata.bare_years_in(paragraph.text)
+def latest_years_written(document: Document) -> tuple[int | None, int | None]:
+    """The latest year the article's running text writes in any date, and in a day's date (one read)."""
+    dated = [(m.year, m.day is not None) for paragraph in document.paragraphs if paragraph.role == "body"
+             for m in find_mentions(paragraph.text) if m.year]
+    return max((y for y, _ in dated), default=None), max((y for y, day in dated if day), default=None)
+
+
+def latest_bare_year(document: Document) -> int | None:
+    """The latest year the article's running text writes anywhere ("the 2024 election")."""
+    years = [y for paragraph in document.paragraphs if paragraph.role == "body"
+             for y in metadata.bare_years_in(paragraph.text)]
     return max(years) if years else None
 
 
@@ -54,17 +53,6 @@ def corpus_year_of(corpus: Corpus, known: dict[str, dt.date | None]) -> int | No
     if years:
         return max(years.items(), key=lambda item: (item[1], item[0]))[0]
     return metadata.corpus_year([d.text for d in corpus.documents])
-
-
-class FallbackYear(NamedTuple):
-    """The year for an article's year-less dates, where it comes from, and (when the year was lent
-    by a dated article, or is the corpus's) the date it was lent from: "December 19" in a story whose
-    like was published on January 4, 2024 is December 19, 2023, not 2024
-    (:func:`briefbook.language.dates.nearest_year`)."""
-
-    year: int
-    how: str
-    around: dt.date | None = None
 
 
 def fallback_years(
@@ -109,13 +97,12 @@ class _Reading:
     def __init__(self, document: Document, vectors: dict[str, dict[str, float]], norms: dict[str, float],
                  index: dict[str, list[int]], ids: list[str]):
         self.doc_id = document.doc_id
-        self.own = latest_year_written(document)
-        self.own_day = latest_year_written(document, days_only=True)
+        self.own, self.own_day = latest_years_written(document)
         self.bare = None
         self.candidates: list[str] = []
         self._vectors, self._norms, self._memo = vectors, norms, {}
         if self.own_day is None:
-            self.bare = latest_year_written(document, in_dates=False)
+            self.bare = latest_bare_year(document)
             # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
             # without comparing every pair of articles (a best below the bound is not used).
             self.candidates = [ids[i] for i in similar_candidates(vectors[self.doc_id], SIMILAR_ENOUGH, index)
