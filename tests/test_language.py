@@ -350,3 +350,33 @@ def test_a_name_the_recogniser_tags_two_ways_is_one_entity_of_its_commonest_kind
     entities = entity_counts(corpus, parse_corpus(corpus))
     assert entities["entity"].is_unique
     assert entities.set_index("entity").loc["Larvik", "kind"] == "place"
+
+
+def test_a_name_the_recogniser_took_for_an_organisation_is_a_person_when_it_heads_something():
+    from spacy.tokens import Span
+
+    from briefbook.language.names import RoleBook
+
+    doc = pipeline()("Enver Kolat, head of the Pilgrims Directorate, corrected the toll.")
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert RoleBook().learn_appositions(doc) == ["Enver Kolat"]
+    doc = pipeline()("Veldonia Airways, operator of the Port Amel route, cancelled flights.")
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    assert RoleBook().learn_appositions(doc) == []
+
+
+def test_a_quotation_written_twice_in_one_article_is_one_speaker_s():
+    from briefbook.language.attribution import Speaker, same_words_same_speaker
+
+    quote = "If you ran, you were shot at the gate"
+    ivo, group = Speaker("Ivo Brandt", "person"), Speaker("one survivor", "group")
+    assert same_words_same_speaker([(quote, group), ("short words", group), (quote + ",", ivo)]) == [ivo, group, ivo]
+    lin = Speaker("Lin Mei", "person")
+    assert same_words_same_speaker([(quote, group), (quote, ivo), (quote, lin)])[0] == group
+
+
+def test_a_standfirst_quotation_takes_the_speaker_the_body_names(tmp_path):
+    tables = _write(tmp_path, "Survivors recount the attack\n\n'If you ran, you were shot at the gate,' said one survivor."
+                              "\n\nIvo Brandt, head of the student union, heard the gunmen arrive.\n\n"
+                              "\u201cIf you ran, you were shot at the gate,\u201d Brandt said.\n")
+    assert set(tables["statements"]["speaker"]) == {"Ivo Brandt"}

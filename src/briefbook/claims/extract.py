@@ -13,7 +13,7 @@ from briefbook.claims.schema import COLUMNS
 from briefbook.corpus.model import Corpus, paragraph_anchor
 from briefbook.language.dates import dates_by_doc
 from briefbook.language.attribution import (
-    NO_SPEAKER, corpus_nationality, learn_genders, learn_names, nationality_of, resolve,
+    NO_SPEAKER, corpus_nationality, learn_genders, learn_names, nationality_of, resolve, same_words_same_speaker,
 )
 from briefbook.language.ids import STATEMENT, span_id
 from briefbook.nlp import Parsed
@@ -43,7 +43,9 @@ def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFra
         statements, sightings = found[document.doc_id]
         docs = parsed[document.doc_id]
         nationality = nationality_of(docs, demonyms, nations_only=True) or everywhere or nationality_of(docs, demonyms)
-        for f, speaker in resolve(statements, sightings, names, genders, nationality=nationality):
+        credited = resolve(statements, sightings, names, genders, nationality=nationality)
+        speakers = same_words_same_speaker([(document.text[f.start:f.end], s) for f, s in credited])
+        for (f, _), speaker in zip(credited, speakers):
             tokens = [t for p, doc in zip(document.paragraphs, docs) if p.start < f.end and f.start < p.end
                       for t in doc if f.start <= p.start + t.idx < f.end]
             text = document.text[f.start:f.end]

@@ -24,10 +24,10 @@ from briefbook.language.names import (
     merge_names,
     own_words,
     person_name,
+    person_shaped,
     roles,
     same_person,
     same_place,
-    title_words,
     written_in_full,
 )
 from briefbook.language.words import determiners
@@ -118,9 +118,9 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
         abbrs.update(abbreviations(document.text))
         for doc in parsed[document.doc_id]:
             rolebook.learn(doc)
-            rolebook.learn_appositions(doc)
+            titled = set(rolebook.learn_appositions(doc))
             for ent in doc.ents:
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" or person_name(doc, ent.start, ent.end) in titled:
                     persons[person_name(doc, ent.start, ent.end)] += 1
                 elif ent.label_ == "ORG":
                     titled = [t for t in ent if fold(t.text) in roles().titles]
@@ -242,16 +242,6 @@ def _resolve_forward(named: list[tuple[object, Mention, Speaker]], resolved: dic
                     break
 
 
-def _person_shaped(name: str) -> bool:
-    """Two or three capitalised words, none of them a word organisations are named with ("Marta Quell",
-    not "Interior Ministry", "NATO" or "Kethra")."""
-    words = name.split()
-    naming_words = roles().speaker_nouns | title_words()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and
-                                        fold(w) not in naming_words and fold(w).rstrip("s") not in naming_words
-                                        for w in words)
-
-
 def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) -> Speaker:
     if m.kind in ("group", "name") and len(m.name.split()) == 1 and m.name[:1].isupper():
         # a lone surname the tagger read as a plural or missed ("Morales said"): the person the corpus names
@@ -295,7 +285,7 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
     if m.kind == "pronoun":
         want = m.pronoun
         if want in ("person-m", "person-f") and recent and recent[-1].kind == "org" and \
-                _person_shaped(recent[-1].canonical):
+                person_shaped(recent[-1].canonical):
             # "cotton grower Baran Oskay said … “…,” he said": the recogniser took the name for an organisation
             return Speaker(recent[-1].canonical, "person")
         for s in reversed(recent):
@@ -413,6 +403,35 @@ def vetted(speaker: Speaker, nationality: str | None) -> Speaker:
             not (speaker.kind == "group" and words[-1].endswith("s")):
         return UNATTRIBUTED  # "flood crush": a headline's words taken for an organisation
     return speaker
+
+
+#: Fewest words two statements must share, in full, to be one quotation written twice.
+SAME_WORDS_MIN = 6
+
+
+def _words_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def same_words_same_speaker(statements: list[tuple[str, Speaker]]) -> list[Speaker]:
+    """Speakers of one article's statements, with a quotation written twice credited once.
+
+    A standfirst often gives a quotation to "one survivor" that the body gives,
+    word for word, to a named person; the same words in one article are the same
+    speaker's. ``statements`` are ``(text, speaker)`` in reading order; a statement
+    whose speaker is no one or a group takes the one person who says the same
+    words (six or more) elsewhere in the article. Two people saying them: left as is.
+    """
+    persons: dict[str, set[Speaker]] = {}
+    for text, speaker in statements:
+        key = _words_key(text)
+        if speaker.kind == "person" and len(key.split()) >= SAME_WORDS_MIN:
+            persons.setdefault(key, set()).add(speaker)
+    out = []
+    for text, speaker in statements:
+        named = persons.get(_words_key(text), set())
+        out.append(next(iter(named)) if speaker.kind in ("unknown", "group") and len(named) == 1 else speaker)
+    return out
 
 
 def credited_speaker(statements: list[tuple[int, int, str]], start: int, end: int,

@@ -291,6 +291,16 @@ def clean_org(text: str) -> str:
 
 # --------------------------------------------------------------------------- roles
 
+def person_shaped(name: str) -> bool:
+    """Two or three capitalised words, none of them a word organisations are named with ("Marta Quell",
+    not "Interior Ministry", "NATO" or "Kethra")."""
+    words = name.split()
+    naming_words = roles().speaker_nouns | title_words()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() and
+                                        fold(w) not in naming_words and fold(w).rstrip("s") not in naming_words
+                                        for w in words)
+
+
 @dataclass
 class RoleBook:
     """Which person the corpus ties to which (place, title), learnt from "Title Name" patterns."""
@@ -341,10 +351,16 @@ class RoleBook:
             for place in places or [""]:
                 self.holders[(place_key(place), title)][name] += 1
 
-    def learn_appositions(self, doc: Doc) -> None:
-        """"Ana Ruiz, head of the dockers' union, said": an apposition after the name is a title too."""
+    def learn_appositions(self, doc: Doc) -> list[str]:
+        """"Ana Ruiz, head of the dockers' union, said": an apposition after the name is a title too.
+
+        Returns the names so titled. A name the recogniser took for an organisation
+        ("Enver Gunenc, head of the pilgrims' directorate") counts when it is shaped
+        like a person's (:func:`person_shaped`): an organisation is not the head of one.
+        """
+        titled = []
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and person_shaped(ent.text)):
                 continue
             for appos in (c for c in ent.root.children if c.dep_ == "appos"):
                 phrase = list(appos.subtree)
@@ -353,6 +369,8 @@ class RoleBook:
                     name = person_name(doc, ent.start, ent.end)
                     self.titles_of[name].add(title)
                     self.words_of[name].update(role_words(phrase))
+                    titled.append(name)
+        return titled
 
     def by_words(self, m: Mention, candidates: list[str]) -> str | None:
         """The candidate whose title phrase shares a descriptive word with the role mention."""
