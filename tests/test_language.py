@@ -380,3 +380,22 @@ def test_a_standfirst_quotation_takes_the_speaker_the_body_names(tmp_path):
                               "\n\nIvo Brandt, head of the student union, heard the gunmen arrive.\n\n"
                               "\u201cIf you ran, you were shot at the gate,\u201d Brandt said.\n")
     assert set(tables["statements"]["speaker"]) == {"Ivo Brandt"}
+
+
+def test_a_name_that_is_a_particle_and_a_surname_is_no_full_name_to_complete_a_group_with():
+    from briefbook.language.attribution import Names, _speaker
+    from briefbook.language.names import Mention, RoleBook, is_full_name
+
+    assert is_full_name("Mansour al-Turki") and not is_full_name("Al Kethra")
+    names = Names(RoleBook(), {("person", "Al Kethra"): "Al Kethra"}, {})
+    said = _speaker(Mention("The militant Al-Kethra group", "group", "Al-Kethra"), names, [], {})
+    assert said.kind != "person"
+
+
+def test_a_lone_surname_tagged_an_organisation_is_the_person_of_this_article_first():
+    from briefbook.language.attribution import Names, Speaker, _speaker
+    from briefbook.language.names import Mention, RoleBook
+
+    names = Names(RoleBook(), {("person", "Lin Hao"): "Lin Hao", ("person", "Lin Mei"): "Lin Mei"}, {})
+    said = _speaker(Mention("Lin", "org", "Lin"), names, [Speaker("Lin Mei", "person")], {})
+    assert said == Speaker("Lin Mei", "person")

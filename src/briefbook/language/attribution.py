@@ -20,6 +20,7 @@ from briefbook.language.names import (
     clean_org,
     find_title,
     fold,
+    is_full_name,
     leads,
     merge_names,
     own_words,
@@ -104,7 +105,7 @@ class Names:
         if key not in self._persons_like:
             self._persons_like[key] = [
                 n for (kind, n) in self.canonical
-                if kind == "person" and (not full_names_only or len(n.split()) > 1) and same_person(name, n)]
+                if kind == "person" and (not full_names_only or is_full_name(n)) and same_person(name, n)]
         return self._persons_like[key]
 
 
@@ -242,19 +243,32 @@ def _resolve_forward(named: list[tuple[object, Mention, Speaker]], resolved: dic
                     break
 
 
+def _named_in_full(name: str, names: Names, recent: list[Speaker], corpus: bool = True) -> str | None:
+    """The person a lone name stands for ("Morales said", "Ma said"): the person of this article
+    so named, most recent first ("Ma" with "Ma Liya" and "Ma Hao" in the corpus), else
+    (``corpus``) the one the corpus names in full. The one rule for every kind the recogniser
+    gives a lone surname: a person it could not complete, a plural, an organisation, a place."""
+    folded = fold(name)
+    for s in reversed(recent):
+        if s.kind == "person" and is_full_name(s.canonical) and folded in (fold(s.canonical).split()[0],
+                                                                             fold(s.canonical).split()[-1]):
+            return s.canonical
+    known = names.persons_like(name, full_names_only=True) if corpus else []
+    return names.person(known[0]) if known else None
+
+
 def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) -> Speaker:
-    if m.kind in ("group", "name") and len(m.name.split()) == 1 and m.name[:1].isupper():
-        # a lone surname the tagger read as a plural or missed ("Morales said"): the person the corpus names
-        known = names.persons_like(m.name, full_names_only=True)
-        if known:
-            return Speaker(names.person(known[0]), "person")
+    lone = len(m.name.split()) == 1 and m.name[:1].isupper()
+    if m.kind in ("group", "name", "org", "place") and lone:
+        # a lone surname the tagger read as a plural, an organisation or a place, or missed
+        person = _named_in_full(m.name, names, recent)
+        if person:
+            return Speaker(person, "person")
     if m.kind == "person":
         name = names.person(m.name)
         if len(name.split()) == 1:
-            # a name the corpus could not complete ("Ma" with "Ma Liya" and "Ma Hao" in the corpus):
-            # the person of this article so named, most recent first
-            name = next((s.canonical for s in reversed(recent) if s.kind == "person" and len(s.canonical.split()) > 1
-                         and fold(name) in (fold(s.canonical).split()[0], fold(s.canonical).split()[-1])), name)
+            # a name the corpus could not complete
+            name = _named_in_full(name, names, recent, corpus=False) or name
         gender = _gender(m.text)
         if gender:
             genders.setdefault(name, gender)
@@ -297,10 +311,6 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
                 return s
         return Speaker("unknown", "unknown")
     if m.kind in ("org", "place"):
-        # the recogniser sometimes tags a lone surname as an organisation or a place ("Lotfy said")
-        known = names.persons_like(m.name, full_names_only=True) if len(m.name.split()) == 1 else []
-        if known:
-            return Speaker(names.person(known[0]), "person")
         if m.kind == "place":
             return Speaker(m.name, m.kind)
         return Speaker(names.org(m.name), "org")

@@ -460,6 +460,12 @@ def _given_and_surname(name: str) -> tuple[str, str]:
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
+def is_full_name(name: str) -> bool:
+    """A given name as well as a surname: "Ana Ruiz", "Mansour al-Turki"; not "al-Turki" or "Al Shabab",
+    whose words are a surname with its particle (and, as often, a group's name)."""
+    return bool(_given_and_surname(name)[0])
+
+
 #: Lower-case particles inside a full name ("Salman bin Abdulaziz", "Eduardo del Castillo").
 NAME_PARTICLES = ("bin", "ibn", "al", "el", "de", "del", "da", "di", "van", "von", "la")
 
