@@ -282,3 +282,20 @@ def test_a_chain_of_alike_wordings_does_not_stretch_one_entry_over_days():
     for entry in set(ids):
         days = [dt.date.fromisoformat(d) for d, i in zip(events["date"], ids) if i == entry]
         assert (max(days) - min(days)).days <= 1
+
+
+NEXT_DAY = """Marchers count the cost
+
+Thousands of people marched through the city centre on Thursday against the new tax, organisers said.
+
+The marchers' own count was published early Friday, a spokesman said.
+"""
+
+
+def test_a_lead_s_weekday_names_the_happening_and_a_later_weekday_the_article_s_day(tmp_path):
+    """The lead dates what it matched (Thursday's march); the article reports it on that day or after,
+    and "early Friday" says after. A weekday further on than three days is not pulled in."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": NEXT_DAY})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    follow_up = by_file(corpus, dates, "b.txt").iloc[0]
+    assert (follow_up["date"], follow_up["how"]) == ("2019-05-10", SAME_HAPPENING)

@@ -133,12 +133,16 @@ class DatedEvents:
         return similar_candidates(vector, threshold, self.index)
 
 
-def _same_happening(document, docs, dated_events: DatedEvents, idf) -> tuple[dt.date, str] | None:
+def _same_happening(document, docs, dated_events: DatedEvents, idf, fallback_year) -> tuple[dt.date, str] | None:
     """The best match of a lead sentence with another article's dated event.
 
     A weekday (or "yesterday") in the lead that agrees with the other article's
     date is a second, independent cue, so it adds :data:`AGREEING_DAY` to the
-    word similarity; one that disagrees rules the match out.
+    word similarity; one that disagrees rules the match out. "Yesterday" pins the
+    article's day; a weekday, or no day at all, only bounds it from below: the
+    article is written on the happening's day or later, and the weekdays it names
+    as past move it on (:func:`_weekdays_after`; "the quake struck on Sunday" in an
+    article that says what the agency reported "early Monday").
     """
     best = None
     for paragraph, sent in _lead_sentences(document, docs):
@@ -156,29 +160,46 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf) -> tuple[dt.
                 continue
             score = similarity + (AGREEING_DAY if agrees else 0.0)
             if score >= LEAD_MATCH and (best is None or score > best[0]):
-                best = (score, date, event)
+                best = (score, date, event, agrees is not None and date != dt.date.fromisoformat(event["date"]))
     if best is None:
         return None
-    event = best[2]
-    return best[1], f"{event['anchor']}: {event['text'][:120]} (score {best[0]:.2f})"
+    score, date, event, pinned = best
+    evidence = f"{event['anchor']}: {event['text'][:120]} (score {score:.2f})"
+    if pinned:
+        return date, evidence
+    # the lead's weekday names the happening's day: the article reports it on that day or after,
+    # as the weekdays it names say ("the quake struck on Sunday" … "the agency reported early Monday")
+    # (the lead's weekdays reach no further than the rest: the happening it matched is the news peg)
+    return _weekdays_after(document, document_events(document, docs, None, fallback_year), date, evidence,
+                           lead_reach=WEEKDAY_REACH)
 
 
 def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date, str] | None:
     """The latest day the article reports as past, pushed on to the weekdays it names.
 
     An article is written no earlier than the latest written-out day it
-    reports (plans — "set for Nov. 1", "will meet on March 20" — do not count).
-    Weekdays it names as past ("gathered on Saturday") are read as the first such
-    day on or after that bound when it falls within :data:`WEEKDAY_REACH` days (:data:`LEAD_REACH` in the lead) of
-    it, and the article is dated the latest of them.
+    reports (plans — "set for Nov. 1", "will meet on March 20" — do not count);
+    :func:`_weekdays_after` then moves that bound on to the weekdays it names.
     """
     events = document_events(document, docs, None, fallback_year)
     written = [e for e in events if e["how"].startswith(WRITTEN) and e["precision"] == "day" and not e["planned"]]
     if not written:
         return None
     latest = max(written, key=lambda e: e["date"])
-    bound = dt.date.fromisoformat(latest["date"])
-    date, evidence = bound, f"{latest['anchor']}: {latest['date_text']}"
+    return _weekdays_after(document, events, dt.date.fromisoformat(latest["date"]),
+                           f"{latest['anchor']}: {latest['date_text']}")
+
+
+def _weekdays_after(document: Document, events: list[dict], bound: dt.date, evidence: str,
+                    lead_reach: int = LEAD_REACH) -> tuple[dt.date, str]:
+    """A lower bound on the article's date moved on to the weekdays it names as past.
+
+    Weekdays the article names as past ("gathered on Saturday") are read as the first
+    such day on or after ``bound`` when it falls within :data:`WEEKDAY_REACH` days
+    (``lead_reach`` in the lead) of it, and the article is dated the latest of them.
+    ``events``: the article's events, to tell plans ("will meet on Monday") apart.
+    """
+    date = bound
     lead = next((p for p in document.paragraphs if p.role == "body" and len(p.text.split()) >= LEAD_WORDS), None)
     for paragraph in document.paragraphs:
         if paragraph.role != "body":
@@ -190,7 +211,7 @@ def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date,
             if planned:
                 continue
             ahead = (mention.weekday - bound.weekday()) % 7
-            if ahead > (LEAD_REACH if paragraph is lead else WEEKDAY_REACH):
+            if ahead > (lead_reach if paragraph is lead else WEEKDAY_REACH):
                 continue
             day = bound + dt.timedelta(days=ahead)
             if day > date:
@@ -247,7 +268,7 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
             if document.doc_id in found:
                 continue
             docs = parsed[document.doc_id]
-            peg = _same_happening(document, docs, dated_events, idf)
+            peg = _same_happening(document, docs, dated_events, idf, years.get(document.doc_id))
             latest = _latest_mentioned(document, docs, years.get(document.doc_id))
             if peg and (latest is None or peg[0] >= latest[0]):
                 inferred[document.doc_id] = (peg[0], SAME_HAPPENING, "medium", peg[1])
