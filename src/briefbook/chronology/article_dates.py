@@ -7,8 +7,8 @@ undated article two readings of its text are tried, in this order:
 1. *Same happening dated in another article.* A news lead reports the day's
    news. When a lead sentence states a happening another article dates ("the
    minister said on Monday …" against a dated "… the minister said on Monday"), the article is
-   taken to be from that day — and a weekday or "yesterday" in the lead must
-   agree with it.
+   taken to be from that day or, when the weekdays it names say so, a few days
+   after — and a weekday or "yesterday" in the lead must agree with it.
 2. *Latest date mentioned.* An article is written no earlier than the latest
    day it reports; that lower bound is used as its date, with low confidence.
 
