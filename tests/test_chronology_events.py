@@ -299,3 +299,30 @@ def test_a_lead_s_weekday_names_the_happening_and_a_later_weekday_the_article_s_
     dates = article_dates(CorpusReading(corpus, parsed))
     follow_up = by_file(corpus, dates, "b.txt").iloc[0]
     assert (follow_up["date"], follow_up["how"]) == ("2019-05-10", SAME_HAPPENING)
+
+
+LATER_BODY = """Shops count the cost
+
+Shopkeepers along the route counted their losses, a trade group said on Saturday.
+
+The group speaks for more than two hundred small businesses in the old town and its suburbs.
+
+Thousands of people marched through the city centre on Thursday against the new tax.
+"""
+
+
+def test_a_later_sentence_whose_weekday_agrees_with_a_dated_happening_bounds_the_article(tmp_path):
+    """The lead matches nothing; the body's "Thursday" march is the one another article dates
+    (9 May), so the article is from that day on, and its "on Saturday" makes it the 11th."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": LATER_BODY})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    later = by_file(corpus, dates, "b.txt").iloc[0]
+    assert (later["date"], later["how"]) == ("2019-05-11", SAME_HAPPENING)
+
+
+def test_an_infinitive_under_a_verb_that_looks_forward_is_a_plan(tmp_path):
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(
+        "The mayor will meet union leaders on Monday, a spokesman said.",
+        "A plane will be sent to fly the injured home on Sunday, a spokesman said.")})
+    events = _events(corpus, parsed).set_index("date_text")
+    assert bool(events.loc["Sunday", "planned"])

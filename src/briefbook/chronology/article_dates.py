@@ -88,9 +88,13 @@ def _from_document(document: Document) -> tuple[str, str] | None:
     return OWN_METADATA, "high"
 
 
-def _lead_sentences(document: Document, docs) -> list:
-    body = [(p, d) for p, d in zip(document.paragraphs, docs) if p.role == "body"]
-    return [(p, sent) for p, d in body[:LEAD_PARAGRAPHS] for sent in d.sents]
+def _lead_sentences(document: Document, docs) -> tuple[list, list]:
+    """The sentences of the lead, and those of the rest of the body. The lead is the first body
+    paragraphs long enough to be prose (a photo credit, a byline or a dateline standing on its
+    own line is not the lead)."""
+    body = [(p, d) for p, d in zip(document.paragraphs, docs) if p.role == "body" and len(p.text.split()) >= LEAD_WORDS]
+    return ([(p, sent) for p, d in body[:LEAD_PARAGRAPHS] for sent in d.sents],
+            [(p, sent) for p, d in body[LEAD_PARAGRAPHS:] for sent in d.sents])
 
 
 def _lead_agrees(paragraph, sent, candidate: dt.date) -> tuple[bool | None, dt.date]:
@@ -134,7 +138,8 @@ class DatedEvents:
 
 
 def _same_happening(document, docs, dated_events: DatedEvents, idf, fallback_year) -> tuple[dt.date, str] | None:
-    """The best match of a lead sentence with another article's dated event.
+    """The best match of a lead sentence (else of a later sentence whose weekday agrees, see
+    :func:`_best_match`) with another article's dated event.
 
     A weekday (or "yesterday") in the lead that agrees with the other article's
     date is a second, independent cue, so it adds :data:`AGREEING_DAY` to the
@@ -144,23 +149,9 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf, fallback_yea
     as past move it on (:func:`_weekdays_after`; "the quake struck on Sunday" in an
     article that says what the agency reported "early Monday").
     """
-    best = None
-    for paragraph, sent in _lead_sentences(document, docs):
-        lemmas = content_lemmas(sent.doc, sent.start_char, sent.end_char)
-        vector = weighted_words(" ".join(lemmas), idf)
-        # Only events alike enough to reach LEAD_MATCH with an agreeing day are looked at;
-        # ascending indices keep the reading order that breaks ties.
-        for i in dated_events.near(vector, LEAD_MATCH - AGREEING_DAY):
-            event = dated_events.events[i]
-            if event["doc_id"] == document.doc_id:
-                continue
-            similarity = cosine(vector, dated_events.vectors[i])
-            agrees, date = _lead_agrees(paragraph, sent, dt.date.fromisoformat(event["date"]))
-            if agrees is False:
-                continue
-            score = similarity + (AGREEING_DAY if agrees else 0.0)
-            if score >= LEAD_MATCH and (best is None or score > best[0]):
-                best = (score, date, event, agrees is not None and date != dt.date.fromisoformat(event["date"]))
+    lead, rest = _lead_sentences(document, docs)
+    best = _best_match(lead, document, dated_events, idf) or _best_match(rest, document, dated_events, idf,
+                                                                          agreeing_only=True)
     if best is None:
         return None
     score, date, event, pinned = best
@@ -172,6 +163,34 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf, fallback_yea
     # (the lead's weekdays reach no further than the rest: the happening it matched is the news peg)
     return _weekdays_after(document, document_events(document, docs, None, fallback_year), date, evidence,
                            lead_reach=WEEKDAY_REACH)
+
+
+def _best_match(sentences: list, document: Document, dated_events: DatedEvents, idf,
+                agreeing_only: bool = False) -> tuple | None:
+    """(score, date, event, pinned) of the sentence most like another article's dated event, or None.
+
+    ``agreeing_only``: outside the lead a match counts only when the sentence's own weekday
+    (or "yesterday") agrees with the event's date ("the Thursday crush" against a crush dated
+    on a Thursday): the body tells of many days, the lead of the news peg.
+    """
+    best = None
+    for paragraph, sent in sentences:
+        lemmas = content_lemmas(sent.doc, sent.start_char, sent.end_char)
+        vector = weighted_words(" ".join(lemmas), idf)
+        # Only events alike enough to reach LEAD_MATCH with an agreeing day are looked at;
+        # ascending indices keep the reading order that breaks ties.
+        for i in dated_events.near(vector, LEAD_MATCH - AGREEING_DAY):
+            event = dated_events.events[i]
+            if event["doc_id"] == document.doc_id:
+                continue
+            similarity = cosine(vector, dated_events.vectors[i])
+            agrees, date = _lead_agrees(paragraph, sent, dt.date.fromisoformat(event["date"]))
+            if agrees is False or (agreeing_only and not agrees):
+                continue
+            score = similarity + (AGREEING_DAY if agrees else 0.0)
+            if score >= LEAD_MATCH and (best is None or score > best[0]):
+                best = (score, date, event, agrees is not None and date != dt.date.fromisoformat(event["date"]))
+    return best
 
 
 def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date, str] | None:

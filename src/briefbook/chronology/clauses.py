@@ -205,6 +205,16 @@ def actor_of(head: Token, start: int = 0) -> str:
     return ""
 
 
+def looks_forward(head: Token, future_markers: frozenset[str]) -> bool:
+    """"will meet on Monday"; and an infinitive under such a verb ("a plane will be sent to fly
+    them home on Sunday": the flight is as much to come as the sending)."""
+    def marked(token: Token) -> bool:
+        return any(c.lower_ in future_markers for c in token.children if c.dep_ in ("aux", "auxpass"))
+
+    infinitive = head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return marked(head) or (infinitive and head.head.i != head.i and marked(head.head))
+
+
 def is_plan(head: Token, plan_words: frozenset[str]) -> bool:
     """"set for Nov. 1", "is due to open on Saturday", "expect the rain to ease by Thursday"."""
     words = [head] + [c for c in head.children if c.dep_ in ("acomp", "aux", "auxpass")]
@@ -242,9 +252,7 @@ def clause_for_date(
         span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
     else:
         span_start, span_end = clause_of(head, end)
-    future = any(c.lower_ in future_markers for c in head.children if c.dep_ in ("aux", "auxpass")) or is_plan(
-        head, plan_words
-    )
+    future = looks_forward(head, future_markers) or is_plan(head, plan_words)
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     nominal = head.pos_ not in ("VERB", "AUX")
     return Clause(min(span_start, start), max(span_end, end), head, actor_of(head), verb, future, nominal)
