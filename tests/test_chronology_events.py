@@ -326,3 +326,15 @@ def test_an_infinitive_under_a_verb_that_looks_forward_is_a_plan(tmp_path):
         "A plane will be sent to fly the injured home on Sunday, a spokesman said.")})
     events = _events(corpus, parsed).set_index("date_text")
     assert bool(events.loc["Sunday", "planned"])
+
+
+def test_a_day_written_on_a_happening_noun_dates_that_noun_phrase(tmp_path):
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(
+        "The mayor will meet union leaders on Monday, a spokesman said.",
+        "Some residents have reacted angrily to the Tuesday massacre.\n\n"
+        "A citywide internet blackout since Wednesday has restricted the flow of news.\n\n"
+        "Forty people died when a strong earthquake hit the province Sunday.")})
+    events = _events(corpus, parsed).set_index("date_text")
+    assert events.loc["Tuesday", "text"] == "the Tuesday massacre"
+    assert events.loc["Wednesday", "text"] == "A citywide internet blackout since Wednesday"
+    assert events.loc["Sunday", "text"] == "a strong earthquake hit the province Sunday"

@@ -83,9 +83,13 @@ def event_head(
     root = _span_root(inside)
     if root is None:
         return None
-    if month_only and (noun := _event_noun_before(root, event_nouns)) is not None:
+    noun = _event_noun_before(root, event_nouns)
+    if noun is not None and (month_only or root.head.head.i == noun.i):
+        # "the unrest in January"; "the blackout since Thursday" when the parse hangs the day on the noun
         return noun
-    if root.dep_ == "poss" and root.head.pos_ == "NOUN":  # "Tuesday's fire", "Sunday's election"
+    if root.head.pos_ == "NOUN" and (root.dep_ == "poss" or (root.dep_ == "compound" and
+                                                           root.head.lemma_.lower() in event_nouns)):
+        # "Tuesday's fire", "Sunday's election", "the Thursday crush": the noun names the happening
         return root.head
     ids = {t.i for t in inside}
     token = root
@@ -174,6 +178,10 @@ def clause_of(head: Token, date_end: int | None = None) -> tuple[int, int]:
             if child.dep_ in SEPARATE:
                 cut.update(t.i for t in child.subtree)
     words = [t for t in head.subtree if t.i not in cut]
+    if head.pos_ == "NOUN" and date_end is not None and date_end <= head.idx:
+        # "the Thursday crush in Mina", "Sunday's 6.1 magnitude quake in the farming region": the date
+        # names the happening with the noun; what follows the noun tells where, not when
+        words = [t for t in words if t.i <= head.i]
     if date_end is not None and words:
         words = sorted(words, key=lambda t: t.i)
         words = _without_what_follows(words, head, date_end)
@@ -182,6 +190,10 @@ def clause_of(head: Token, date_end: int | None = None) -> tuple[int, int]:
         noun = head.head
         words = [t for t in noun.subtree if t.i < head.i and t.i >= noun.left_edge.i] + words
     words = [t for t in words if not t.is_punct or (words[0].i < t.i < words[-1].i)]
+    while len(words) > 1 and words[0].lower_ in OTHER_HAPPENING and words[0].dep_ in ("mark", "advmod") \
+            and words[0].head.i == head.i:
+        # "when a strong earthquake hit …": the subordinator ties the event to another, it is not of it
+        words = words[1:]
     if not words:
         return head.idx, head.idx + len(head)
     first = min(words, key=lambda t: t.i)
