@@ -150,6 +150,7 @@ def test_a_site_notice_is_boilerplate_and_dates_nothing(tmp_path):
     ("Wirenews, April 3, 2015 Adjust font size:", True),
     ("Thursday April 02 2015", True),
     ("By Petar Iliev | 3 April 2015", True),
+    ("| Sunday, Aug. 3, 2031, 11:22 p.m.", True),
     ("Schools closed on April 3, 2015 across the valley.", False),
     ("On April 3, 2015 the gunmen attacked", False),
     ("Gunmen stormed the college at dawn on April 2, 2015 and killed", False),
@@ -170,14 +171,26 @@ def test_a_date_stamp_line_is_no_event(tmp_path):
 @pytest.mark.parametrize("line, date", [
     ("Wirenews | Updated: 2031-01-04 21:39", "2031-01-04"),
     ("Published: 4 January 2031", "2031-01-04"),
+    ("By: A Wire | Halberg | Published on:August 6, 2031 12:46 pm", "2031-08-06"),
+    ("AWN Published January 4, 2031 Updated January 4, 2031 10:41pm", "2031-01-04"),
 ])
 def test_a_machine_written_date_stamp_dates_the_article(tmp_path, line, date):
     from briefbook.corpus.metadata import is_date_line
 
+    from briefbook.corpus.metadata import is_publication_line
+
     (tmp_path / "a.txt").write_text(f"Blasts in Halberg\n{line}\nTwo blasts struck the square on Wednesday.\n",
                                     encoding="utf-8")
     assert load_corpus(tmp_path).documents[0].published.isoformat() == date
-    assert is_date_line(line)
+    assert is_date_line(line) or is_publication_line(line)
+    events = extract(load_corpus(tmp_path)).tables["events"]
+    assert list(events["date_text"]) == ["Wednesday"]
+
+
+def test_a_sentence_that_says_what_was_updated_is_no_publication_line():
+    from briefbook.corpus.metadata import is_publication_line
+
+    assert not is_publication_line("Officials updated the toll on August 4, 2031")
 
 
 def test_history_cited_by_month_does_not_give_an_undated_article_its_year(tmp_path):

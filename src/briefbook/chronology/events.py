@@ -68,7 +68,7 @@ def dateline_end(paragraph: Paragraph) -> int:
 
 def paragraph_mentions(paragraph: Paragraph) -> list[Mention]:
     """The paragraph's date expressions, its dateline or "Published:" line left out (they date the article)."""
-    if metadata.PUBLISHED_LINE.match(paragraph.text) or metadata.is_date_line(paragraph.text):
+    if metadata.is_publication_line(paragraph.text) or metadata.is_date_line(paragraph.text):
         return []
     skip = dateline_end(paragraph)
     return [m for m in find_mentions(paragraph.text) if m.start >= skip]

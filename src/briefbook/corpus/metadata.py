@@ -81,9 +81,10 @@ AGENCY_CREDIT = re.compile(r"^\(\s*(?:with input from|with inputs from|source:|v
 SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[A-Za-z]{2,})+|[A-Z][\w]*[A-Z][\w]*)", re.I)
 #: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters"
 CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b", re.I)
-#: "Published: 10 January 2022" and similar, also after a credit ("Xinhua | Updated: 2024-01-04 21:39").
-PUBLISHED_LINE = re.compile(r"^(?:[^|.]{1,40}\|\s*)?(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$",
-                            re.I)
+#: "Published: 10 January 2022" and similar, also after a credit ("Xinhua | Updated: 2024-01-04 21:39",
+#: "By: A Wire | City | Published on:August 6, 2014", "AFP Published July 16, 2024 Updated …").
+PUBLISHED_LINE = re.compile(r"^(?:(?:[^|.]{1,40}\|\s*){1,3}|(?-i:(?:[A-Z][\w&-]*\s+){1,3}))?"
+                            r"(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$", re.I)
 #: A machine-written date on a page's date stamp ("2024-01-04 21:39"), never in running text.
 ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 #: Where an article's date was found (``Document.published_how``): the Sources page shows these
@@ -192,7 +193,8 @@ def is_date_line(text: str) -> bool:
     reports no happening."""
     text = text.rstrip()
     words = text.split()
-    if not words or len(words) > DATE_UNDER_TITLE_WORDS or text.endswith((".", "!", "?", '"', "”")) \
+    if not words or len(words) > DATE_UNDER_TITLE_WORDS \
+            or (text.endswith((".", "!", "?", '"', "”")) and not text.lower().endswith(("a.m.", "p.m."))) \
             or words[0].lower() in _DATE_LEAD_INS:
         return False
     date = FULL_DATE.search(text)
@@ -201,6 +203,18 @@ def is_date_line(text: str) -> bool:
         return len((text[:date.start()] + text[date.end():]).split()) <= 5
     return date is not None and parse_full_date(text) is not None \
         and len((text[:date.start()] + text[date.end():]).split()) <= 5
+
+
+def is_publication_line(text: str) -> bool:
+    """A "Published:"/"Updated:" line with the page's date (:data:`PUBLISHED_LINE`): it dates the page."""
+    match = PUBLISHED_LINE.match(text)
+    if not match:
+        return False
+    rest = match.group("rest")
+    date = FULL_DATE.search(rest) or ISO_DATE.search(rest)
+    # the date comes first (a weekday may go before it): "updated the toll on August 4" is a sentence
+    return date is not None and date.start() <= len("Wednesday, ") and \
+        (parse_full_date(rest) or parse_iso_date(rest)) is not None
 
 
 def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, tuple[int, int] | None, str]:
@@ -217,9 +231,9 @@ def find_published(lines: Sequence[Line | Paragraph]) -> tuple[dt.date | None, t
                 return _date(int(match.group("year")), month, day), None, FROM_DATELINE
             return None, (month, day), FROM_DATELINE
     for line in lines:
-        match = PUBLISHED_LINE.match(line.text)
-        if match and (found := parse_full_date(match.group("rest")) or parse_iso_date(match.group("rest"))):
-            return found, None, FROM_PUBLICATION_LINE
+        if is_publication_line(line.text):
+            rest = PUBLISHED_LINE.match(line.text).group("rest")
+            return parse_full_date(rest) or parse_iso_date(rest), None, FROM_PUBLICATION_LINE
     for line in lines:
         if CAPTION.search(line.text) and (found := parse_full_date(line.text)):
             return found, None, FROM_CAPTION
