@@ -412,3 +412,16 @@ def test_a_lone_surname_tagged_an_organisation_is_the_person_of_this_article_fir
     names = Names(RoleBook(), {("person", "Lin Hao"): "Lin Hao", ("person", "Lin Mei"): "Lin Mei"}, {})
     said = _speaker(Mention("Lin", "org", "Lin"), names, [Speaker("Lin Mei", "person")], {})
     assert said == Speaker("Lin Mei", "person")
+
+
+@pytest.mark.parametrize("caption", [
+    "Protesters clash with the police in Amel on Thursday. AWN",
+    "A minister comforts an injured boy on Aug 4, 2031.  [Photo/Wirenews]",
+])
+def test_a_photo_caption_with_its_agency_credit_is_a_caption_and_no_event(tmp_path, caption):
+    (tmp_path / "a.txt").write_text(f"Clashes in Amel\n\nPublished: 9 January 2031\n\n{caption}\n\n"
+                                    "Students clashed with the police in Amel on Wednesday, officials said.\n",
+                                    encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [p.role for p in corpus.documents[0].paragraphs if p.text == caption] == ["caption"]
+    assert list(extract(corpus).tables["events"]["date_text"]) == ["Wednesday"]

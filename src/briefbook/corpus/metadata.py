@@ -79,8 +79,10 @@ FULL_DATE = re.compile(
 AGENCY_CREDIT = re.compile(r"^\(\s*(?:with input from|with inputs from|source:|via)\s+(?P<name>[^)]{2,40})\)$", re.I)
 #: "Subscribe to Example.com Telegram channel" names the site.
 SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[A-Za-z]{2,})+|[A-Z][\w]*[A-Z][\w]*)", re.I)
-#: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters"
-CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b", re.I)
+#: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters", "… in Dhaka on Thursday. AFP",
+#: "… on Sunday. [Photo/Agency]".
+CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b"
+                     r"|\.\s+(?-i:[A-Z]{2,12}(?:/[A-Z][\w ]{1,20})?)\s*$|\[\s*photo\b", re.I)
 #: "Published: 10 January 2022" and similar, also after a credit ("Xinhua | Updated: 2024-01-04 21:39",
 #: "By: A Wire | City | Published on:August 6, 2014", "AFP Published July 16, 2024 Updated …").
 PUBLISHED_LINE = re.compile(r"^(?:(?:[^|.]{1,40}\|\s*){1,3}|(?-i:(?:[A-Z][\w&-]*\s+){1,3}))?"
