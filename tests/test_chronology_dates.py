@@ -116,3 +116,8 @@ def test_a_lent_year_puts_a_year_less_day_nearest_the_date_it_was_lent_from():
     mention = find_mentions("He entered the country on December 19.")[0]
     assert resolve(mention, None, FallbackYear(2031, CORPUS_SPAN, dt.date(2031, 1, 4))).first == dt.date(2030, 12, 19)
     assert resolve(mention, None, FallbackYear(2031, CORPUS_SPAN)).first == dt.date(2031, 12, 19)
+
+
+def test_a_capitalised_today_inside_a_name_is_no_date():
+    assert find_mentions("Via The Daily Wire, Veldonia Today") == []
+    assert [m.text for m in find_mentions("He spoke on Monday. Today the toll rose.")] == ["Monday", "Today"]

@@ -279,6 +279,10 @@ def _patterns() -> _Patterns:
     )
 
 
+#: A capitalised word right before (no punctuation between): a capitalised "Today" after it is a name's.
+_IN_A_NAME = re.compile(r"\b[A-Z][\w&]*[ \u00a0]+$")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every date expression of ``text``, left to right, never overlapping.
 
@@ -370,6 +374,8 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
     for m in pats.phrase.finditer(text):
         if not free(m.start(), m.end()):
             continue
+        if m.group(0)[0].isupper() and _IN_A_NAME.search(text, 0, m.start()):
+            continue  # "USA Today", "Morning Star Yesterday": a word of a name, not a day
         phrase = m.group("phrase").lower()
         shape = "deictic" if phrase in lex.deictic else "anaphoric"
         offset = lex.deictic.get(phrase) or lex.anaphoric[phrase]
