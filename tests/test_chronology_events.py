@@ -338,3 +338,16 @@ def test_a_day_written_on_a_happening_noun_dates_that_noun_phrase(tmp_path):
     assert events.loc["Tuesday", "text"] == "the Tuesday massacre"
     assert events.loc["Wednesday", "text"] == "A citywide internet blackout since Wednesday"
     assert events.loc["Sunday", "text"] == "a strong earthquake hit the province Sunday"
+
+
+def test_an_opening_participle_dates_its_main_clause_and_due_to_a_noun_is_no_plan(tmp_path):
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(
+        "The mayor will meet union leaders on Monday, a spokesman said.",
+        "Speaking at the funeral of the victims on Wednesday, the mayor warned that the tax would stay.\n\n"
+        "In a statement published Tuesday, the union said its members would march again.\n\n"
+        "Thursday's jump in the count, from 400 late Monday, was due to marchers arriving from the suburbs.")})
+    events = _events(corpus, parsed).set_index("date_text")
+    assert events.loc["Wednesday", "text"].startswith("Speaking at the funeral") \
+        and events.loc["Wednesday", "text"].endswith("the tax would stay")
+    assert events.loc["Tuesday", "text"].endswith("its members would march again")
+    assert (events.loc["Monday", "date"], bool(events.loc["Monday", "planned"])) == ("2019-05-06", False)

@@ -117,7 +117,22 @@ def event_head(
             token = token.head.head
         else:
             break
-    return _with_absolute(token)
+    return _opening_adjunct(_with_absolute(token))
+
+
+def _opening_adjunct(token: Token) -> Token:
+    """"Speaking at the funeral on Friday, the president warned …", "In a statement published
+    Thursday, the group said …": a participle that opens the sentence sets the time of its main
+    clause, and the main clause is the happening a reader dates."""
+    head = token.head
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.left_edge.i == token.sent.start \
+            and token.i < head.i and head.pos_ in ("VERB", "AUX"):
+        return head
+    if token.dep_ == "acl" and token.tag_ == "VBN" and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        prep = head.head
+        if prep.i == token.sent.start and prep.head.pos_ in ("VERB", "AUX") and prep.i < prep.head.i:
+            return prep.head
+    return token
 
 
 COMPLEMENTS = {"ccomp", "dobj", "xcomp", "attr", "dative"}
@@ -230,6 +245,9 @@ def looks_forward(head: Token, future_markers: frozenset[str]) -> bool:
 def is_plan(head: Token, plan_words: frozenset[str]) -> bool:
     """"set for Nov. 1", "is due to open on Saturday", "expect the rain to ease by Thursday"."""
     words = [head] + [c for c in head.children if c.dep_ in ("acomp", "aux", "auxpass")]
+    # "was due to rescuers arriving": "due to" before a noun gives a cause, not a plan
+    words = [t for t in words if not (t.lower_ == "due" and any(c.dep_ == "prep" and c.lower_ == "to"
+                                                                 for c in t.children))]
     if head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
         words.append(head.head)
     return any(t.lemma_.lower() in plan_words or t.lower_ in plan_words for t in words)
