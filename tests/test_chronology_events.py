@@ -320,33 +320,35 @@ def test_a_later_sentence_whose_weekday_agrees_with_a_dated_happening_bounds_the
     assert (later["date"], later["how"]) == ("2019-05-11", SAME_HAPPENING)
 
 
-def test_an_infinitive_under_a_verb_that_looks_forward_is_a_plan(tmp_path):
+def _wire_events_with(tmp_path, last_paragraphs: str) -> pd.DataFrame:
+    """The events of the wire story with its last paragraph replaced, by date text."""
     corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(
-        "The mayor will meet union leaders on Monday, a spokesman said.",
-        "A plane will be sent to fly the injured home on Sunday, a spokesman said.")})
-    events = _events(corpus, parsed).set_index("date_text")
+        "The mayor will meet union leaders on Monday, a spokesman said.", last_paragraphs)})
+    return _events(corpus, parsed).set_index("date_text")
+
+
+def test_an_infinitive_under_a_verb_that_looks_forward_is_a_plan(tmp_path):
+    events = _wire_events_with(tmp_path, "A plane will be sent to fly the injured home on Sunday, a spokesman said.")
     assert bool(events.loc["Sunday", "planned"])
 
 
 def test_a_day_written_on_a_happening_noun_dates_that_noun_phrase(tmp_path):
-    corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(
-        "The mayor will meet union leaders on Monday, a spokesman said.",
+    events = _wire_events_with(
+        tmp_path,
         "Some residents have reacted angrily to the Tuesday massacre.\n\n"
         "A citywide internet blackout since Wednesday has restricted the flow of news.\n\n"
-        "Forty people died when a strong earthquake hit the province Sunday.")})
-    events = _events(corpus, parsed).set_index("date_text")
+        "Forty people died when a strong earthquake hit the province Sunday.")
     assert events.loc["Tuesday", "text"] == "the Tuesday massacre"
     assert events.loc["Wednesday", "text"] == "A citywide internet blackout since Wednesday"
     assert events.loc["Sunday", "text"] == "a strong earthquake hit the province Sunday"
 
 
 def test_an_opening_participle_dates_its_main_clause_and_due_to_a_noun_is_no_plan(tmp_path):
-    corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(
-        "The mayor will meet union leaders on Monday, a spokesman said.",
+    events = _wire_events_with(
+        tmp_path,
         "Speaking at the funeral of the victims on Wednesday, the mayor warned that the tax would stay.\n\n"
         "In a statement published Tuesday, the union said its members would march again.\n\n"
-        "Thursday's jump in the count, from 400 late Monday, was due to marchers arriving from the suburbs.")})
-    events = _events(corpus, parsed).set_index("date_text")
+        "Thursday's jump in the count, from 400 late Monday, was due to marchers arriving from the suburbs.")
     assert events.loc["Wednesday", "text"].startswith("Speaking at the funeral") \
         and events.loc["Wednesday", "text"].endswith("the tax would stay")
     assert events.loc["Tuesday", "text"].endswith("its members would march again")
