@@ -476,3 +476,15 @@ def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
 ])
 def test_what_the_verb_says_happened_beats_the_other_a_noun_names(tmp_path, sentence, number, category):
     assert _one(_figures(tmp_path, sentence), number).category == category
+
+
+def test_counts_that_stand_in_for_a_bare_count_or_a_part_of_one_are_figures_and_parts(tmp_path):
+    frame = _figures(tmp_path, "Police said at least 168 had been arrested in the city of Amel, 75 in the northern "
+                               "town of Oskar, and 60 in Veld in the south.",
+                     "Police have arrested more than 5,500 people across the country, including 1,100 on Thursday.",
+                     "Officials announced 17 arrests, including the former army chief.")
+    for number in ("168", "75", "60", "5,500", "1,100", "17"):
+        assert (_one(frame, number).category, _one(frame, number).who) == ("detained", "people")
+    # one town's share and a part of a total are parts, never a competing estimate of the whole
+    assert all(_one(frame, n).part_of for n in ("75", "60", "1,100"))
+    assert not _one(frame, "5,500").part_of

@@ -157,11 +157,16 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
         subjects = [c for c in in_sentence if c.phrase is not None and c.phrase.dep_ in ("nsubj", "nsubjpass")]
         last = subjects[0] if subjects else in_sentence[-1]  # "500 medics …, up from 350"
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, previous_value=True, antecedent=last)
+    if in_sentence and number.dep_ == "pobj" and head.lower_ in lex.subset_prepositions and number.pos_ == "NUM":
+        last = in_sentence[-1]  # "arrested 5,500 people, including 1,100 on Thursday": a part of them
+        return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last, partitive=True)
     if in_sentence and number.dep_ in ELLIPTIC_DEPS and number.pos_ == "NUM":
         parallel = [c for c in in_sentence if c.phrase is not None and c.phrase.dep_ == number.dep_]
         last = (parallel or in_sentence)[-1]  # "killing 14 people, including …, and wounding 40"
+        # a part of it, or, like it, one place's share ("…, 75 in Rangpur, and 60 in Barisal")
+        local = any(c.dep_ == "prep" and c.lower_ == "in" for c in number.children)
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last,
-                       partitive=number.dep_ in ("npadvmod", "appos", "dep"))
+                       partitive=number.dep_ in ("npadvmod", "appos", "dep") or (number.dep_ == "conj" and local))
     return Counted(None)
 
 

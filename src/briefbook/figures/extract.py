@@ -75,6 +75,9 @@ def _sentence_figures(
         who = "other" if classify.is_equipment(counted) else classify.who_of(counted, home)
         if who is None and phrase.vague and counted.noun is None and number.dep_ in {*ELLIPTIC_DEPS, "pobj"}:
             who = "people"  # "drove thousands from the valley": a bare magnitude counts people
+        if who is None and counted.borrowed:
+            # "168 had been arrested in Gazipur, 75 in Rangpur": a bare count that stands in for a kept one
+            who = next((w for _, _, c, w in kept if c is counted.antecedent), None)
         if who is None:
             # a bare count ("at least 12 died") is a figure only when the sentence says what
             # happened to those counted and the number is an argument of that verb
