@@ -488,3 +488,19 @@ def test_counts_that_stand_in_for_a_bare_count_or_a_part_of_one_are_figures_and_
     # one town's share and a part of a total are parts, never a competing estimate of the whole
     assert all(_one(frame, n).part_of for n in ("75", "60", "1,100"))
     assert not _one(frame, "5,500").part_of
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("\u201cPeople were climbing over one another,\u201d said one of the survivors, Ivo Brandt, 44, from Veldonia.", "44"),
+    ("\u201cPeople were climbing over one another,\u201d said one of the survivors, Ivo Brandt, 44, from Veldonia.", "one"),
+    ("\u201cIf you ran, you were shot,\u201d said one survivor.", "one"),
+    ("Two witnesses told reporters that the gate was shut.", "Two"),
+])
+def test_ages_speakers_and_one_another_are_no_figures(tmp_path, sentence, number):
+    frame = _figures(tmp_path, sentence)
+    assert number not in set(frame["text"]), frame[["text", "category", "who"]]
+
+
+def test_a_count_inside_the_quotation_is_still_a_figure(tmp_path):
+    frame = _figures(tmp_path, "\u201cThey came at night, hundreds of them,\u201d said a guard.")
+    assert "hundreds" in set(frame["text"])

@@ -76,6 +76,9 @@ def _quantity_of(number: Token, lex: Lexicon) -> Token | None:
         verb = head.head
         if verb.lemma_.lower() in lex.quantity_nouns:
             return verb
+        of = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
+        if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lex.quantity_nouns:
+            return of.head  # "put the figure of those killed at 147"
         for _ in range(3):
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("acomp", "advmod", "attr", "prep", "oprd"):
                 break

@@ -70,7 +70,8 @@ def _sentence_figures(
             continue
         number = span_head(tokens)
         counted = counted_noun(number, in_sentence, in_document)
-        if filters.is_age(number) or filters.is_background(counted) or filters.is_historical(counted, number, year):
+        if filters.is_age(number) or filters.is_no_count(number) or filters.is_background(counted) \
+                or filters.is_historical(counted, number, year):
             continue
         who = "other" if classify.is_equipment(counted) else classify.who_of(counted, home)
         if who is None and phrase.vague and counted.noun is None and number.dep_ in {*ELLIPTIC_DEPS, "pobj"}:
@@ -112,8 +113,8 @@ def _sentence_figures(
         antecedent = ids.get(id(counted.antecedent)) if counted.partitive and counted.antecedent is not None else None
         if antecedent and categories.get(antecedent) != category:
             antecedent = None  # "two were detained … two of them were released": a different count
-        if category == "other" and category_how == "default" and low == high == 1:
-            continue  # "said one survivor": one person to whom nothing is said to happen is no figure
+        if category == "other" and (category_how == "default" and low == high == 1 or filters.is_speaker(counted, number)):
+            continue  # "said one survivor": those who speak, or one person to whom nothing happens, are no figure
         categories[ids[id(counted)]] = category
         rows.append({
             "doc_id": paragraph.doc_id,

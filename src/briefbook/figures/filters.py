@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from briefbook.figures.counted import Counted, governing_verb
 from briefbook.figures.lexicon import lexicon
+from briefbook.language.speech import is_cue
 
 
 def _is_year(token: Token) -> bool:
@@ -34,11 +35,13 @@ def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
 
 
 def is_age(number: Token) -> bool:
-    """An age, not a count ("aged 19 and 22", "a 14-year-old")."""
+    """An age, not a count ("aged 19 and 22", "a 14-year-old", "Abdullah Lotfy, 44, from Egypt")."""
     head = number.head
     for token in (number, head, head.head):
         if token.lemma_.lower() in ("age", "aged"):
             return True
+    if number.dep_ == "appos" and head.ent_type_ == "PERSON" and number.text.isdigit() and int(number.text) < 120:
+        return True
     return number.nbor(1).lower_.startswith("-year") if number.i + 1 < len(number.doc) else False
 
 
@@ -65,3 +68,18 @@ def is_background(counted: Counted) -> bool:
     anchor = counted.phrase if counted.phrase is not None else counted.noun
     verb = governing_verb(anchor) if anchor is not None and not counted.borrowed else None
     return verb is not None and verb.lemma_.lower() in lex.background_verbs
+
+
+def is_no_count(number: Token) -> bool:
+    """"one another", "one by one": words that are no number of anyone."""
+    following = number.nbor(1).lower_ if number.i + 1 < len(number.doc) else ""
+    return number.lower_ == "one" and following in ("another", "by")
+
+
+def is_speaker(counted: Counted, number: Token) -> bool:
+    """The count names who is speaking ("said one survivor", "two witnesses told reporters"):
+    the speakers of a statement, not a figure of the event."""
+    anchor = number if counted.phrase is None else counted.phrase
+    verb = anchor.head
+    # the speaker after the verb, or right before it; not a subject the parser found inside the quotation
+    return anchor.dep_ == "nsubj" and is_cue(verb) and (anchor.i > verb.i or anchor.right_edge.i + 1 == verb.i)
