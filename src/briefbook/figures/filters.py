@@ -77,9 +77,8 @@ def is_no_count(number: Token) -> bool:
 
 
 def is_speaker(counted: Counted, number: Token) -> bool:
-    """The count names who is speaking ("said one survivor", "two witnesses told reporters"):
-    the speakers of a statement, not a figure of the event."""
+    """The count names who is speaking after their words ("…,” said one survivor"): the speaker of
+    a quotation, not a figure of the event. ("Three survivors described the scene" still counts
+    survivors, and a subject the parser finds inside the quotation is no speaker.)"""
     anchor = number if counted.phrase is None else counted.phrase
-    verb = anchor.head
-    # the speaker after the verb, or right before it; not a subject the parser found inside the quotation
-    return anchor.dep_ == "nsubj" and is_cue(verb) and (anchor.i > verb.i or anchor.right_edge.i + 1 == verb.i)
+    return anchor.dep_ == "nsubj" and is_cue(anchor.head) and anchor.i > anchor.head.i
