@@ -39,3 +39,11 @@ def test_article_page_escapes_text_and_heading():
     heading = page.splitlines()[1]
     assert heading.startswith("# ") and "**" not in heading and "`" not in heading.replace("\\`", "")
     assert md_escape("a*b") == "a\\*b"
+
+
+def test_only_short_one_word_cells_are_kept_on_one_line():
+    frame = pd.DataFrame({"title": ["A long headline about a crush at a crossing"], "day": ["2001-02-03"],
+                          "file": ["a-rather-long-file-name-of-an-article.txt"]})
+    cells = html_table(frame).split("<td")[1:]
+    kept = ['class="briefbook-token"' in cell for cell in cells]
+    assert kept == [False, True, False]  # a column of titles wraps at words; a date never at its hyphens

@@ -46,6 +46,20 @@ def link(href: str, label: object) -> str:
     return f'<a href="{esc(href)}">{esc(label)}</a>'
 
 
+#: Longest one-word cell kept on one line: ids, dates and numbers ("fg-b85655573f", "2015-09-24").
+TOKEN_CHARS = 16
+
+
+def _token_class(value: object) -> str:
+    """A short one-word cell is never wrapped at its hyphens ("2015-" / "09-24"); long text wraps at words.
+
+    Only such cells are kept whole: keeping a whole column on one line (as the first
+    column once was) made a column of article titles push the table past the page.
+    """
+    text = esc(value)
+    return ' class="briefbook-token"' if text and len(text) <= TOKEN_CHARS and not any(c.isspace() for c in text) else ""
+
+
 def html_table(
     frame: pd.DataFrame,
     *,
@@ -79,7 +93,7 @@ def html_table(
         else:
             rid = ""
         cells = "".join(
-            f"<td>{row[c] if c in raw else esc(row[c])}</td>" for c in columns
+            f"<td>{row[c]}</td>" if c in raw else f"<td{_token_class(row[c])}>{esc(row[c])}</td>" for c in columns
         )
         out.append(f"<tr{rid}>{cells}</tr>")
     out.append("</tbody></table></div>")
