@@ -23,6 +23,7 @@ from briefbook.figures import (
 from briefbook.evaluation import evaluate_corpus
 from briefbook.figures.evaluate import load_gold, score
 from briefbook.figures.nationality import UNNAMED, nationality_labels, written_nationality
+from briefbook.figures.summary import ranges_title
 from briefbook.nlp import parse_corpus
 from conftest import ANNOTATIONS, CORPORA, ROOT
 
@@ -509,3 +510,12 @@ def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
 ])
 def test_what_the_verb_says_happened_beats_the_other_a_noun_names(tmp_path, sentence, number, category):
     assert _one(_figures(tmp_path, sentence), number).category == category
+
+
+def test_the_ranges_chart_title_states_the_leading_figure():
+    figures = pd.DataFrame([
+        _report("f1", "a", 700, 700, reported_on=dt.date(2024, 1, 9)),
+        _report("f2", "b", 717, 717, reported_on=dt.date(2024, 1, 10)),
+    ]).astype({"low": "Int64", "high": "Int64"})
+    title = ranges_title(reconcile(figures, _docs("a", "b")))
+    assert title.startswith("People killed: 717") and "700 to 717" in title
