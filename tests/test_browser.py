@@ -57,3 +57,40 @@ def test_every_page_draws_its_charts_offline(built_site, tmp_path):
     undrawn = [(page, c["id"], c["text"]) for page, cs in results.items() for c in cs if not c["drawn"]]
     assert undrawn == []
     assert "book/sources.html" in results and results["book/sources.html"]
+
+
+#: Anything of a chapter that reaches past the right edge of the article column, and whether the page scrolls sideways.
+OVERFLOW = """() => {
+  const right = document.querySelector('article.bd-article').getBoundingClientRect().right + 1;
+  const wide = Array.from(document.querySelectorAll(
+      'article .briefbook-chart, article .briefbook-table-wrap, article p, article li, article pre, article figure'))
+    .filter(el => el.getBoundingClientRect().right > right)
+    .map(el => (el.id || el.className || el.tagName) + ' ' + el.textContent.slice(0, 40));
+  const page = document.documentElement.scrollWidth > window.innerWidth + 1;
+  const clipped = Array.from(document.querySelectorAll('article .briefbook-chart'))
+    .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.id);
+  return {wide, page, clipped};
+}"""
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+def test_no_chapter_overflows_its_column(built_site, tmp_path, width):
+    """At a laptop's and a phone's width, no chart, table or text block reaches past the column and the
+    page never scrolls sideways; at the laptop's width every chart is drawn whole within its column."""
+    chapters = sorted((built_site / "book").glob("*.html"))
+    assert chapters
+    problems = {}
+    with serve(built_site) as base, browser(tmp_path) as chromium:
+        page = chromium.new_page(viewport={"width": width, "height": 900})
+        for chapter in chapters:
+            page.goto(f"{base}/book/{chapter.name}", wait_until="load")
+            if page.locator(".briefbook-chart").count():
+                page.wait_for_function("() => Array.from(document.querySelectorAll('.briefbook-chart'))"
+                                       ".every(el => el.querySelector('svg'))", timeout=15000)
+                page.wait_for_timeout(300)  # a chart wider than its column is drawn again, narrower
+            found = page.evaluate(OVERFLOW)
+            if width < 1000:
+                found["clipped"] = []  # a phone may scroll inside a chart of long labels, never the page
+            if found["wide"] or found["page"] or found["clipped"]:
+                problems[chapter.name] = found
+    assert problems == {}

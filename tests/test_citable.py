@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
+
+from briefbook.publish.build import stage_source
+from briefbook.publish.sphinx_ext import cite_block, page_url
 
 from conftest import CORPORA, ROOT, SEEDS
 from sitecheck import pages, read_page
@@ -68,19 +74,38 @@ def test_every_shown_table_has_csv_and_json_beside_it(built_site):
     for page in pages(built_site):
         collector = read_page(page)
         text = page.read_text(encoding="utf-8")
-        tables = text.count('<table class="briefbook-table"')
+        tables = text.count('<table class="briefbook-table"') + text.count('<figure class="briefbook-figure"')
         csv_links = [l for l in collector.links if l.endswith(".csv")]
         json_links = [l for l in collector.links if l.endswith(".json")]
-        assert len(csv_links) == len(json_links) == tables, page
+        assert len(csv_links) == len(json_links) == tables, page  # every table and every chart
         for link in csv_links + json_links:
             assert (page.parent / link).resolve().is_file(), link
     data = {p.name for p in (built_site / "_static" / "data").iterdir()}
     assert {"documents.csv", "documents.json"} <= data
 
 
+def test_a_baseurl_is_in_every_cite_block_and_none_means_relative_addresses(tmp_path):
+    base = "https://reports.example.net/kz/"
+    info = {"version": "1", "build_date": "2030-01-02", "seeds_fingerprint": "f", "commit": ""}
+    stage_source(ROOT, tmp_path / "with", "A report", info, base)
+    stage_source(ROOT, tmp_path / "without", "A report", info)
+    for folder, expected in (("with", base + "book/claims.html"), ("without", "book/claims.html")):
+        config = yaml.safe_load((tmp_path / folder / "_config.yml").read_text(encoding="utf-8"))
+        url = page_url(config["html"]["baseurl"] or "", "book/claims")
+        block = cite_block("Claims", "A report", "briefbook", url, info, "book/claims")
+        assert url == expected and block.count(expected) == 2  # the reference and the BibTeX url
+        assert "://" in block if folder == "with" else "://" not in block
+
+
+@pytest.mark.book
+def test_no_page_names_a_placeholder_domain(built_site):
+    for page in pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        assert "example.org" not in text and "example.com" not in text, page
+
+
 @pytest.mark.book
 def test_every_table_row_is_addressable(built_site):
-    import re
 
     for page in pages(built_site):
         text = page.read_text(encoding="utf-8")
@@ -101,6 +126,8 @@ def test_the_pdf_holds_every_chapter_with_its_charts_drawn(built_site):
     for heading in ("About this report", "Claims", "Casualties", "Chronology", "Sources", "Methods"):
         assert heading in text
     # Charts are drawn as SVG, so their titles are text in the PDF; a chart that failed says so instead.
-    assert "Length of each article, and what cleaning removed" in text
     assert "Accuracy against hand annotations" in text
+    titles = [t for page in pages(built_site) for t in re.findall(
+        r'<p class="briefbook-chart-title">(.*?)<a', page.read_text(encoding="utf-8"))]
+    assert titles and all(" ".join(html.unescape(t).split()[:3]) in " ".join(text.split()) for t in titles)
     assert "Chart library missing" not in text and "Chart error" not in text

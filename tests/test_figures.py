@@ -22,6 +22,8 @@ from briefbook.figures import (
 )
 from briefbook.evaluation import evaluate_corpus
 from briefbook.figures.evaluate import load_gold, score
+from briefbook.figures.nationality import UNNAMED, nationality_labels, written_nationality
+from briefbook.figures.summary import ranges_title
 from briefbook.nlp import parse_corpus
 from conftest import ANNOTATIONS, CORPORA, ROOT
 
@@ -460,6 +462,38 @@ def test_counts_by_nationality_are_listed_not_ranged_in_the_summary(tmp_path):
     assert len(foreign) == 1 and "89" in foreign[0] and "4" in foreign[0] and "range" not in foreign[0]
 
 
+def test_counts_of_two_nationalities_are_never_ranged_together(tmp_path):
+    frame = _figures(tmp_path, "At least 700 pilgrims were killed in the crush in Norway, Norwegian officials said.",
+                     "Norway mourned. The Norwegian king ordered an inquiry in Norway.",
+                     "Sweden said 89 of its citizens died.", "Officials said 4 Danish pilgrims died.",
+                     "The embassy said 6 Danish pilgrims were killed.")
+    reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    foreign = reconciled[(reconciled["category"] == "killed") & (reconciled["who"] == "foreign nationals")]
+    assert len(foreign) == 2 and foreign["group_id"].is_unique
+    by_country = {row.nationality: (row.low, row.high) for row in foreign.itertuples()}
+    swedish = next(k for k in by_country if k.startswith("Swed"))
+    danish = next(k for k in by_country if k.startswith("Dan"))
+    assert by_country[swedish] == (89, 89) and by_country[danish] == (4, 6)
+    assert list(reconciled["who"])[0] == "people"  # the toll leads, its parts follow
+
+
+@pytest.mark.parametrize("text, counted, sentence, attribution, expected", [
+    ("154", "Veldonians", "So far, 154 Veldonians have been pronounced dead.", "", "Veldonian"),
+    ("two", "pilgrims", "The toll was corrected to two Veldonian pilgrims.", "", "Veldonian"),
+    ("two", "pilgrims", "Only two of them died in the Ostmark crush.", "a senior Veldonian official", "Veldonian"),
+    ("eight", "pilgrims", "Six Veldonian pilgrims are missing and eight others are hurt.", "Anna Berg", "Veldonian"),
+    ("89", "citizens", "Veldonia said 89 of its citizens died.", "Veldonia", "Veldonia"),
+    ("89", "citizens", "Officials said 89 of its citizens died.", "", UNNAMED),
+])
+def test_the_nationality_of_a_foreign_count_is_read_from_its_words(text, counted, sentence, attribution, expected):
+    assert written_nationality(text, counted, sentence, attribution) == expected
+
+
+def test_spellings_of_one_country_get_one_label():
+    assert nationality_labels(["Veldonia", "Veldonian", "Ostmarker", UNNAMED]) == \
+        ["Veldonian", "Veldonian", "Ostmarker", UNNAMED]
+
+
 def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
     frame = _figures(tmp_path, "Four attackers were killed by soldiers.",
                      "At least 147 people were killed, officials said.", "Police said 148 people were killed.")
@@ -503,3 +537,12 @@ def test_ages_speakers_and_one_another_are_no_figures(tmp_path, sentence, number
 def test_a_count_inside_the_quotation_is_still_a_figure(tmp_path):
     frame = _figures(tmp_path, "\u201cThey came at night, hundreds of them,\u201d said a guard.")
     assert "hundreds" in set(frame["text"])
+
+
+def test_the_ranges_chart_title_states_the_leading_figure():
+    figures = pd.DataFrame([
+        _report("f1", "a", 700, 700, reported_on=dt.date(2024, 1, 9)),
+        _report("f2", "b", 717, 717, reported_on=dt.date(2024, 1, 10)),
+    ]).astype({"low": "Int64", "high": "Int64"})
+    title = ranges_title(reconcile(figures, _docs("a", "b")))
+    assert title.startswith("People killed: 717") and "700 to 717" in title

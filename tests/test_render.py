@@ -39,3 +39,25 @@ def test_article_page_escapes_text_and_heading():
     heading = page.splitlines()[1]
     assert heading.startswith("# ") and "**" not in heading and "`" not in heading.replace("\\`", "")
     assert md_escape("a*b") == "a\\*b"
+
+
+def test_only_short_one_word_cells_are_kept_on_one_line():
+    frame = pd.DataFrame({"title": ["A long headline about a crush at a crossing"], "day": ["2001-02-03"],
+                          "file": ["a-rather-long-file-name-of-an-article.txt"]})
+    cells = html_table(frame).split("<td")[1:]
+    kept = ['class="briefbook-token"' in cell for cell in cells]
+    assert kept == [False, True, False]  # a column of titles wraps at words; a date never at its hyphens
+
+
+def test_a_chart_figure_states_its_finding_source_data_and_address():
+    from briefbook.publish.render import chart_figure, drawn_data
+
+    chart = alt.Chart(pd.DataFrame({"day": ["d1", "d2"], "n": [3, 5]}), title="Counts").mark_bar().encode(x="day", y="n")
+    spec = chart.to_dict()
+    markup = chart_figure(spec, "chart-x", title="Five <b>on d2</b>", caption="Bars.", source="2 articles",
+                          data_href="../d/chart-x")
+    assert 'id="chart-x-figure"' in markup and 'href="#chart-x-figure"' in markup
+    assert "Five &lt;b&gt;on d2&lt;/b&gt;" in markup and "Source: 2 articles" in markup
+    assert '"../d/chart-x.csv"' in markup and '"../d/chart-x.json"' in markup
+    assert '"Counts"' not in markup  # the finding replaces the spec's own title
+    assert list(drawn_data(spec)["n"]) == [3, 5]

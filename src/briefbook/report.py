@@ -177,9 +177,28 @@ def _download_links(frame: pd.DataFrame, columns, html_columns, table_id: str) -
     )
 
 
-def show_chart(chart: alt.TopLevelMixin, chart_id: str) -> None:
-    """Draw an Altair chart with the site's own vega bundle, in a container with a stable id."""
-    show_html(render.chart_html(chart.to_dict(), chart_id=chart_id))
+def show_chart(chart: alt.TopLevelMixin, chart_id: str, *, title: str = "", caption: str = "",
+               source: str = "") -> None:
+    """Draw an Altair chart with the site's own vega bundle, in a figure with a stable id.
+
+    ``title`` states the chart's finding, ``caption`` says how to read it and
+    ``source`` where its data come from; the drawn rows are saved as the chart's CSV.
+    """
+    spec = chart.to_dict()
+    folder, name = os.environ.get(DOWNLOADS_ENV), render.safe_id(chart_id)
+    href = ""
+    if folder:
+        frame_to_files(render.drawn_data(spec), Path(folder), name)
+        href = f"../_static/downloads/{name}"
+    show_html(render.chart_figure(spec, chart_id, title=title, caption=caption, source=source, data_href=href))
+
+
+def source_line(documents: pd.DataFrame) -> str:
+    """Where a chart's data come from: the articles and their outlets, as read by briefbook."""
+    outlets = sorted({str(o) for o in documents.get("outlet", pd.Series(dtype=str)).dropna() if str(o).strip()})
+    named = (f"from {', '.join(outlets)}" if len(outlets) <= 6 else f"from {len(outlets)} outlets") if outlets \
+        else "whose outlets the text does not name"
+    return f"{plural(len(documents), 'news article')} {named}, as read by briefbook (see Methods)."
 
 
 def plural(n: int, word: str, plural_word: str | None = None) -> str:

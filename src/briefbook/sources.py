@@ -66,6 +66,20 @@ def length_chart(documents: pd.DataFrame, removed: pd.DataFrame) -> alt.Chart:
     )
 
 
+def length_title(documents: pd.DataFrame, removed: pd.DataFrame) -> str:
+    """The finding of the length chart: how long the articles are and how much cleaning took out."""
+    if documents.empty:
+        return "No articles"
+    words = documents["words"].astype(int)
+    cut = removed.assign(words=removed["text"].str.split().str.len()) if not removed.empty else removed
+    spread = f"{int(words.min()):,}" if words.min() == words.max() else f"{int(words.min()):,} to {int(words.max()):,}"
+    head = f"Articles run from {spread} words" if words.min() != words.max() else f"Every article has {spread} words"
+    if cut.empty:
+        return f"{head}; cleaning removed nothing"
+    return (f"{head}; cleaning removed {int(cut['words'].sum()):,} words of boilerplate from "
+            f"{cut['doc_id'].nunique()} of {len(documents)}")
+
+
 def summary_sentences(documents: pd.DataFrame, removed: pd.DataFrame, skipped: pd.DataFrame) -> list[str]:
     """Sentences about the corpus, computed from its tables."""
     n = len(documents)

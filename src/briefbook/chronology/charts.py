@@ -68,6 +68,36 @@ def timeline_chart(entries: pd.DataFrame, width: int = 640) -> alt.LayerChart:
     return alt.layer(span, dots, labels).properties(width=width, height=height, title="Timeline")
 
 
+def _day_words(day: str) -> str:
+    """"2015-09-24" -> "24 September 2015"; "2015-09" -> "September 2015"."""
+    parts = [int(p) for p in day.split("-")]
+    named = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return named.strftime("%-d %B %Y" if len(parts) == 3 else "%B %Y" if len(parts) == 2 else "%Y")
+
+
+def timeline_title(entries: pd.DataFrame) -> str:
+    """The finding of the timeline chart: how many dated entries, over which span, how many dates disputed."""
+    data = _plottable(entries)
+    if data.empty:
+        return "No event could be placed on the calendar"
+    first, last = min(data["date"]), max(data["date"])
+    span = _day_words(first) if first == last else f"from {_day_words(first)} to {_day_words(last)}"
+    disputed = int(data["conflict"].fillna(False).astype(bool).sum()) if "conflict" in data else 0
+    return (f"{len(data)} dated {'entry' if len(data) == 1 else 'entries'} {span}; "
+            + (f"sources disagree on the date of {disputed}" if disputed else "no source contradicts another's date"))
+
+
+def sources_title(events: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """The finding of the events-by-source chart: which source dates the most events."""
+    data = _plottable(events)
+    if data.empty:
+        return "No source dates an event on the calendar"
+    outlets = outlet_labels(documents)
+    counts = data["doc_id"].map(lambda d: outlets.get(d, d)).value_counts()
+    return (f"{counts.index[0]} dates the most events ({counts.iloc[0]} of {len(data)}); "
+            f"{len(counts)} {'source dates' if len(counts) == 1 else 'sources date'} at least one")
+
+
 def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 640) -> alt.Chart:
     """Who reported what when: one row per source, a mark per dated event, coloured by
     kind; marks of one timeline entry share a tooltip id so disagreements stand out."""

@@ -28,6 +28,24 @@ def frames_heatmap(counts: pd.DataFrame, by: str = "speaker", top: int = 12) -> 
     )
 
 
+def outlets_title(claims: pd.DataFrame) -> str:
+    """The finding of the claims-by-outlets chart: how many claims more than one outlet carries."""
+    shared = int((claims["n_outlets"] > 1).sum())
+    if not shared:
+        return f"Each of the {len(claims)} claims is carried by one outlet only"
+    return (f"{shared} of {len(claims)} claims are carried by more than one outlet; "
+            f"the most widely carried by {int(claims['n_outlets'].max())}")
+
+
+def frames_title(counts: pd.DataFrame, by: str) -> str:
+    """The finding of a frames heatmap: the most evoked frame and who evokes it most."""
+    totals = counts.astype({"count": "int64"}).groupby("frame")["count"].sum().sort_values(ascending=False)
+    frame = totals.index[0]
+    top = counts[counts["frame"] == frame].groupby(by)["count"].sum().sort_values(ascending=False)
+    return (f"“{frame}” is the most evoked frame ({int(totals.iloc[0])} statements), "
+            f"most often by {top.index[0]} ({int(top.iloc[0])})")
+
+
 def claims_by_outlets(claims: pd.DataFrame) -> alt.Chart:
     """How many claims are carried by 1, 2, 3 … outlets, split by speaker."""
     data = claims.groupby(["n_outlets", "speaker"], as_index=False).size().rename(columns={"size": "claims"})

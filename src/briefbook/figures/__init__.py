@@ -16,10 +16,10 @@ from briefbook.figures.export import write_figures_csv, write_reconciled_csv
 from briefbook.figures.extract import COLUMNS, extract_figures, figure_id
 from briefbook.figures.numbers import NumberPhrase, bounds, find_numbers
 from briefbook.figures.reconcile import RECONCILIATION_RULES, documents_frame, reconcile, vague_convention
-from briefbook.figures.summary import summary_sentences
+from briefbook.figures.summary import summary_sentences, who_labels
 
 __all__ = [
     "COLUMNS", "NumberPhrase", "RECONCILIATION_RULES", "bounds", "documents_frame", "extract_figures",
     "figure_id", "figures_by_source_chart", "find_numbers", "mentions_table", "ranges_chart", "reconcile",
-    "summary_sentences", "vague_convention", "write_figures_csv", "write_reconciled_csv",
+    "summary_sentences", "vague_convention", "who_labels", "write_figures_csv", "write_reconciled_csv",
 ]

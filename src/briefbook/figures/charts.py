@@ -15,6 +15,7 @@ import pandas as pd
 
 from briefbook.corpus.outlets import outlet_label
 from briefbook.figures.reconcile import CATEGORY_ORDER
+from briefbook.figures.summary import who_labels
 
 UNDATED = "undated"
 
@@ -109,7 +110,7 @@ def ranges_chart(reconciled: pd.DataFrame, figures: pd.DataFrame) -> alt.LayerCh
     if reconciled.empty:
         return alt.Chart(pd.DataFrame({"note": ["no figures"]})).mark_text().encode(text="note:N")
     rec = reconciled.copy()
-    rec["group"] = rec["category"] + " · " + rec["who"].str.replace("_", " ")
+    rec["group"] = rec["category"] + " · " + pd.Series(who_labels(rec), index=rec.index).str.replace("_", " ")
     rec["low_v"] = [float(v) if pd.notna(v) else None for v in rec["low"]]
     rec["high_v"] = [float(h) if pd.notna(h) else (float(lo) * 2 if pd.notna(lo) else None)
                      for lo, h in zip(rec["low"], rec["high"])]
@@ -133,6 +134,9 @@ def ranges_chart(reconciled: pd.DataFrame, figures: pd.DataFrame) -> alt.LayerCh
     )
     best = alt.Chart(values).mark_tick(thickness=3, size=22, color="black").encode(y=y, x="best_v:Q", tooltip=tooltip)
     reports = chart_data(figures)
+    # each report sits on its own group's line (a count by nationality on its nationality's)
+    group_of = {fid: group for group, ids in zip(rec["group"], reconciled["figure_ids"]) for fid in ids}
+    reports["group"] = [group_of.get(f, g) for f, g in zip(reports["figure_id"], reports["group"])]
     reports = reports[reports["group"].isin(order)].copy()
     standing = {fid for ids in reconciled["standing_ids"] for fid in ids}
     compared = {fid for ids in reconciled["figure_ids"] for fid in ids}

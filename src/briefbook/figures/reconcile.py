@@ -11,12 +11,15 @@ from __future__ import annotations
 import pandas as pd
 
 from briefbook.corpus.outlets import with_outlet
-from briefbook.figures.classify import materiel_kind
+from briefbook.figures.classify import FOREIGN, materiel_kind
+from briefbook.figures.nationality import nationality_labels, written_nationality
 from briefbook.resources import load_yaml
 from briefbook.schema import missing
 
 RECONCILIATION_RULES: list[str] = [
     "Figures are grouped by what happened (category) and to whom (who); each group is reconciled on its own.",
+    "People counted by another nationality than the corpus's are grouped by that nationality: one country's count "
+    "of its nationals is reconciled with other counts of the same nationals, never with another country's.",
     "An update replaces the earlier figure from the same source: within one article, a figure the text gives as "
     "an update ('has risen to', 'now') replaces that article's other figures for the group unless they are dated "
     "later; across articles, a figure credited to the same source replaces that source's earlier-dated figure; a "
@@ -48,7 +51,7 @@ def vague_convention() -> list[str]:
 
 
 COLUMNS = [
-    "group_id", "category", "who", "reports", "outlets", "sources", "low", "best", "high", "best_figure_id",
+    "group_id", "category", "who", "nationality", "reports", "outlets", "sources", "low", "best", "high", "best_figure_id",
     "best_reported_on", "rule", "disagreement", "explanation", "standing_ids", "figure_ids",
 ]
 
@@ -166,6 +169,15 @@ def _explain(group: pd.DataFrame, gone: dict[str, str], standing: pd.DataFrame, 
     return "; ".join(reasons)
 
 
+def nationalities(frame: pd.DataFrame) -> list[str]:
+    """Per figure, the nationality of the foreign nationals it counts ("" for every other group)."""
+    foreign = frame["who"] == FOREIGN
+    written = [written_nationality(r.text, r.counted, r.sentence, r.attribution)
+               for r in frame[foreign].reindex(columns=["text", "counted", "sentence", "attribution"]).itertuples()]
+    labels = iter(nationality_labels(written))
+    return [next(labels) if is_foreign else "" for is_foreign in foreign]
+
+
 def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """One row per (category, who) with reports, outlets, low/best/high, the rule applied and any disagreement.
 
@@ -181,7 +193,8 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     # materiel is reconciled by kind: planes, seized weapons and vehicles are three figures, not one
     frame = frame.assign(who=[materiel_kind(str(c)) if cat == "equipment" else w
                               for cat, w, c in zip(frame["category"], frame["who"], frame["counted"])])
-    for (category, who), group in frame.groupby(["category", "who"], sort=False):
+    frame = frame.assign(nationality=nationalities(frame))
+    for (category, who, nationality), group in frame.groupby(["category", "who", "nationality"], sort=False):
         gone = superseded(group)
         standing = group[~group["figure_id"].isin(gone) & (group["qualifier"] != "unconfirmed")]
         if standing.empty:
@@ -207,9 +220,11 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if open_floors:
             rule.append("open-ended counts as a floor")
         rows.append({
-            "group_id": f"{category}/{who}",  # from content, so it survives adding articles
+            # from content, so it survives adding articles
+            "group_id": f"{category}/{who}" + (f"/{nationality}" if nationality else ""),
             "category": category,
             "who": who,
+            "nationality": nationality,
             "reports": len(group),
             "outlets": ", ".join(sorted({o or f for o, f in zip(group["outlet"], group["file"])})),
             "sources": "; ".join(sorted({a for a in group["attribution"] if a})),
@@ -231,7 +246,10 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     out["_order"] = out["category"].map(lambda c: order.get(c, len(order)))
     # within a category the most reported group first: the toll of people, not four attackers, leads
     out["_reports"] = -out["reports"]
-    return out.sort_values(["_order", "_reports", "who"]).drop(columns=["_order", "_reports"]).reset_index(drop=True)
+    # and counts by nationality, parts of the toll, after every other group of the category
+    out["_part"] = out["who"] == FOREIGN
+    out = out.sort_values(["_order", "_part", "_reports", "who", "nationality"])
+    return out.drop(columns=["_order", "_part", "_reports"]).reset_index(drop=True)
 
 
 def documents_frame(corpus) -> pd.DataFrame:

@@ -58,6 +58,63 @@ def _clause(sentence: str, number: str, width: int = 60) -> str:
     return ("…" if start else "") + sentence[start:start + width].strip() + ("…" if start + width < len(sentence) else "")
 
 
+def subject(category: str, who: str) -> str:
+    """What a group counts, in words: "people killed", "members of the security forces deployed"."""
+    what = _WHAT.get(category, category)
+    whom = _WHO.get(who, str(who).replace("_", " "))
+    return f"{whom} {what}" if category != "equipment" else what
+
+
+def ranges_title(reconciled: pd.DataFrame) -> str:
+    """The finding of the reconciled-ranges chart: the leading group's best figure and its reports' range."""
+    if reconciled.empty:
+        return "The articles give no figure to reconcile"
+    row = reconciled.iloc[0]  # the first category's most reported group
+    what = subject(row["category"], row["who"])
+    what = what[:1].upper() + what[1:]
+    if pd.isna(row["best"]):
+        return f"{what}: reported as {_range(row['low'], row['high'])}"
+    if pd.notna(row["low"]) and pd.notna(row["high"]) and row["low"] == row["high"]:
+        return f"{what}: {_n(row['best'])}, and every standing report agrees"
+    return f"{what}: {_n(row['best'])} by the most recent report; reports range from {_range(row['low'], row['high'])}"
+
+
+def by_source_title(figures: pd.DataFrame) -> str:
+    """The finding of the figures-by-source chart: how many figures, from how many articles, most of what."""
+    if figures.empty:
+        return "The articles give no figures"
+    groups = figures.groupby(["category", "who"]).size().sort_values(ascending=False)
+    (category, who), most = groups.index[0], int(groups.iloc[0])
+    return (f"{_plural(len(figures), 'figure')} in {_plural(figures['doc_id'].nunique(), 'article')}; "
+            f"the most given is the number of {subject(category, who)} ({_plural(most, 'report')})")
+
+
+def who_labels(reconciled: pd.DataFrame) -> list[str]:
+    """The Who column of the reconciled table: a count by nationality says whose ("foreign nationals: Iranian")."""
+    nationality = reconciled.get("nationality", pd.Series("", index=reconciled.index)).fillna("")
+    return [f"{who}: {n}" if n else who for who, n in zip(reconciled["who"], nationality)]
+
+
+def _by_nationality(figures: pd.DataFrame, reconciled: pd.DataFrame, category: str, said: str) -> str:
+    """One sentence for a category's counts of foreign nationals: each nationality with its own figure.
+
+    One country's count of its nationals is a part of the toll; two countries' counts are two
+    quantities, so they are listed side by side and never ranged together.
+    """
+    parts = []
+    rows = reconciled[(reconciled["category"] == category) & (reconciled["who"] == FOREIGN)]
+    for row in rows.itertuples(index=False):
+        members = figures[figures["figure_id"].isin(list(row.standing_ids))]
+        best = members[members["figure_id"] == row.best_figure_id]
+        quoted = next(iter(best.itertuples(index=False)), None) or next(members.itertuples(index=False), None)
+        one = pd.isna(row.best) or _range(row.low, row.high) in (_n(row.best), f"at least {_n(row.best)}")
+        count = _range(row.low, row.high) if one else f"{_n(row.best)} (range {_range(row.low, row.high)})"
+        where = "" if quoted is None else f" ({quoted.outlet or quoted.file}: “{_clause(quoted.sentence, quoted.text)}”)"
+        parts.append(f"{row.nationality}: {count}{where}")
+    return (f"Counts of {said} by nationality, each a part of the toll and one country's never set against "
+            f"another's: {'; '.join(parts)}.")
+
+
 def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[str]:
     """One sentence per reconciled group, plus an opening count of figures and sources."""
     if figures.empty:
@@ -67,25 +124,21 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[s
         f"The articles give {_plural(len(figures), 'figure')} from {_plural(figures['doc_id'].nunique(), 'article')} "
         f"({_plural(len(outlets), 'source')}), in {_plural(len(reconciled), 'group')} of what happened and to whom."
     ]
+    foreign_said: set[str] = set()
     for row in reconciled.itertuples(index=False):
-        what = _WHAT.get(row.category, row.category)
-        who = _WHO.get(row.who, row.who.replace("_", " "))
-        subject = f"{who} {what}" if row.category != "equipment" else what
+        said = subject(row.category, row.who)
         reports = _plural(int(row.reports), "report")
         if row.who == FOREIGN:
-            # one country's count of its own nationals is a part of the toll: listed, never ranged
-            members = figures[figures["figure_id"].isin(list(row.standing_ids))]
-            counts = "; ".join(f"{_range(r.low, r.high)} ({r.outlet or r.file}: “{_clause(r.sentence, r.text)}”)"
-                               for r in members.itertuples(index=False))
-            sentences.append(f"Counts of {subject} by nationality, each a part of the toll and not compared "
-                             f"with one another: {counts}.")
+            if row.category not in foreign_said:
+                foreign_said.add(row.category)
+                sentences.append(_by_nationality(figures, reconciled, row.category, said))
             continue
         if pd.isna(row.best):
-            text = f"Number of {subject}: {reports}, none with a lower bound; reported range {_range(row.low, row.high)}."
+            text = f"Number of {said}: {reports}, none with a lower bound; reported range {_range(row.low, row.high)}."
         elif row.reports == 1:
-            text = f"Number of {subject}: {_range(row.low, row.high)} (one report, {row.outlets})."
+            text = f"Number of {said}: {_range(row.low, row.high)} (one report, {row.outlets})."
         else:
-            text = (f"Number of {subject}: best figure {_n(row.best)}, range {_range(row.low, row.high)}, "
+            text = (f"Number of {said}: best figure {_n(row.best)}, range {_range(row.low, row.high)}, "
                     f"from {reports} in {row.outlets}.")
         if row.disagreement:
             text += " The reports disagree"

@@ -86,6 +86,9 @@ def stage_source(root: Path, source: Path, title: str, build_info: dict[str, str
     config["title"] = title
     if baseurl is not None:
         config.setdefault("html", {})["baseurl"] = baseurl
+    if not (config.get("html") or {}).get("baseurl"):
+        _progress("note: no --baseurl and no html.baseurl in _config.yml: cite blocks give addresses relative "
+                  "to the site")
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["briefbook_provenance"] = build_info
     write_if_changed(source / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode())

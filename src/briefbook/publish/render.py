@@ -46,6 +46,20 @@ def link(href: str, label: object) -> str:
     return f'<a href="{esc(href)}">{esc(label)}</a>'
 
 
+#: Longest one-word cell kept on one line: ids, dates and numbers ("fg-b85655573f", "2015-09-24").
+TOKEN_CHARS = 16
+
+
+def _token_class(value: object) -> str:
+    """A short one-word cell is never wrapped at its hyphens ("2015-" / "09-24"); long text wraps at words.
+
+    Only such cells are kept whole: keeping a whole column on one line (as the first
+    column once was) made a column of article titles push the table past the page.
+    """
+    text = esc(value)
+    return ' class="briefbook-token"' if text and len(text) <= TOKEN_CHARS and not any(c.isspace() for c in text) else ""
+
+
 def html_table(
     frame: pd.DataFrame,
     *,
@@ -79,7 +93,7 @@ def html_table(
         else:
             rid = ""
         cells = "".join(
-            f"<td>{row[c] if c in raw else esc(row[c])}</td>" for c in columns
+            f"<td>{row[c]}</td>" if c in raw else f"<td{_token_class(row[c])}>{esc(row[c])}</td>" for c in columns
         )
         out.append(f"<tr{rid}>{cells}</tr>")
     out.append("</tbody></table></div>")
@@ -93,18 +107,81 @@ def spec_json(spec: Mapping) -> str:
         "\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+#: Fits a drawn chart to its column: where the drawing is wider than its box, the chart is drawn
+#: again with its plot (or each facet's) narrower by the excess, and on a narrow column with its
+#: legends below the plot. The width comes from the layout when the page is read, so one chart
+#: fits a laptop's column and a phone's without sideways scrolling.
+_FIT_JS = (
+    'function fit(s,over,narrow){'
+    'var t=s.spec&&s.spec.width!==undefined?s.spec:s;'
+    'if(typeof t.width==="number"){t.width=Math.max(60,t.width-over);}'
+    'else if(!t.hconcat&&!t.vconcat&&!t.facet&&!t.spec){t.width=Math.max(60,(r.view.width()||300)-over);}'
+    'if(narrow){s.config=s.config||{};s.config.legend=Object.assign({},s.config.legend,'
+    '{orient:"bottom",direction:"vertical",columns:1,labelLimit:Math.max(80,room()-60)});'
+    's.config.axisY=Object.assign({},s.config.axisY,{labelLimit:Math.round(room()/3)});}'
+    'return s;}'
+)
+
+
 def chart_html(spec: Mapping, chart_id: str | None = None) -> str:
-    """The HTML that draws ``spec`` with the site's own vega-embed."""
+    """The HTML that draws ``spec`` with the site's own vega-embed, fitted to its column."""
     div = safe_id(chart_id or f"briefbook-chart-{next(_ids)}")
     return (
         f'<div class="briefbook-chart" id="{div}"></div>'
         f'<script type="text/javascript">(function(){{'
-        f'var el=document.getElementById("{div}");'
+        f'var el=document.getElementById("{div}"),r=null,spec={spec_json(spec)},opts={{"actions":false,"renderer":"svg"}};'
         f'if(!window.vegaEmbed){{el.textContent="Chart library missing: this page was built without the vega bundle.";return;}}'
-        f'window.vegaEmbed(el,{spec_json(spec)},{{"actions":false,"renderer":"svg"}})'
-        f'.catch(function(e){{el.textContent="Chart error: "+e.message;}});'
+        f'{_FIT_JS}'
+        f'function room(){{return el.clientWidth;}}'
+        f'function over(){{var g=el.querySelector("svg");return g?Math.ceil(g.getBoundingClientRect().width-room()):0;}}'
+        f'function check(n){{var o=over();if(r&&o>0&&n<4){{r.finalize();r=null;spec=fit(spec,o+8,room()<600);return draw(n+1);}}}}'
+        f'function draw(n){{return window.vegaEmbed(el,spec,opts).then(function(res){{r=res;return check(n);}});}}'
+        # the column may narrow once the page's styles and sidebars are laid out: check again then
+        f'window.addEventListener("load",function(){{check(0);}});'
+        f'window.addEventListener("resize",function(){{check(0);}});'
+        f'draw(0).catch(function(e){{el.textContent="Chart error: "+e.message;}});'
         f'}})();</script>'
     )
+
+
+def drawn_data(spec: Mapping) -> pd.DataFrame:
+    """The rows a chart draws (its largest inline dataset), for the chart's CSV download."""
+    sets = list((spec.get("datasets") or {}).values())
+    stack = [spec]
+    while stack:  # inline ``data.values`` anywhere in a layered or faceted spec
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            values = (node.get("data") or {}).get("values") if isinstance(node.get("data"), Mapping) else None
+            if isinstance(values, list):
+                sets.append(values)
+            stack.extend(v for k, v in node.items() if k not in ("datasets", "data"))
+        elif isinstance(node, list):
+            stack.extend(node)
+    return pd.DataFrame(max(sets, key=len)) if sets else pd.DataFrame()
+
+
+def chart_figure(spec: Mapping, chart_id: str, *, title: str = "", caption: str = "", source: str = "",
+                 data_href: str = "") -> str:
+    """A chart as a reader quotes it: a title that states its finding, the chart, a caption, the source
+    line, the chart's data as CSV and JSON (``data_href`` without its extension) and its own address (a ¶ link, as beside headings) to cite it by.
+
+    With a title given, the spec's own title is dropped: the finding is written once, in the page's text.
+    """
+    div = safe_id(chart_id)
+    if title:
+        spec = {k: v for k, v in spec.items() if k != "title"}
+    parts = ([f'<p class="briefbook-chart-title">{esc(title)}'
+              f'<a class="headerlink" href="#{div}-figure" title="Link to this chart">¶</a></p>'] if title else [])
+    parts.append(chart_html(spec, div))
+    notes = [f"<span>{esc(caption)}</span>"] if caption else []
+    if source:
+        notes.append(f'<span class="briefbook-source">Source: {esc(source)}</span>')
+    links = ([f'Download the data: <a href="{esc(data_href)}.csv">CSV</a> · <a href="{esc(data_href)}.json">JSON</a>']
+             if data_href else [])
+    links.append(f'Cite this chart as the page (below) with <a href="#{div}-figure">#{div}-figure</a>')
+    notes.append('<span class="briefbook-chart-links">' + " · ".join(links) + "</span>")
+    return (f'<figure class="briefbook-figure" id="{div}-figure">' + "".join(parts)
+            + '<figcaption class="briefbook-chart-caption">' + " ".join(notes) + "</figcaption></figure>")
 
 
 def _renderer(spec: dict, **kwargs) -> dict[str, str]:

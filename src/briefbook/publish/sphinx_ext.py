@@ -55,6 +55,13 @@ def _bibtex_escape(text: str) -> str:
     return re.sub(r"([{}%&#$_^~\\])", lambda m: "\\" + m.group(1) if m.group(1) not in "{}\\" else "", text)
 
 
+#: Stands for the access date in a reference until it is rendered: the build date, then the reader's today.
+ACCESSED = "\x00accessed\x00"
+#: The access date is the day the page is read, set in the reader's browser (the build date without script).
+ACCESS_DATE_JS = ("document.querySelectorAll('.briefbook-accessed').forEach(function(e)"
+                  "{e.textContent=new Date().toISOString().slice(0,10);});")
+
+
 def cite_block(title: str, book_title: str, author: str, url: str, provenance: dict[str, str], pagename: str) -> str:
     """The HTML of the "Cite this page" block (every value escaped)."""
     version = provenance.get("version", "")
@@ -64,7 +71,7 @@ def cite_block(title: str, book_title: str, author: str, url: str, provenance: d
     fingerprint = provenance.get("seeds_fingerprint", "")
     reference = (
         f"{author} ({year}). “{title}”. In: {book_title}. Version {version}, built {date}"
-        f" from seeds {fingerprint}{f' at commit {commit[:12]}' if commit else ''}. {url}"
+        f" from seeds {fingerprint}{f' at commit {commit[:12]}' if commit else ''}. {url}. Accessed {ACCESSED}."
     )
     key = _KEY_SAFE.sub("-", f"briefbook {year} {pagename}".lower()).strip("-")
     bibtex = "\n".join([
@@ -75,15 +82,20 @@ def cite_block(title: str, book_title: str, author: str, url: str, provenance: d
         f"  year = {{{year}}},",
         f"  version = {{{_bibtex_escape(version)}}},",
         f"  url = {{{url}}},",
+        f"  urldate = {{{ACCESSED}}},",
         f"  note = {{Built {date} from seeds fingerprint {fingerprint}"
         + (f", commit {commit[:12]}" if commit else "") + "}",
         "}",
     ])
+    accessed = f'<span class="briefbook-accessed">{html.escape(date)}</span>'
+    # in div.highlight, as code blocks are, so sphinx-copybutton gives each a copy button
     return (
         '<section class="briefbook-cite" id="cite-this-page">'
         "<h2>Cite this page</h2>"
-        f'<p class="briefbook-reference">{html.escape(reference)}</p>'
-        f'<pre class="briefbook-bibtex">{html.escape(bibtex)}</pre>'
+        f'<div class="highlight"><pre class="briefbook-reference">'
+        f'{html.escape(reference).replace(ACCESSED, accessed)}</pre></div>'
+        f'<div class="highlight"><pre class="briefbook-bibtex">{html.escape(bibtex).replace(ACCESSED, accessed)}</pre></div>'
+        f"<script>{ACCESS_DATE_JS}</script>"
         "</section>"
     )
 
