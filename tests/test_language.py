@@ -425,3 +425,21 @@ def test_a_photo_caption_with_its_agency_credit_is_a_caption_and_no_event(tmp_pa
     corpus = load_corpus(tmp_path)
     assert [p.role for p in corpus.documents[0].paragraphs if p.text == caption] == ["caption"]
     assert list(extract(corpus).tables["events"]["date_text"]) == ["Wednesday"]
+
+
+@pytest.mark.parametrize("page, repaired", [
+    ("At least 103nbsp;people died", "At least 103 people died"),
+    ("near the grave of General&nbsp;Ivo Brandt", "near the grave of General Ivo Brandt"),
+    ("the civil defence said.Two survivors spoke", "the civil defence said. Two survivors spoke"),
+    ("see example.com.Today and the U.S.Army", "see example.com.Today and the U.S.Army"),
+])
+def test_lost_markup_is_repaired_before_the_text_is_read(page, repaired):
+    from briefbook.corpus.clean import repair
+
+    assert repair(page) == repaired
+
+
+def test_a_directorate_speaks_for_itself_and_a_later_bare_mention_is_the_same_body(tmp_path):
+    tables = _write(tmp_path, "Toll rises\n\nThe Veldonian civil defence directorate said the death toll was 719.\n\n"
+                              "At least 863 people were injured, the directorate said.\n")
+    assert set(tables["statements"]["speaker"]) == {"Veldonian civil defence directorate"}

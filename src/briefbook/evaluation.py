@@ -34,6 +34,7 @@ import yaml
 from briefbook.chronology import evaluate as chronology_evaluate
 from briefbook.claims import evaluate as claims_evaluate
 from briefbook.corpus import Corpus, load_corpus
+from briefbook.corpus.clean import repair
 from briefbook.corpus.load import seed_files
 from briefbook.extract import code_version
 from briefbook.figures import evaluate as figures_evaluate
@@ -110,7 +111,17 @@ def _prefixed(data, event: str):
 
 
 def _read(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    """An annotation file, its quotes as the corpus repairs the text they were copied from
+    (:func:`briefbook.corpus.clean.repair`: "103nbsp;people" is found as "103 people")."""
+    return _repaired(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def _repaired(data):
+    if isinstance(data, dict):
+        return {k: repair(v) if k == "text" and isinstance(v, str) else _repaired(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_repaired(item) for item in data]
+    return data
 
 
 def evaluate_corpus(analysis: str, folder: Path, annotations: Path, corpus_name: str) -> list[Metric]:

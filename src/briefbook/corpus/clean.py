@@ -36,6 +36,19 @@ def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+#: An HTML space entity the page lost its markup around ("103&nbsp;people", or "103nbsp;people" with
+#: the ampersand gone too).
+_SPACE_ENTITY = re.compile(r"&?nbsp;")
+#: Two sentences glued by a lost space ("…, civil defense said.Two survivors …"); a word before the
+#: period that starts its token, so web addresses ("example.com.Today") and initials stay whole.
+_GLUED = re.compile(r"(?<![\w./@])([a-z]{2,})\.([A-Z][a-z]+)\b")
+
+
+def repair(text: str) -> str:
+    """Text as the page meant it: leftover space entities are spaces, glued sentences are parted."""
+    return _GLUED.sub(r"\1. \2", _SPACE_ENTITY.sub(" ", text))
+
+
 def lines(text: str) -> list[Line]:
     """Non-blank lines with offsets of their stripped content."""
     found = []

@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from briefbook.corpus import metadata
-from briefbook.corpus.clean import split_article
+from briefbook.corpus.clean import repair, split_article
 from briefbook.corpus.duplicates import doc_id, near_duplicates
 from briefbook.corpus.html import html_to_text
 from briefbook.corpus.manifest import MANIFEST_NAMES, find_manifest, read_manifest
@@ -64,6 +64,7 @@ def read_document(path: Path) -> Document:
     text, html_title = decoded.text, ""
     if path.suffix.lower() in (".html", ".htm"):
         text, html_title = html_to_text(text)
+    text = repair(text)
     if len(text) > MAX_ARTICLE_CHARS:
         raise Unreadable(
             f"too large for an article ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})"

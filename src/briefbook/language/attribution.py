@@ -323,10 +323,12 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             return Speaker(names.person(m.name), "person")
         return Speaker(names.org(clean_org(m.name)), "org")
     if m.kind == "group":
-        # "the ministry", "the hospitals trust": the organisation of this article so named, most recent first
+        # "the ministry", "the hospitals trust": the organisation of this article so named, most recent first,
+        # or the body it named in more words ("the directorate" after "the civil defence directorate")
         words = set(fold(m.name).split())
         for s in reversed(recent):
-            if s.kind == "org" and words <= set(fold(s.canonical).split()):
+            named = set(fold(s.canonical).split())
+            if (s.kind == "org" and words <= named) or (s.kind == "group" and words < named):
                 return s
         # or the one organisation of the corpus so named (another outlet named it in full)
         named_so = names.orgs_with(frozenset(words))
