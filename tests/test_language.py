@@ -443,3 +443,17 @@ def test_a_directorate_speaks_for_itself_and_a_later_bare_mention_is_the_same_bo
     tables = _write(tmp_path, "Toll rises\n\nThe Veldonian civil defence directorate said the death toll was 719.\n\n"
                               "At least 863 people were injured, the directorate said.\n")
     assert set(tables["statements"]["speaker"]) == {"Veldonian civil defence directorate"}
+
+
+def test_a_dateline_hung_on_the_subject_is_cut_and_a_sentence_initial_plural_is_a_group(tmp_path):
+    tables = _write(tmp_path, "Horror at the college\n\nHALBERG // Survivors of Thursday's attack on the college "
+                              "described a harrowing scene in which students were gunned down.\n")
+    speakers = list(tables["statements"]["speaker"])
+    assert len(speakers) == 1 and speakers[0].startswith("Survivors") and "HALBERG" not in speakers[0]
+
+
+def test_local_media_report_what_they_saw(tmp_path):
+    tables = _write(tmp_path, "Troops in the square\n\nOn Wednesday, local media reported the presence of the "
+                              "military at the central square.\n")
+    assert list(zip(tables["statements"]["speaker"], tables["statements"]["text"])) == [
+        ("local media", "the presence of the military at the central square")]

@@ -97,7 +97,12 @@ def _first_sentence(text: str) -> str:
 
 def _mention_of(cue: Token) -> Mention | None:
     subj = _past_dateline(subject(cue))
-    return mention(speaker_tokens(subj)) if subj is not None else None
+    if subj is None:
+        return None
+    # "NAIROBI // Survivors of the attack described …": the parser may hang the dateline on the subject
+    end = dateline_end(subj.doc.text)
+    tokens = [t for t in speaker_tokens(subj) if t.idx >= end]
+    return mention(tokens) if tokens else None
 
 
 def _past_dateline(subj: Token | None) -> Token | None:

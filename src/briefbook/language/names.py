@@ -244,7 +244,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         return Mention(text, "place", clean_org(text))
     if root.ent_type_ == "NORP":
         return Mention(text, "group", clean_org(text))
-    if root.tag_ == "NNS" and root_word not in roles().not_speakers:
+    # a plural (capitalised at a sentence's start, "Survivors of the attack", the tagger may call it a name)
+    if (root.tag_ == "NNS" or root.tag_ == "NNPS" and not root.ent_type_) and root_word not in roles().not_speakers:
         return Mention(text, "group", clean_org(text))
     if root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN") and len(tokens) <= 4:
         # a capitalised word the recogniser missed: decided against the corpus's names later
