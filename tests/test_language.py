@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from spacy.tokens import Span
 
 from briefbook.corpus import load_corpus
 from briefbook.corpus.metadata import dateline_end
@@ -366,8 +367,6 @@ def test_a_name_the_recogniser_tags_two_ways_is_one_entity_of_its_commonest_kind
 
 
 def test_a_name_the_recogniser_took_for_an_organisation_is_a_person_when_it_heads_something():
-    from spacy.tokens import Span
-
     from briefbook.language.names import RoleBook
 
     doc = pipeline()("Enver Kolat, head of the Pilgrims Directorate, corrected the toll.")
@@ -457,3 +456,11 @@ def test_local_media_report_what_they_saw(tmp_path):
                               "military at the central square.\n")
     assert list(zip(tables["statements"]["speaker"], tables["statements"]["text"])) == [
         ("local media", "the presence of the military at the central square")]
+
+
+def test_the_body_a_title_is_of_is_no_part_of_the_holder_s_name():
+    from briefbook.language.names import person_name
+
+    doc = pipeline()("Inspector General of Police Ivo Brandt told journalists a curfew would be imposed.")
+    doc.ents = [Span(doc, 3, 6, label="PERSON")]
+    assert person_name(doc, 3, 6) == "Ivo Brandt"

@@ -180,9 +180,11 @@ def person_name(doc: Doc, start: int, end: int) -> str:
     while end < len(doc) and (doc[end].is_space or is_name(doc[end])):
         end += 1
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP")}
+    # "Inspector General of Police Joseph Boinnet": the body a title is of is no part of the name either
+    bodies = roles().speaker_nouns
     while start < end and (doc[start].is_space or fold(doc[start].text) in titles | {"of", "the"}
                            or doc[start].ent_type_ in ("GPE", "NORP") or doc[start].text in places
-                           or doc[start].text in "[]"):
+                           or doc[start].text in "[]" or (fold(doc[start].text) in bodies and end - start > 2)):
         start += 1
     if start >= end:
         return ""
