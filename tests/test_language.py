@@ -464,3 +464,9 @@ def test_the_body_a_title_is_of_is_no_part_of_the_holder_s_name():
     doc = pipeline()("Inspector General of Police Ivo Brandt told journalists a curfew would be imposed.")
     doc.ents = [Span(doc, 3, 6, label="PERSON")]
     assert person_name(doc, 3, 6) == "Ivo Brandt"
+
+
+def test_a_present_tense_sub_heading_does_not_carry_its_verb_into_the_next_paragraph(tmp_path):
+    tables = _write(tmp_path, "Adviser on the unrest\n\nIvo Brandt speaks\n\nThe minister's son and adviser, Ivo Brandt, "
+                              "took to social media to promote the government's talking points.\n")
+    assert tables["statements"].empty

@@ -359,6 +359,8 @@ def _dangling(doc: Doc, text: str, lex) -> tuple[Mention, str] | None:
     words = [t for t in doc if not t.is_space and not t.is_punct]
     if not words or not is_cue(words[-1], lex) or message_tokens(words[-1], lex):
         return None
+    if words[-1].tag_ == "VBZ" and len(words) <= HEADLINE_WORDS:
+        return None  # "Ana Ruiz speaks": a sub-heading in the present tense, not a cut-off report
     m = _mention_of(words[-1])
     return (m, words[-1].text) if m is not None else None
 
