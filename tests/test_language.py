@@ -470,3 +470,18 @@ def test_a_present_tense_sub_heading_does_not_carry_its_verb_into_the_next_parag
     tables = _write(tmp_path, "Adviser on the unrest\n\nIvo Brandt speaks\n\nThe minister's son and adviser, Ivo Brandt, "
                               "took to social media to promote the government's talking points.\n")
     assert tables["statements"].empty
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("\u201cToo many buildings were damaged,\u201d the agency quoted local official Ivo Brandt as saying.", "Ivo Brandt"),
+    ("The state news agency cited Lin Mei as saying that the police had enough information.", "Lin Mei"),
+])
+def test_whom_an_agency_quotes_as_saying_is_the_speaker(tmp_path, paragraph, speaker):
+    tables = _write(tmp_path, f"Quake toll\n\n{paragraph}\n")
+    assert list(tables["statements"]["speaker"]) == [speaker]
+
+
+def test_adding_after_a_reported_clause_is_the_reporter_s(tmp_path):
+    tables = _write(tmp_path, "Toll rises\n\nIvo Brandt said that Veldonia responded to the crush with all its "
+                              "teams, adding that around 25,000 health workers served the pilgrims this year.\n")
+    assert set(tables["statements"]["speaker"]) == {"Ivo Brandt"}

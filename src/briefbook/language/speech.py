@@ -73,6 +73,9 @@ def subject(cue: Token) -> Token | None:
     attach "adding" to "act", whose subject Y did not speak). Passive "it was
     reported" has no speaker.
     """
+    quoted = _quoted_as_saying(cue)
+    if quoted is not None:
+        return quoted
     for child in cue.children:
         if child.dep_ == "nsubj":
             return child
@@ -84,12 +87,29 @@ def subject(cue: Token) -> Token | None:
     while (token.dep_ in ("conj", "advcl", "xcomp") or token is not cue and token.dep_ == "ccomp") \
             and token.head is not token:
         token = token.head
-        if is_cue(token):
+        # a verb of saying inside another's message ("X said that Y responded …, adding …") passes
+        # the participle on to the speaker whose message it is
+        if is_cue(token) and not nested(token):
             return subject(token)
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
         # a participle clause ("…, saying that …") has the subject of the clause it hangs off
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+#: "The agency quoted/cited X as saying …": the verbs whose object, not their subject, is the speaker.
+QUOTING = frozenset({"quote", "cite"})
+
+
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """X in "Xinhua quoted local official X as saying …" (the cue being "quoted" or "saying"):
+    the agency passes the words on, X said them."""
+    verb = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else cue
+    if verb.lemma_.lower() not in QUOTING:
+        return None
+    as_saying = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+                    for c in verb.children)
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) if as_saying else None
 
 
 def nested(cue: Token) -> bool:
