@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefbook.corpus.metadata import dateline_end
 from briefbook.corpus.model import Corpus
 from briefbook.language.names import (
     Mention,
@@ -120,7 +121,10 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
         for doc in parsed[document.doc_id]:
             rolebook.learn(doc)
             titled = set(rolebook.learn_appositions(doc))
+            dateline = dateline_end(doc.text)
             for ent in doc.ents:
+                if ent.start_char < dateline:
+                    continue  # "NAIROBI // Survivors": the recogniser ran the dateline into a name
                 if ent.label_ == "PERSON" or person_name(doc, ent.start, ent.end) in titled:
                     persons[person_name(doc, ent.start, ent.end)] += 1
                 elif ent.label_ == "ORG":

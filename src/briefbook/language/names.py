@@ -247,8 +247,13 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     if root.ent_type_ == "NORP":
         return Mention(text, "group", clean_org(text))
     # a plural (capitalised at a sentence's start, "Survivors of the attack", the tagger may call it a name)
-    if (root.tag_ == "NNS" or root.tag_ == "NNPS" and not root.ent_type_) and root_word not in roles().not_speakers:
-        return Mention(text, "group", clean_org(text))
+    # (an entity that began before the phrase, in a dateline cut from it, says nothing of the plural)
+    borrowed_type = root.ent_iob_ == "I" and root.i == tokens[0].i
+    if (root.tag_ == "NNS" or root.tag_ == "NNPS" and (not root.ent_type_ or borrowed_type)) \
+            and root_word not in roles().not_speakers:
+        # "Survivors of Thursday's attack on the college": the group is the plural and its own modifiers
+        own = doc[tokens[0].i:root.i + 1].text
+        return Mention(text, "group", clean_org(own))
     if root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN") and len(tokens) <= 4:
         # a capitalised word the recogniser missed: decided against the corpus's names later
         return Mention(text, "name", clean_name(" ".join(t.text for t in tokens if t.text[:1].isupper())))
