@@ -353,3 +353,12 @@ def test_an_opening_participle_dates_its_main_clause_and_due_to_a_noun_is_no_pla
         and events.loc["Wednesday", "text"].endswith("the tax would stay")
     assert events.loc["Tuesday", "text"].endswith("its members would march again")
     assert (events.loc["Monday", "date"], bool(events.loc["Monday", "planned"])) == ("2019-05-06", False)
+
+
+def test_an_opening_clause_of_another_happening_is_cut_but_not_a_place(tmp_path):
+    events = _wire_events_with(
+        tmp_path,
+        "As the protests turned violent, the council closed the schools on Sunday.\n\n"
+        "In the old town, police fired tear gas on Monday.")
+    assert events.loc["Sunday", "text"] == "the council closed the schools on Sunday"
+    assert events.loc["Monday", "text"] == "In the old town, police fired tear gas on Monday"

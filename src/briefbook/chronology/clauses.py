@@ -184,9 +184,32 @@ def _without_what_follows(words: list[Token], head: Token, date_end: int) -> lis
     return words
 
 
-def clause_of(head: Token, date_end: int | None = None) -> tuple[int, int]:
+def _without_what_precedes(words: list[Token], head: Token, date_start: int) -> list[Token]:
+    """The clause's words from its subject on when a subordinate clause or a participle phrase opens
+    it, ends in a comma, and holds no date ("As the protests turned violent, the government declared
+    a blackout last Friday", "After producing the bombs, he left the country two days before"): the
+    opener tells another happening."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return words
+    for child in head.children:
+        if child.i >= subject.left_edge.i or child.dep_ not in ("advcl", "prep"):
+            continue
+        opener = list(child.subtree)
+        after = opener[-1].i + 1
+        if opener[0].i != words[0].i or after >= len(head.doc) or head.doc[after].text != "," \
+                or opener[-1].idx + len(opener[-1]) > date_start:
+            continue
+        if child.dep_ == "prep" and not any(g.dep_ == "pcomp" for g in child.children):
+            continue  # "In Dhaka, police fired …": a place or a time, not another happening
+        return [t for t in words if t.i > after]
+    return words
+
+
+def clause_of(head: Token, date_end: int | None = None, date_start: int | None = None) -> tuple[int, int]:
     """Character span of ``head``'s phrase without coordinated clauses (and, given where the date
-    ends, without what follows it: :func:`_without_what_follows`)."""
+    is, without what follows it or opens it on another happening: :func:`_without_what_follows`,
+    :func:`_without_what_precedes`)."""
     cut: set[int] = set()
     if head.pos_ in ("VERB", "AUX"):
         for child in head.children:
@@ -200,6 +223,8 @@ def clause_of(head: Token, date_end: int | None = None) -> tuple[int, int]:
     if date_end is not None and words:
         words = sorted(words, key=lambda t: t.i)
         words = _without_what_follows(words, head, date_end)
+    if date_start is not None and words:
+        words = _without_what_precedes(sorted(words, key=lambda t: t.i), head, date_start)
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "the protests that started on January 2", "an offer put to them last week": take in the noun
         noun = head.head
@@ -281,7 +306,7 @@ def clause_for_date(
             words.pop()
         span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
     else:
-        span_start, span_end = clause_of(head, end)
+        span_start, span_end = clause_of(head, end, start)
     future = looks_forward(head, future_markers) or is_plan(head, plan_words)
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     nominal = head.pos_ not in ("VERB", "AUX")
