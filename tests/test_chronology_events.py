@@ -362,3 +362,8 @@ def test_an_opening_clause_of_another_happening_is_cut_but_not_a_place(tmp_path)
         "In the old town, police fired tear gas on Monday.")
     assert events.loc["Sunday", "text"] == "the council closed the schools on Sunday"
     assert events.loc["Monday", "text"] == "In the old town, police fired tear gas on Monday"
+
+
+def test_a_date_under_including_dates_the_clause_it_is_part_of(tmp_path):
+    events = _wire_events_with(tmp_path, "Police have arrested more than 500 people, including 100 on Monday.")
+    assert events.loc["Monday", "text"] == "Police have arrested more than 500 people, including 100 on Monday"

@@ -97,6 +97,8 @@ def event_head(
         token = token.head
         if token.i in ids or token.pos_ in ("ADP", "SCONJ", "ADV", "DET", "NUM", "PART", "CCONJ", "PUNCT"):
             continue
+        if token.dep_ == "prep":
+            continue  # "including 1,100 on Thursday", "following the meeting": a preposition, not a happening
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in time_nouns:
             continue
         break
