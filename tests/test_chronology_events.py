@@ -367,3 +367,18 @@ def test_an_opening_clause_of_another_happening_is_cut_but_not_a_place(tmp_path)
 def test_a_date_under_including_dates_the_clause_it_is_part_of(tmp_path):
     events = _wire_events_with(tmp_path, "Police have arrested more than 500 people, including 100 on Monday.")
     assert events.loc["Monday", "text"] == "Police have arrested more than 500 people, including 100 on Monday"
+
+
+OWN_DAY = """Police fire on marchers
+
+Police fired on marchers in the old town on Tuesday (May 7), a spokesman said.
+
+Thousands of people marched through the city centre against the new tax.
+"""
+
+
+def test_a_lead_that_writes_its_own_day_is_dated_by_it_not_by_a_sentence_like_another_article_s(tmp_path):
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": OWN_DAY})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    own = by_file(corpus, dates, "b.txt").iloc[0]
+    assert (own["date"], own["how"]) == ("2019-05-07", LATEST_MENTIONED)

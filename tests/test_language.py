@@ -429,6 +429,7 @@ def test_a_photo_caption_with_its_agency_credit_is_a_caption_and_no_event(tmp_pa
 @pytest.mark.parametrize("page, repaired", [
     ("At least 103nbsp;people died", "At least 103 people died"),
     ("near the grave of General&nbsp;Ivo Brandt", "near the grave of General Ivo Brandt"),
+    ("Veldoniarsquo;s state TV called it ldquo;an attackrdquo;", "Veldonia\u2019s state TV called it \u201can attack\u201d"),
     ("the civil defence said.Two survivors spoke", "the civil defence said. Two survivors spoke"),
     ("see example.com.Today and the U.S.Army", "see example.com.Today and the U.S.Army"),
 ])

@@ -193,6 +193,20 @@ def _best_match(sentences: list, document: Document, dated_events: DatedEvents, 
     return best
 
 
+def _lead_writes_its_day(document: Document, docs, fallback_year) -> bool:
+    """Whether the lead's first sentence writes out the day of what it reports ("… died after
+    explosions on Wednesday (January 3)"): then the article is dated from its own words
+    (:func:`_latest_mentioned`), not from a sentence of another article it resembles."""
+    lead, _ = _lead_sentences(document, docs)
+    if not lead:
+        return False
+    paragraph, sent = lead[0]
+    start, end = paragraph.start + sent.start_char, paragraph.start + sent.end_char
+    return any(e["how"].startswith(WRITTEN) and e["precision"] == "day" and not e["planned"]
+               and start <= e["date_start_offset"] < end
+               for e in document_events(document, docs, None, fallback_year))
+
+
 def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date, str] | None:
     """The latest day the article reports as past, pushed on to the weekdays it names.
 
@@ -287,8 +301,10 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
             if document.doc_id in found:
                 continue
             docs = parsed[document.doc_id]
-            peg = _same_happening(document, docs, dated_events, idf, years.get(document.doc_id))
             latest = _latest_mentioned(document, docs, years.get(document.doc_id))
+            if _lead_writes_its_day(document, docs, years.get(document.doc_id)):
+                continue  # the lead's own written date is the news peg; another article's words are not
+            peg = _same_happening(document, docs, dated_events, idf, years.get(document.doc_id))
             if peg and (latest is None or peg[0] >= latest[0]):
                 inferred[document.doc_id] = (peg[0], SAME_HAPPENING, "medium", peg[1])
         if not inferred:

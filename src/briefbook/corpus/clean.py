@@ -36,17 +36,19 @@ def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
-#: An HTML space entity the page lost its markup around ("103&nbsp;people", or "103nbsp;people" with
-#: the ampersand gone too).
-_SPACE_ENTITY = re.compile(r"&?nbsp;")
+#: HTML entities the page lost its markup around ("103&nbsp;people", or "103nbsp;people" and
+#: "Iranrsquo;s" with the ampersand gone too), and the characters they stand for.
+_ENTITIES = {"nbsp": " ", "rsquo": "\u2019", "lsquo": "\u2018", "ldquo": "\u201c", "rdquo": "\u201d",
+             "ndash": "\u2013", "mdash": "\u2014", "hellip": "\u2026", "quot": '"', "amp": "&"}
+_ENTITY = re.compile(r"&?(" + "|".join(_ENTITIES) + r");")
 #: Two sentences glued by a lost space ("…, civil defense said.Two survivors …"); a word before the
 #: period that starts its token, so web addresses ("example.com.Today") and initials stay whole.
 _GLUED = re.compile(r"(?<![\w./@])([a-z]{2,})\.([A-Z][a-z]+)\b")
 
 
 def repair(text: str) -> str:
-    """Text as the page meant it: leftover space entities are spaces, glued sentences are parted."""
-    return _GLUED.sub(r"\1. \2", _SPACE_ENTITY.sub(" ", text))
+    """Text as the page meant it: leftover entities are their characters, glued sentences are parted."""
+    return _GLUED.sub(r"\1. \2", _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text))
 
 
 def lines(text: str) -> list[Line]:
