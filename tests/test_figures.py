@@ -546,3 +546,8 @@ def test_the_ranges_chart_title_states_the_leading_figure():
     ]).astype({"low": "Int64", "high": "Int64"})
     title = ranges_title(reconcile(figures, _docs("a", "b")))
     assert title.startswith("People killed: 717") and "700 to 717" in title
+
+
+def test_professionals_sent_to_the_scene_are_deployed(tmp_path):
+    row = _one(_figures(tmp_path, "Officials say more than 20 medical professionals have been sent to the epicentre."), "20")
+    assert row.category == "deployed"
