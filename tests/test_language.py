@@ -493,3 +493,18 @@ def test_a_sentence_after_an_abbreviation_s_period_is_a_statement_of_its_own(tmp
                               "He added that other cities would decide on curfews.\n")
     assert list(tables["statements"]["cue"]) == ["said", "added"]
     assert set(tables["statements"]["speaker"]) == {"Ivo Brandt"}
+
+
+@pytest.mark.parametrize("paragraph, cue", [
+    ("An hour later, Ana Ruiz sacked the army chief and announced new heads of the army and navy.", "announced"),
+    ("The attack involved an attempt to breach the palace, Ana Ruiz informed the press.", "informed"),
+])
+def test_a_second_act_of_the_subject_and_informing_the_press_are_statements(tmp_path, paragraph, cue):
+    tables = _write(tmp_path, f"Coup attempt\n\n{paragraph}\n")
+    assert list(zip(tables["statements"]["speaker"], tables["statements"]["cue"])) == [("Ana Ruiz", cue)]
+
+
+def test_a_second_verb_inside_a_message_does_not_take_the_subject_the_speaker_talks_about(tmp_path):
+    tables = _write(tmp_path, "Coup attempt\n\nAna Ruiz said that the general seized the palace and announced a "
+                              "new government.\n")
+    assert set(tables["statements"]["speaker"]) == {"Ana Ruiz"}

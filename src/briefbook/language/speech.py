@@ -94,6 +94,10 @@ def subject(cue: Token) -> Token | None:
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
         # a participle clause ("…, saying that …") has the subject of the clause it hangs off
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB":
+        # "Arce sacked Zuniga and announced new heads …": two acts of one subject (of a main clause
+        # only: inside a message the subject may be someone the speaker talks about)
+        return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     return None
 
 
