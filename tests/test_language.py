@@ -508,3 +508,11 @@ def test_a_second_verb_inside_a_message_does_not_take_the_subject_the_speaker_ta
     tables = _write(tmp_path, "Coup attempt\n\nAna Ruiz said that the general seized the palace and announced a "
                               "new government.\n")
     assert set(tables["statements"]["speaker"]) == {"Ana Ruiz"}
+
+
+def test_a_speaker_the_parser_hung_on_a_noun_before_the_verb_of_saying_is_still_the_speaker(tmp_path):
+    tables = _write(tmp_path, "Coup attempt\n\nA coup attempt erupted on Wednesday in Veldonia, where armoured "
+                              "vehicles rammed into the doors of the palace and President Ana Ruiz said the country "
+                              "stood firm against attacks on democracy.\n")
+    assert list(zip(tables["statements"]["speaker"], tables["statements"]["text"])) == [
+        ("Ana Ruiz", "the country stood firm against attacks on democracy")]

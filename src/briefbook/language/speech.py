@@ -81,6 +81,9 @@ def subject(cue: Token) -> Token | None:
             return child
         if child.dep_ in ("nsubjpass", "expl"):
             return None
+    stranded = _stranded_subject(cue)
+    if stranded is not None:
+        return stranded
     if cue.dep_ not in ("conj", "advcl", "xcomp"):
         return None
     token = cue
@@ -98,6 +101,19 @@ def subject(cue: Token) -> Token | None:
         # "Arce sacked Zuniga and announced new heads …": two acts of one subject (of a main clause
         # only: inside a message the subject may be someone the speaker talks about)
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _stranded_subject(cue: Token) -> Token | None:
+    """The name right before a subjectless main verb of saying that the parser hung elsewhere
+    ("… rammed the doors of the palace and President Luis Arce said the country stood firm": "Arce"
+    parsed as a second door). Only a proper noun joined to a noun before it counts."""
+    if cue.dep_ != "ROOT" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.pos_ == "PROPN" and before.dep_ in ("conj", "appos") and before.head.i < before.i \
+            and before.head.pos_ in ("NOUN", "PROPN"):
+        return before
     return None
 
 
@@ -130,6 +146,12 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
     rule = lex.reported.get(cue.lemma_.lower(), VerbRule(frozenset({"ccomp"})))
     tokens: list[Token] = []
     children = list(cue.children)
+    own = next((c for c in children if c.dep_ == "nsubj"), None)
+    joined = own is not None and own.left_edge.i > 0 and cue.doc[own.left_edge.i - 1].pos_ == "CCONJ"
+    if _stranded_subject(cue) is not None or joined:
+        # "… rammed the doors of the palace and President X said …": what went before the speaker
+        # is another clause joined to the sentence, not the message
+        children = [c for c in children if c.i > cue.i]
     # object control ("warned residents to stay away", "urged people to leave"): the object belongs to the message
     controls = any(c.dep_ == "xcomp" for c in children) and "xcomp" in rule.deps
     for child in children:
