@@ -516,3 +516,11 @@ def test_a_speaker_the_parser_hung_on_a_noun_before_the_verb_of_saying_is_still_
                               "stood firm against attacks on democracy.\n")
     assert list(zip(tables["statements"]["speaker"], tables["statements"]["text"])) == [
         ("Ana Ruiz", "the country stood firm against attacks on democracy")]
+
+
+def test_an_agency_credit_in_brackets_is_no_abbreviation_and_a_headline_no_organisation():
+    from briefbook.language.names import abbreviations
+
+    assert abbreviations("Kethra Claims Attack, Clues Point to Halberg\nHALBERG (Wirenews) – The group said") == {}
+    assert abbreviations("soldiers of the Veldonia Defence Forces (VDF) arrived") == {"VDF": "Veldonia Defence Forces"}
+    assert abbreviations("the party, Narodni Blok (NB), said") == {"NB": "Narodni Blok"}

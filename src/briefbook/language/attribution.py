@@ -110,6 +110,17 @@ class Names:
         return self._persons_like[key]
 
 
+#: Most words an organisation's name runs to; a longer "organisation" is a headline the recogniser read.
+ORG_WORDS = 8
+
+
+def _organisation_shaped(ent, role: str) -> bool:
+    """An ORG entity that can be an organisation's name: not from a Title Case headline (where the
+    recogniser reads "Daesh Claims Kerman Terror Attack, Clues Point to …" as one name), no comma,
+    at most :data:`ORG_WORDS` words."""
+    return role != "title" and "," not in ent.text and len(ent) <= ORG_WORDS
+
+
 def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
     """Roles, person names and organisation names of the corpus, merged into canonical forms."""
     rolebook = RoleBook()
@@ -118,7 +129,7 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
     abbrs: dict[str, str] = {}
     for document in corpus.documents:
         abbrs.update(abbreviations(document.text))
-        for doc in parsed[document.doc_id]:
+        for paragraph, doc in zip(document.paragraphs, parsed[document.doc_id]):
             rolebook.learn(doc)
             titled = set(rolebook.learn_appositions(doc))
             dateline = dateline_end(doc.text)
@@ -127,10 +138,10 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
                     continue  # "NAIROBI // Survivors": the recogniser ran the dateline into a name
                 if ent.label_ == "PERSON" or person_name(doc, ent.start, ent.end) in titled:
                     persons[person_name(doc, ent.start, ent.end)] += 1
-                elif ent.label_ == "ORG":
-                    titled = [t for t in ent if fold(t.text) in roles().titles]
-                    if titled and titled[-1].i + 1 < ent.end:
-                        persons[person_name(doc, titled[-1].i + 1, ent.end)] += 1
+                elif ent.label_ == "ORG" and _organisation_shaped(ent, paragraph.role):
+                    ranks = [t for t in ent if fold(t.text) in roles().titles]
+                    if ranks and ranks[-1].i + 1 < ent.end:
+                        persons[person_name(doc, ranks[-1].i + 1, ent.end)] += 1
                     else:
                         orgs[clean_org(ent.text)] += 1
     for f in found:

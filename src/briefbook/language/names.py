@@ -547,22 +547,27 @@ def abbreviations(text: str) -> dict[str, str]:
 
     The long name is the run of words before the bracket whose initials spell the
     abbreviation; when none does (an abbreviation from another language), the run
-    of capitalised words before the bracket.
+    of capitalised words before the bracket, on its line and up to a comma, for a
+    bracketed word with two capitals or more (a credit, "TEHRAN (Tasnim)", is none).
     """
     found = {}
     for m in re.finditer(r"\((\w{2,10})\)", text):
         abbr = m.group(1)
         if not abbr[:1].isupper():
             continue
-        words = text[max(0, m.start() - 160):m.start()].split()
+        before = text[max(0, m.start() - 160):m.start()]
+        words = before[before.rfind("\n") + 1:].split()  # a name does not run across lines
         best = ""
         for k in range(1, min(len(words), 12) + 1):
             candidate = " ".join(words[-k:])
             if initials(candidate) == abbr.upper() and words[-k][:1].isupper():
                 best = candidate
-        if not best:
+        if not best and sum(c.isupper() for c in abbr) >= 2:
+            # an abbreviation from another language ("KDF"); "TEHRAN (Tasnim)" is an agency's credit
             run = []
             for word in reversed(words):
+                if word.endswith((",", ";", ":")):
+                    break  # a name has no comma in it: the run ends at the phrase before
                 if word[:1].isupper() or word.lower() in SMALL_WORDS and run:
                     run.insert(0, word)
                 else:
