@@ -251,6 +251,10 @@ def test_an_organisation_s_spellings_and_its_name_in_full_are_one_organisation()
     assert canonical[("org", "Al Shirqaa")] == canonical[("org", "Al-Shirqa")] == "Al-Shirqa"
     assert canonical[("org", "U.S. Survey Office")] == "US Survey Office"
     assert canonical[("org", "Wirenews")] == "Wirenews News Agency"
+    # British and American spellings, and the order of the words
+    canonical = merge_names(Counter(), Counter({"Halberg Civil Defence Directorate": 2,
+                                                "Directorate for Civil Defense of Halberg": 1}), {})
+    assert canonical[("org", "Directorate for Civil Defense of Halberg")] == "Halberg Civil Defence Directorate"
 
 
 def test_a_name_inside_what_describes_the_speakers_is_not_the_speaker():

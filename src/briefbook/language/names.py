@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.words import determiners, organisation_kinds, transliteration
+from briefbook.language.words import determiners, organisation_kinds, spelling_variants, transliteration
 from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
@@ -661,8 +661,16 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
 
 def org_key(name: str) -> str:
     """An organisation name as its spellings share it: folded, without dots, spaces or hyphens, doubled
-    letters single ("U.S. Geological Survey" / "US Geological Survey", "Al-Shabaab" / "Al Shabab")."""
-    return re.sub(r"(.)\1", r"\1", re.sub(r"[\s.]", "", fold(name)))
+    letters single ("U.S. Geological Survey" / "US Geological Survey", "Al-Shabaab" / "Al Shabab"),
+    one spelling of each word and any word order without "of"/"for" ("Civil Defence Directorate" /
+    "Directorate for Civil Defense")."""
+    variants = spelling_variants()
+    words = [variants.get(w, w) for w in fold(name).replace(".", "").split() if w not in _ORDER_WORDS]
+    return re.sub(r"(.)\1", r"\1", "".join(sorted(words)))
+
+
+#: Words that only order an organisation's name ("Ministry of the Interior" / "Interior Ministry").
+_ORDER_WORDS = frozenset({"of", "for", "the", "and"})
 
 
 def _join_org_spellings(canonical: dict[tuple[str, str], str], orgs: Counter) -> dict[tuple[str, str], str]:

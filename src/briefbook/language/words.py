@@ -37,3 +37,9 @@ def transliteration() -> tuple[tuple[str, str], ...]:
 def organisation_kinds() -> frozenset[str]:
     """Words naming a kind of organisation ("news", "agency"): "X News Agency" is "X" in full."""
     return frozenset(load_yaml(DATA_FILE).get("organisation_kinds") or [])
+
+
+@lru_cache(maxsize=1)
+def spelling_variants() -> dict[str, str]:
+    """British spelling -> American ("defence" -> "defense"), for comparing organisation names."""
+    return dict(load_yaml(DATA_FILE).get("spelling_variants") or {})
