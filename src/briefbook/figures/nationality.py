@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from briefbook.language.attribution import _demonym_shaped
+from briefbook.language.attribution import demonym_shaped
 from briefbook.language.names import fold, roles, same_place
 from briefbook.schema import missing
 
@@ -44,7 +44,7 @@ def _singular(word: str) -> str:
 
 def _demonyms(words: str) -> list[str]:
     """Capitalised words written like a nationality ("Turkish", "Iranian"), not a sentence's first word."""
-    return [w for w in _capitalised(words, skip_first=True) if _demonym_shaped(w) or fold(w) in roles().demonyms]
+    return [w for w in _capitalised(words, skip_first=True) if demonym_shaped(w) or fold(w) in roles().demonyms]
 
 
 def written_nationality(text: str, counted: str, sentence: str, attribution: str = "") -> str:

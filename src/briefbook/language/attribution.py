@@ -367,7 +367,7 @@ def corpus_nationality(parsed: Parsed) -> tuple[Counter, str | None]:
     return demonyms, nationality_of(docs, demonyms)
 
 
-def _demonym_shaped(word: str) -> bool:
+def demonym_shaped(word: str) -> bool:
     """Written like a nationality ("Kenyan", "Saudi", "Chinese", "Turkish"), not a place or a group's name."""
     return re.search(r"(?:an|ese|i|ish|ic|ch)$", fold(word)) is not None
 
@@ -389,7 +389,7 @@ def nationality_of(docs, demonyms: Counter | None = None, nations_only: bool = F
     # a country has a demonym, a town has none ("Saudi officials", not "Mina officials"): where the
     # corpus writes demonyms, the places it writes them for are the candidates
     nations = Counter({p: n for p, n in places.items()
-                       if any(same_place(name, p) and _demonym_shaped(name) and fold(name) != fold(p)
+                       if any(same_place(name, p) and demonym_shaped(name) and fold(name) != fold(p)
                               for name in (demonyms or Counter()))})
     if nations and max(nations.values()) >= 2:
         places = nations
