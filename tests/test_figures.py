@@ -551,3 +551,8 @@ def test_the_ranges_chart_title_states_the_leading_figure():
 def test_professionals_sent_to_the_scene_are_deployed(tmp_path):
     row = _one(_figures(tmp_path, "Officials say more than 20 medical professionals have been sent to the epicentre."), "20")
     assert row.category == "deployed"
+
+
+def test_a_category_the_sentence_denies_is_not_the_figure_s(tmp_path):
+    row = _one(_figures(tmp_path, "The two other pilgrims were not killed in the stampede."), "two")
+    assert (row.category, row.category_how) == ("other", "negated")

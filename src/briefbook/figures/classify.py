@@ -201,6 +201,12 @@ def _cue_category(token: Token, lex: Lexicon) -> str | None:
     return lex.category_cues.get(lemma) or lex.category_cues.get(token.lower_)
 
 
+def _negated(token: Token) -> bool:
+    """"were not killed", "no one was injured": the word is denied, not reported."""
+    return any(c.dep_ == "neg" for c in token.children) or \
+        (token.dep_ in ("acomp", "attr", "xcomp") and any(c.dep_ == "neg" for c in token.head.children))
+
+
 def category_of(
     counted: Counted, number: Token, who: str | None, sentence: Span, taken: set[int] | frozenset[int] = frozenset()
 ) -> tuple[str, str]:
@@ -217,7 +223,7 @@ def category_of(
     if is_equipment(counted):
         return "equipment", "noun"
     deployable = who in ("troops", "security_forces") or is_responder(counted)
-    said_at = {_cue_category(t, lex) for t in own_cues(number)} - {None, "deployed"}
+    said_at = {_cue_category(t, lex) for t in own_cues(number) if not _negated(t)} - {None, "deployed"}
     for category in lex.category_order:
         if category in said_at:
             return category, "verb"
@@ -228,6 +234,9 @@ def category_of(
             if category in own and (category != "deployed" or deployable):
                 return category, "noun"
     near, far = cue_tiers(counted, number)
+    # "the two other pilgrims were not killed in the stampede": a cue the sentence denies says nothing
+    denied = [t for t in near + far if _negated(t) and _cue_category(t, lex) not in (None, "other")]
+    near, far = [t for t in near if not _negated(t)], [t for t in far if not _negated(t)]
     noun = counted.noun
     # "rescue workers": a kind of worker, not a rescue that happened to them
     near = [t for t in near if not (noun is not None and t.head.i == noun.i and t.dep_ == "compound"
@@ -248,6 +257,8 @@ def category_of(
     anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
     verb = governing_verb(anchor)
     light = verb is None or verb.lemma_.lower() in lex.light_verbs or verb.lemma_.lower() in lex.reporting_verbs
+    if denied:
+        return "other", "negated"
     if light:
         nearest = sorted(
             (abs(t.i - number.i), _cue_category(t, lex)) for t in sentence

@@ -23,7 +23,7 @@ FIGURES = table("figures", "one number phrase that counts people or materiel of 
     ("attribution", "string", "who the text credits the figure to (empty: uncredited)"),
     ("reported_on", "date", "the day the figure was given (empty: undated)"),
     ("reported_on_how", "string", "how that day was found"),
-    ("category_how", "string", "which cue set the category (verb, noun, sentence, antecedent, default)"),
+    ("category_how", "string", "which cue set the category (verb, noun, sentence, antecedent, negated, default)"),
     ("part_of", "string", "figure_id of the figure this one is a part of ('four of them')"),
     ("sentence", "string", "the sentence the figure is in"),
 ], primary_key=("figure_id",))
