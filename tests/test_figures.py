@@ -556,3 +556,8 @@ def test_professionals_sent_to_the_scene_are_deployed(tmp_path):
 def test_a_category_the_sentence_denies_is_not_the_figure_s(tmp_path):
     row = _one(_figures(tmp_path, "The two other pilgrims were not killed in the stampede."), "two")
     assert (row.category, row.category_how) == ("other", "negated")
+
+
+def test_a_gerund_noun_of_killing_says_what_happened_to_those_counted(tmp_path):
+    row = _one(_figures(tmp_path, "They played a role in the massacring of dozens of innocent people."), "dozens")
+    assert row.category == "killed"
