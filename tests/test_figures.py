@@ -561,3 +561,9 @@ def test_a_category_the_sentence_denies_is_not_the_figure_s(tmp_path):
 def test_a_gerund_noun_of_killing_says_what_happened_to_those_counted(tmp_path):
     row = _one(_figures(tmp_path, "They played a role in the massacring of dozens of innocent people."), "dozens")
     assert row.category == "killed"
+
+
+def test_an_object_the_parser_made_a_small_clause_takes_what_the_verb_above_did(tmp_path):
+    row = _one(_figures(tmp_path, "Police have arrested at least a dozen army officers complicit in the coup attempt."),
+               "a dozen")
+    assert row.category == "detained"

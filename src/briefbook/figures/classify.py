@@ -169,7 +169,10 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
                 far.append(child)
             if child.dep_ == "prep":
                 far.extend(c for c in child.children if c.dep_ == "pobj")
-        if verb.dep_ in ("xcomp", "auxpass"):
+        if verb.dep_ in ("xcomp", "auxpass") or (verb.dep_ == "ccomp" and not any(
+                c.dep_ == "dobj" for c in verb.head.children)):
+            # "arrested a dozen officers complicit in the coup": a small clause the parser made of the
+            # object takes what the verb above did to its subject
             far.append(verb.head)
         if verb.lemma_.lower() in lex.subset_verbs and anchor.dep_ in ("dobj", "attr"):
             # "the dead include a family of four": a part shares what the whole suffered
