@@ -567,3 +567,9 @@ def test_an_object_the_parser_made_a_small_clause_takes_what_the_verb_above_did(
     row = _one(_figures(tmp_path, "Police have arrested at least a dozen army officers complicit in the coup attempt."),
                "a dozen")
     assert row.category == "detained"
+
+
+def test_a_verb_joined_to_the_governing_one_tells_what_happened_to_the_same_people(tmp_path):
+    frame = _figures(tmp_path, "More than 700 people were crushed and trampled to death near the gate.",
+                     "Police said 12 people were arrested and five died in custody.")
+    assert [_one(frame, n).category for n in ("700", "12", "five")] == ["killed", "detained", "killed"]

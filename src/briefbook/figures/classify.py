@@ -163,12 +163,17 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
             near.extend(c for c in child.children if c.dep_ == "pobj")
     verb = governing_verb(anchor)
     if verb is not None:
-        far.append(verb)
-        for child in verb.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp", "dobj", "attr") or (child.dep_ == "advcl" and child.pos_ == "ADJ"):
-                far.append(child)
-            if child.dep_ == "prep":
-                far.extend(c for c in child.children if c.dep_ == "pobj")
+        # "were crushed and trampled to death": a verb joined to the governing one with no subject
+        # of its own tells more of what happened to the same people
+        joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        for head in (verb, *joined):
+            far.append(head)
+            for child in head.children:
+                if child.dep_ in ("acomp", "oprd", "xcomp", "dobj", "attr") or (child.dep_ == "advcl" and child.pos_ == "ADJ"):
+                    far.append(child)
+                if child.dep_ == "prep":
+                    far.extend(c for c in child.children if c.dep_ == "pobj")
         if verb.dep_ in ("xcomp", "auxpass") or (verb.dep_ == "ccomp" and not any(
                 c.dep_ == "dobj" for c in verb.head.children)):
             # "arrested a dozen officers complicit in the coup": a small clause the parser made of the
