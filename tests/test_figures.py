@@ -573,3 +573,12 @@ def test_a_verb_joined_to_the_governing_one_tells_what_happened_to_the_same_peop
     frame = _figures(tmp_path, "More than 700 people were crushed and trampled to death near the gate.",
                      "Police said 12 people were arrested and five died in custody.")
     assert [_one(frame, n).category for n in ("700", "12", "five")] == ["killed", "detained", "killed"]
+
+
+@pytest.mark.parametrize("sentence, number, category", [
+    ("At least 175 people have been killed and 181 others are missing after the quake.", "181", "other"),
+    ("Soldiers ended the siege after they killed the four attackers who had taken hostages.", "four", "killed"),
+])
+def test_others_hang_from_their_own_verb_and_what_the_counted_did_to_others_is_not_their_fate(
+        tmp_path, sentence, number, category):
+    assert _one(_figures(tmp_path, sentence), number).category == category

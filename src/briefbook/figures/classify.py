@@ -121,6 +121,15 @@ def is_equipment(counted: Counted) -> bool:
     return any(f"{c.lemma_.lower()} {noun.lemma_.lower()}" in lex.equipment for c in noun.children)
 
 
+def _anchor(counted: Counted, number: Token) -> Token:
+    """Where the figure's phrase hangs in the sentence: its own phrase, or the bare number when it
+    borrows its noun; "181 others are missing" borrows the people of "175 people were killed" but
+    hangs from "missing" through its own "others"."""
+    if counted.phrase is None or (counted.borrowed and counted.phrase.lower_ not in ("others", "other")):
+        return number
+    return counted.phrase
+
+
 def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]]:
     """Words that may say what happened to the people a figure counts: (near, far).
 
@@ -141,7 +150,7 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
         nouns = [counted.noun, *counted.noun.conjuncts]
     if counted.quantity is not None:
         nouns.append(counted.quantity)
-    anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
+    anchor = _anchor(counted, number)
     if anchor.dep_ == "appos":
         nouns.append(anchor.head)
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
@@ -155,7 +164,10 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "acl", "relcl", "oprd"):
                 near.append(child)
-                near.extend(c for c in child.children if c.dep_ in ("acomp", "oprd", "xcomp", "dobj", "prt"))
+                # "officers who suffered injuries" tells their fate; "attackers who had taken hostages"
+                # tells what they did to others
+                near.extend(c for c in child.children if c.dep_ in ("acomp", "oprd", "xcomp", "dobj", "prt")
+                            and not (c.dep_ == "dobj" and _cue_category(c, lex) == "other"))
     for child in number.children:
         if child.dep_ in ("amod", "acl", "relcl"):
             near.append(child)
