@@ -582,3 +582,10 @@ def test_a_verb_joined_to_the_governing_one_tells_what_happened_to_the_same_peop
 def test_others_hang_from_their_own_verb_and_what_the_counted_did_to_others_is_not_their_fate(
         tmp_path, sentence, number, category):
     assert _one(_figures(tmp_path, sentence), number).category == category
+
+
+def test_what_a_place_holds_and_an_earlier_disaster_joined_to_its_year_are_no_figures(tmp_path):
+    frame = _figures(tmp_path, "The sprawling campus has six dormitories and at least 887 students, he said.",
+                     "She said the quake was far worse than one that struck the area in 2012 and killed 81 people.",
+                     "The army has 500 troops in the region.", article_date=dt.date(2031, 8, 4))
+    assert set(frame["text"]) == {"500"}

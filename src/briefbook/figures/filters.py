@@ -30,7 +30,10 @@ def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
         return False
     if verb.dep_ in ("relcl", "advcl") and _is_year(verb.head):
         return True  # a clause hanging from a bare year recalls that year
-    years = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and _is_year(g)]
+    # "… one that struck the area in 2012 and killed 81 people": the year of the verb it is joined to
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    years = [g for v in verbs for c in v.children if c.dep_ == "prep" for g in c.children
+             if g.dep_ == "pobj" and _is_year(g)]
     return year is not None and any(int(y.text) != year for y in years)
 
 
@@ -67,6 +70,12 @@ def is_background(counted: Counted) -> bool:
         return True
     anchor = counted.phrase if counted.phrase is not None else counted.noun
     verb = governing_verb(anchor) if anchor is not None and not counted.borrowed else None
+    held = anchor
+    while held is not None and held.dep_ == "conj":
+        held = held.head
+    if verb is not None and verb.lemma_.lower() == "have" and held.dep_ == "dobj" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.background_of for c in verb.children):
+        return True  # "the campus has six dormitories and 887 students": what a place holds
     return verb is not None and verb.lemma_.lower() in lex.background_verbs
 
 
