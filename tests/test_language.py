@@ -528,3 +528,14 @@ def test_an_agency_credit_in_brackets_is_no_abbreviation_and_a_headline_no_organ
     assert abbreviations("Kethra Claims Attack, Clues Point to Halberg\nHALBERG (Wirenews) – The group said") == {}
     assert abbreviations("soldiers of the Veldonia Defence Forces (VDF) arrived") == {"VDF": "Veldonia Defence Forces"}
     assert abbreviations("the party, Narodni Blok (NB), said") == {"NB": "Narodni Blok"}
+
+
+@pytest.mark.parametrize("paragraph, text", [
+    ("Ruiz vowed that Veldonia \u201cwill find you wherever you are,\u201d referring to the bombers.",
+     "Veldonia \u201cwill find you wherever you are,\u201d"),
+    ("Ruiz said the shafts had become \u201ca bottomless pit\u201d, losing upwards of \u20ac40m in two years.",
+     "the shafts had become \u201ca bottomless pit\u201d, losing upwards of \u20ac40m in two years"),
+])
+def test_a_participle_glossing_a_closed_quotation_is_the_writer_s_not_the_speaker_s(tmp_path, paragraph, text):
+    tables = _write(tmp_path, f"Vow\n\nAna {paragraph}\n")
+    assert list(tables["statements"]["text"]) == [text]

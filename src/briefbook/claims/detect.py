@@ -318,7 +318,18 @@ def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tu
     for q in quotes:
         if start <= q.start - 1 < end < q.end:
             end = min(len(text), q.end + 1)
+    glosses = lexicon().glosses
+    for q in quotes:
+        # "vowed that Iran “will find you,” referring to …": after a quotation that ends the speaker's
+        # words, a participle of the editable gloss list is the writer's, not the speaker's
+        gloss = _PARTICIPLE.match(text, q.end + 1, end) if start <= q.start - 1 and q.end < end else None
+        if gloss is not None and gloss.group(1) in glosses:
+            end = q.end + 1
     return strip_span(text, start, end, " \t\n\u00a0,;:.")
+
+
+#: The participle right after a closed quotation (", referring to …").
+_PARTICIPLE = re.compile(r"\s*,?\s*([a-z]+ing)\b")
 
 
 def _attach(text: str, quote: Quotation, prev_end: int, quotes: list[Quotation], doc: Doc,

@@ -36,6 +36,8 @@ class Lexicon:
     reporting: frozenset[str] = frozenset()
     #: crediting words read only for figures ("citing", "per")
     citing: tuple[str, ...] = ()
+    #: participles with which the writer glosses a quotation just closed ("…,” referring to …")
+    glosses: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +51,8 @@ def lexicon() -> Lexicon:
     return Lexicon(reported, frozenset(data.get("direct_only") or []),
                    tuple(tuple(p.lower().split()) for p in data.get("according_to") or []),
                    frozenset(w.lower() for w in data.get("reporting") or []),
-                   tuple(w.lower() for w in data.get("citing") or []))
+                   tuple(w.lower() for w in data.get("citing") or []),
+                   frozenset(w.lower() for w in data.get("glosses") or []))
 
 
 def is_cue(token: Token, lex: Lexicon | None = None) -> bool:
