@@ -121,3 +121,9 @@ def test_a_lent_year_puts_a_year_less_day_nearest_the_date_it_was_lent_from():
 def test_a_capitalised_today_inside_a_name_is_no_date():
     assert find_mentions("Via The Daily Wire, Veldonia Today") == []
     assert [m.text for m in find_mentions("He spoke on Monday. Today the toll rose.")] == ["Monday", "Today"]
+
+
+def test_a_count_after_which_a_clause_follows_is_an_interval_whatever_its_first_word():
+    found = find_mentions("Five were killed on Tuesday, police said, a day after more than 400 others were injured.")
+    assert [(m.text, m.shape, m.offset) for m in found][-1] == ("a day after", "interval", (-1, -1))
+    assert [(m.shape, m.offset) for m in find_mentions("The rally began a day after.")] == [("anaphoric", (1, 1))]

@@ -261,7 +261,7 @@ def _patterns() -> _Patterns:
         ),
         interval=re.compile(
             r"\b(?P<number>\d+|" + numbers + r")\s+" + units + r"s?\s+(?P<direction>after|before)\b"
-            r"(?=\s+(?:" + det + r"|(?-i:[A-Z])))",
+            r"(?=\s+(?:" + det + r"|(?-i:[A-Z])|more\b|at\s+least\b|about\b|some\b|nearly\b|over\b|\d))",
             re.IGNORECASE,
         ),
         span=re.compile(
@@ -330,16 +330,6 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         if m.group("phrase_part"):
             part = lex.month_part_phrases[" ".join(m.group("phrase_part").lower().split())]
         found.append(Mention(m.start(), m.end(), m.group(0), "month", MONTHS[m.group("month").lower()], year=year, part=part))
-    for m in pats.counted.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        low, high = lex.numbers.get(m.group("number").lower(), None) or (int(m.group("number")),) * 2
-        unit = lex.units[m.group("unit").lower()]
-        direction = m.group("direction").lower()
-        sign = 1 if direction in lex.after_words else -1
-        low, high = sorted((sign * low * unit, sign * high * unit))
-        shape = "deictic" if direction in lex.ago_words else "anaphoric"
-        found.append(Mention(m.start(), m.end(), m.group(0), shape, offset=(low, high)))
     for m in pats.interval.finditer(text):
         # "…on Tuesday, two days after the river burst its banks": the clause after
         # "after" is dated by counting back from the date of the clause it is set against.
@@ -350,6 +340,16 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         sign = -1 if m.group("direction").lower() == "after" else 1
         low, high = sorted((sign * low * unit, sign * high * unit))
         found.append(Mention(m.start(), m.end(), m.group(0), "interval", offset=(low, high)))
+    for m in pats.counted.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        low, high = lex.numbers.get(m.group("number").lower(), None) or (int(m.group("number")),) * 2
+        unit = lex.units[m.group("unit").lower()]
+        direction = m.group("direction").lower()
+        sign = 1 if direction in lex.after_words else -1
+        low, high = sorted((sign * low * unit, sign * high * unit))
+        shape = "deictic" if direction in lex.ago_words else "anaphoric"
+        found.append(Mention(m.start(), m.end(), m.group(0), shape, offset=(low, high)))
     for m in pats.span.finditer(text):
         # "over the next three weeks": a stretch from (or back to) the article's date.
         if not free(m.start(), m.end()):
