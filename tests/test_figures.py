@@ -20,6 +20,8 @@ from briefbook.figures import (
     RECONCILIATION_RULES, bounds, documents_frame, extract_figures, figure_id, figures_by_source_chart,
     find_numbers, mentions_table, ranges_chart, reconcile, summary_sentences,
 )
+from briefbook.figures.charts import chart_data
+from briefbook.figures.reconcile import OUTLIER_FACTOR
 from briefbook.evaluation import evaluate_corpus
 from briefbook.figures.evaluate import load_gold, score
 from briefbook.figures.nationality import UNNAMED, nationality_labels, written_nationality
@@ -589,3 +591,63 @@ def test_what_a_place_holds_and_an_earlier_disaster_joined_to_its_year_are_no_fi
                      "She said the quake was far worse than one that struck the area in 2012 and killed 81 people.",
                      "The army has 500 troops in the region.", article_date=dt.date(2031, 8, 4))
     assert set(frame["text"]) == {"500"}
+
+
+# ---------------------------------------------------------------- outliers, crowds, as-of dates
+
+
+def _toll(*reports) -> pd.DataFrame:
+    """Invented reports of one toll: (id, doc, low, high, day of January 2001) each."""
+    return pd.DataFrame([_report(fid, doc, low, high, reported_on=dt.date(2001, 1, day))
+                         for fid, doc, low, high, day in reports]).astype({"low": "Int64", "high": "Int64"})
+
+
+def test_an_outlier_is_shown_and_flagged_not_ranged():
+    figures = _toll(("f1", "a", 19, 19, 3), ("f2", "b", 21, 21, 3), ("f3", "c", 19_000_000, 19_000_000, 3),
+                    ("f4", "d", 20, 20, 4))
+    row = reconcile(figures, _docs("a", "b", "c", "d")).iloc[0]
+    assert (row.low, row.best, row.high) == (19, 20, 21)
+    assert row.outlier_ids == ["f3"] and "f3" in row.figure_ids
+    assert "outlier" in row.rule and "19,000,000" in row.explanation
+
+
+def test_a_toll_that_grows_tenfold_over_a_week_has_no_outlier():
+    figures = _toll(("f1", "a", 3, 3, 1), ("f2", "b", 5, 5, 1), ("f3", "c", 6, 6, 2),
+                    ("f4", "d", 100, None, 7), ("f5", "e", 173, None, 8))
+    row = reconcile(figures, _docs(*"abcde")).iloc[0]
+    assert row.outlier_ids == [] and row.best == 173 and row.low == 3
+
+
+def test_two_reports_that_differ_a_thousandfold_are_both_kept():
+    row = reconcile(_toll(("f1", "a", 19, 19, 3), ("f2", "b", 19_000, 19_000, 3)), _docs("a", "b")).iloc[0]
+    assert row.outlier_ids == [] and (row.low, row.high) == (19, 19_000) and row.disagreement
+
+
+def test_a_crowd_s_vague_size_never_sets_a_range():
+    crowd = [_report("f1", "a", 2_000_000, 9_999_999, category="other"),
+             _report("f2", "b", 200_000, 999_999, category="other")]
+    figures = pd.DataFrame(crowd).assign(vague=True).astype({"low": "Int64", "high": "Int64"})
+    row = reconcile(figures, _docs("a", "b")).iloc[0]
+    assert pd.isna(row.low) and pd.isna(row.best) and pd.isna(row.high)
+    sentence = summary_sentences(figures, reconcile(figures, _docs("a", "b")))[1]
+    assert "not ranged" in sentence and "9,999,999" not in sentence
+
+
+def test_every_reconciled_figure_states_as_of_when():
+    figures = _toll(("f1", "a", 16, 16, 9), ("f2", "b", 17, 17, 10))
+    reconciled = reconcile(figures, _docs("a", "b"))
+    assert reconciled.iloc[0].best_reported_on == dt.date(2001, 1, 10)
+    assert "(as of 10 January 2001)" in summary_sentences(figures, reconciled)[1]
+
+
+def test_the_outlier_rule_is_stated_in_the_methods_rules():
+    assert any("outlier" in rule and str(OUTLIER_FACTOR) in rule for rule in RECONCILIATION_RULES)
+
+
+def test_an_article_without_an_outlet_is_never_named_by_its_file_as_an_outlet():
+    figures = _toll(("f1", "a", 16, 16, 9), ("f2", "b", 17, 17, 10), ("f3", "c", 17, 17, 10))
+    documents = _docs("a", "b", "c").assign(outlet=["Outlet a", "", ""])
+    reconciled = reconcile(figures, documents)
+    assert reconciled.iloc[0].outlets == "Outlet a, outlet unknown (files b.txt, c.txt)"
+    legend = chart_data(figures.assign(outlet=["Outlet a", "", ""], sentence=""))["source"]
+    assert list(legend) == ["Outlet a", "outlet unknown (file b.txt)", "outlet unknown (file c.txt)"]

@@ -90,6 +90,47 @@ def show_findings(findings) -> None:
             f"<li>{render.esc(f.text)} {render.link(f.href, 'See the evidence.')}</li>" for f in findings) + "</ul>")
 
 
+def show_facts(facts, empty: str = "The articles report no casualty, detention or deployment figure.") -> None:
+    """The brief's infobox: each reconciled figure, its range, source and date, linked to its row and paragraph."""
+    if not facts:
+        say(empty)
+        return
+    rows = []
+    for f in facts:
+        links = [render.link(f.href, "how it was reconciled")]
+        if f.evidence:
+            links.append(render.link(f.evidence, "the report it comes from"))
+        details = "".join(f"<li>{render.esc(d)}</li>" for d in f.details)  # one line, dot-separated (CSS)
+        rows.append(
+            f'<tr id="brief-{render.safe_id(f.href.rsplit("#", 1)[-1])}"><th scope="row">{render.esc(f.label)}</th>'
+            f'<td><span class="briefbook-brief-value">{render.esc(f.value)}</span>'
+            f'<ul class="briefbook-brief-details">{details}</ul>'
+            f'<p class="briefbook-brief-links">{" · ".join(links)}</p></td></tr>')
+    show_html('<table class="briefbook-infobox" id="brief-figures"><tbody>' + "".join(rows) + "</tbody></table>")
+
+
+def _show_list(items, list_id: str, empty: str, item) -> None:
+    """A list of the brief (``item`` renders one entry as escaped HTML), or ``empty`` as a sentence."""
+    if not items:
+        say(empty)
+        return
+    show_html(f'<ul class="briefbook-brief-list" id="{list_id}">' + "".join(f"<li>{item(i)}</li>" for i in items) + "</ul>")
+
+
+def show_key_dates(dates, empty: str = "No happening could be placed on the calendar.") -> None:
+    """The brief's key dates, each linked to its timeline entry."""
+    _show_list(dates, "brief-dates", empty, lambda d: (
+        f'<span class="briefbook-brief-day">{render.esc(d.day)}</span> {render.esc(d.what)} '
+        f'({render.esc(d.sources)}, {render.link(d.href, "entry")})'))
+
+
+def show_key_claims(claims, empty: str = "No statement could be attributed to a speaker.") -> None:
+    """The brief's most carried claims, each with its speaker and linked to its row on the claims page."""
+    _show_list(claims, "brief-claims", empty, lambda c: (
+        f'<strong>{render.esc(c.speaker)}</strong>: “{render.esc(c.wording)}” '
+        f'({render.esc(c.outlets)}; {render.link(c.href, "claim")})'))
+
+
 def glue_numbers(numbers: dict[str, int]) -> None:
     """Glue counts for the page's text (``{glue:text}`name` ``): numbers computed, not typed."""
     from myst_nb import glue

@@ -12,7 +12,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from briefbook.corpus.outlets import outlet_labels
+from briefbook.source_names import source_names
 from briefbook.language.dates import how_label
 
 
@@ -92,7 +92,7 @@ def sources_title(events: pd.DataFrame, documents: pd.DataFrame) -> str:
     data = _plottable(events)
     if data.empty:
         return "No source dates an event on the calendar"
-    outlets = outlet_labels(documents)
+    outlets = source_names(documents)
     counts = data["doc_id"].map(lambda d: outlets.get(d, d)).value_counts()
     return (f"{counts.index[0]} dates the most events ({counts.iloc[0]} of {len(data)}); "
             f"{len(counts)} {'source dates' if len(counts) == 1 else 'sources date'} at least one")
@@ -101,7 +101,7 @@ def sources_title(events: pd.DataFrame, documents: pd.DataFrame) -> str:
 def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 640) -> alt.Chart:
     """Who reported what when: one row per source, a mark per dated event, coloured by
     kind; marks of one timeline entry share a tooltip id so disagreements stand out."""
-    outlets = outlet_labels(documents)
+    outlets = source_names(documents)
     data = _plottable(events)
     data["source"] = data["doc_id"].map(lambda d: outlets.get(d, d))
     data["how"] = [how_label(str(h)) for h in data["how"]]

@@ -16,7 +16,7 @@ from collections import Counter
 import pandas as pd
 
 from briefbook.chronology.schema import EVENTS
-from briefbook.corpus.outlets import outlet_labels
+from briefbook.source_names import joined, source_names
 from briefbook.language.similarity import candidate_pairs, cosine_with_norms, vector_norm, weighted_words
 
 #: Cosine similarity of weighted content words above which two events are one happening
@@ -143,7 +143,7 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     quotes), anchors (every member's paragraph, ";"-joined, for the links of
     the entries table), event_ids.
     """
-    outlets = outlet_labels(documents)
+    outlets = source_names(documents)
     events = as_read(events)
     entries = []
     for timeline_id, group in events.groupby("timeline_id", sort=False):
@@ -165,7 +165,7 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "precision": first["precision"],
             "label": _label(first["text"]),
             "kind": Counter(group["kind"]).most_common(1)[0][0],
-            "sources": "; ".join(sources),
+            "sources": joined(sources, "; "),
             "n_sources": group["doc_id"].nunique(),
             "conflict": _conflicting(group),
             "anchor": first["anchor"],
@@ -182,7 +182,7 @@ def timeline(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
 def date_conflicts(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Timeline entries whose sources disagree on the date: one row per source's wording."""
-    outlets = outlet_labels(documents)
+    outlets = source_names(documents)
     events = as_read(events)
     entries = timeline(events, documents)
     flagged = entries[entries["conflict"]]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import with_outlet
+from briefbook.source_names import joined, with_source_name
 
 
 def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    return with_outlet(statements, documents)
+    return with_source_name(statements, documents)
 
 
 def _frames_of(values: pd.Series) -> str:
@@ -38,10 +38,10 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
         pool = direct if not direct.empty else group
         best = pool.loc[pool["text"].str.len().idxmax()]
         first = group.iloc[0]
-        outlets = sorted(group["outlet"].unique())
+        outlets = sorted(group["outlet"].unique())  # distinct sources, counted
         rows.append({
             "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of(group["frames"]),
-            "n_statements": len(group), "n_outlets": len(outlets), "outlets": "; ".join(outlets),
+            "n_statements": len(group), "n_outlets": len(outlets), "outlets": joined(outlets, "; "),
             "single_outlet": len(outlets) == 1, "wording": best["text"], "kind": best["kind"],
             "first_doc_id": first["doc_id"], "first_paragraph": int(first["paragraph"]),
             "first_anchor": first["anchor"],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from briefbook.corpus.outlets import outlet_label
+from briefbook.source_names import source_name
 from briefbook.figures.reconcile import CATEGORY_ORDER
 from briefbook.figures.summary import who_labels
 
@@ -45,7 +45,7 @@ def chart_data(figures: pd.DataFrame) -> pd.DataFrame:
     frame["value"] = [_value(lo, hi) for lo, hi in zip(frame["low"], frame["high"])]
     frame["top"] = [float(hi) if pd.notna(hi) else None for hi in frame["high"]]
     frame["range"] = [_range_label(lo, hi) for lo, hi in zip(frame["low"], frame["high"])]
-    frame["source"] = [outlet_label(o, f, d) for o, f, d in zip(frame.get("outlet", frame["file"]), frame["file"], frame["doc_id"])]
+    frame["source"] = [source_name(o, f, d) for o, f, d in zip(frame.get("outlet", frame["file"]), frame["file"], frame["doc_id"])]
     frame["report_date"] = [str(d) if pd.notna(d) and d else UNDATED for d in frame["reported_on"]]
     frame["group"] = frame["category"] + " · " + frame["who"].str.replace("_", " ")
     keep = ["figure_id", "doc_id", "file", "paragraph", "anchor", "text", "category", "who", "qualifier",
@@ -117,7 +117,7 @@ def ranges_chart(reconciled: pd.DataFrame, figures: pd.DataFrame) -> alt.LayerCh
     rec["best_v"] = [float(v) if pd.notna(v) else None for v in rec["best"]]
     rec["open"] = rec["high"].isna()
     rec["range"] = [_range_label(lo, hi) for lo, hi in zip(rec["low"], rec["high"])]
-    rec = rec.drop(columns=["standing_ids", "figure_ids", "low", "high", "best", "best_reported_on", "best_figure_id"])
+    rec = rec.drop(columns=["standing_ids", "outlier_ids", "figure_ids", "low", "high", "best", "best_reported_on", "best_figure_id"])
     for column in ("low_v", "high_v", "best_v"):
         rec[column] = pd.Series([None if pd.isna(v) else float(v) for v in rec[column]], dtype=object)
     order = list(rec["group"])
@@ -139,9 +139,11 @@ def ranges_chart(reconciled: pd.DataFrame, figures: pd.DataFrame) -> alt.LayerCh
     reports["group"] = [group_of.get(f, g) for f, g in zip(reports["figure_id"], reports["group"])]
     reports = reports[reports["group"].isin(order)].copy()
     standing = {fid for ids in reconciled["standing_ids"] for fid in ids}
+    off = {fid for ids in reconciled.get("outlier_ids", pd.Series(dtype=object)) for fid in ids}
     compared = {fid for ids in reconciled["figure_ids"] for fid in ids}
     reports["status"] = [
-        "standing" if fid in standing else ("replaced or unconfirmed" if fid in compared else "part of another figure")
+        "outlier, not ranged" if fid in off else "standing" if fid in standing else
+        ("replaced or unconfirmed" if fid in compared else "part of another figure")
         for fid in reports["figure_id"]
     ]
     dots = alt.Chart(_values(reports)).mark_point(size=70, filled=True, opacity=0.85).encode(
@@ -169,7 +171,7 @@ def mentions_table(figures: pd.DataFrame, page: str = "") -> pd.DataFrame:
         "range": [_range_label(lo, hi) for lo, hi in zip(figures["low"], figures["high"])],
         "qualifier": figures["qualifier"],
         "credited to": figures["attribution"],
-        "outlet": [outlet_label(o, f) for o, f in zip(figures.get("outlet", figures["file"]), figures["file"])],
+        "outlet": [source_name(o, f) for o, f in zip(figures.get("outlet", figures["file"]), figures["file"])],
         "reported on": [str(d) if pd.notna(d) and d else "" for d in figures["reported_on"]],
         "source": [f"[{f} ¶{p}]({page}#{a})" for f, p, a in zip(figures["file"], figures["paragraph"], figures["anchor"])],
     })

@@ -23,7 +23,7 @@ def write_reconciled_csv(reconciled: pd.DataFrame, path: str | Path) -> Path:
     """``figures_reconciled.csv``: id lists joined with spaces so the file stays one row per group."""
     path = Path(path)
     frame = reconciled.copy()
-    for column in ("standing_ids", "figure_ids"):
+    for column in ("standing_ids", "outlier_ids", "figure_ids"):
         if column in frame:
             frame[column] = frame[column].map(" ".join)
     frame.to_csv(path, index=False)

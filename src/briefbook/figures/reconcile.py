@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import with_outlet
+from briefbook.source_names import joined, with_source_name
 from briefbook.figures.classify import FOREIGN, materiel_kind
 from briefbook.figures.nationality import nationality_labels, written_nationality
 from briefbook.resources import load_yaml
 from briefbook.schema import missing
+
+#: How far from the median of the other standing reports a figure must be to be an outlier (either way).
+OUTLIER_FACTOR = 10
 
 RECONCILIATION_RULES: list[str] = [
     "Figures are grouped by what happened (category) and to whom (who); each group is reconciled on its own.",
@@ -32,7 +35,13 @@ RECONCILIATION_RULES: list[str] = [
     "reports of the same or unknown date, then an exact count before a range); for an open-ended or vague report "
     "the best is its lower bound, the smallest number the words allow.",
     "A vague magnitude ('scores', 'hundreds') is listed but sets neither the range nor the best where the group "
-    "has a figure written as a number.",
+    "has a figure written as a number. Among people otherwise counted (crowds, pilgrims, survivors) a vague "
+    "magnitude ('millions of pilgrims') never sets them: it sizes a crowd, not a count of the event.",
+    f"An outlier is shown and flagged, not ranged: a figure written as a number that is more than {OUTLIER_FACTOR} "
+    "times larger or smaller than the median of the group's other standing figures, and than the median of those "
+    "given within a day of it (a toll that grows tenfold over a week has no outlier). It takes at least three "
+    "figures and one other within a day, and the outliers must be fewer than half of them: with two reports, or "
+    "no majority that agrees, nothing is set aside.",
     "Open-ended figures count as a floor: 'more than 500' gives low 500 and no high; 'up to N' gives a high "
     "and no low; 'about'/'nearly' keep the stated number and are shown as qualifiers.",
     "A figure that counts part of another ('30 of them remain in hospital', 'four in critical condition') is "
@@ -52,7 +61,7 @@ def vague_convention() -> list[str]:
 
 COLUMNS = [
     "group_id", "category", "who", "nationality", "reports", "outlets", "sources", "low", "best", "high", "best_figure_id",
-    "best_reported_on", "rule", "disagreement", "explanation", "standing_ids", "figure_ids",
+    "best_reported_on", "rule", "disagreement", "explanation", "standing_ids", "outlier_ids", "figure_ids",
 ]
 
 CATEGORY_ORDER = ["killed", "injured", "detained", "deployed", "equipment", "other"]
@@ -121,6 +130,44 @@ def _best(standing: pd.DataFrame):
     return ranked.iloc[0] if len(ranked) else None
 
 
+def _far(value: int, others: list[int], factor: float) -> bool:
+    """``value`` is more than ``factor`` times larger or smaller than the median of ``others``."""
+    if not others:
+        return False
+    middle = float(pd.Series(others, dtype=float).median())
+    return middle > 0 and (value > factor * middle or value * factor < middle)
+
+
+def _day(value) -> pd.Timestamp | None:
+    return None if missing(value) or not str(value) else pd.Timestamp(str(value))
+
+
+def outliers(counts: pd.DataFrame, factor: float = OUTLIER_FACTOR) -> list[str]:
+    """figure_ids of the counts far from the others, by the outlier rule of :data:`RECONCILIATION_RULES`.
+
+    ``counts`` are a group's standing figures written as numbers; each is read at its
+    lower bound (its upper bound when open below). A figure is an outlier when it is
+    more than ``factor`` times from the median of the group's other figures and from
+    that of the figures given within a day of it: '2' among tolls of 84 to 95 given the
+    same week is one, while a toll that grew from 5 to 204 over a week is not (its
+    small early reports are not near the large late ones in time). Fewer than three
+    figures, or outliers that would be half of them, keep every figure: then no rule
+    can say which one is off.
+    """
+    values = [(row.figure_id, _number(row.low) if not missing(row.low) else _number(row.high),
+               _day(getattr(row, "reported_on", None))) for row in counts.itertuples(index=False)]
+    values = [v for v in values if v[1] is not None]
+    if len(values) < 3:
+        return []
+    off = []
+    for i, (fid, value, day) in enumerate(values):
+        others = [v for j, v in enumerate(values) if j != i]
+        near = [v for _, v, d in others if day is None or d is None or abs((d - day).days) <= 1]
+        if _far(value, [v for _, v, _ in others], factor) and _far(value, near, factor):
+            off.append(fid)
+    return off if 2 * len(off) < len(values) else []
+
+
 def _overlap(frame: pd.DataFrame) -> bool:
     lows = [_number(v) for v in frame["low"] if not missing(v)]
     highs = [_number(v) for v in frame["high"] if not missing(v)]
@@ -130,19 +177,24 @@ def _overlap(frame: pd.DataFrame) -> bool:
 
 
 def _cited(rows) -> str:
-    """Figures with their sources, each figure once: "717 (a.txt, b.txt), 769 (c.txt)"."""
+    """Figures with their sources, each figure once: "717 (AFP, outlet unknown (files a.txt, b.txt)), 769 (AFP)"."""
     sources: dict[str, list[str]] = {}
     for row in rows:
         where = sources.setdefault(_range(row), [])
         if (row["outlet"] or row["file"]) not in where:
             where.append(row["outlet"] or row["file"])
-    return ", ".join(f"{figure} ({', '.join(sorted(where))})" for figure, where in sources.items())
+    return ", ".join(f"{figure} ({joined(where)})" for figure, where in sources.items())
 
 
-def _explain(group: pd.DataFrame, gone: dict[str, str], standing: pd.DataFrame, parts: pd.DataFrame) -> str:
+def _explain(group: pd.DataFrame, gone: dict[str, str], standing: pd.DataFrame, parts: pd.DataFrame,
+             off: list[str] = ()) -> str:
     """Why the group's reports differ, one clause per reason, each figure named once with its sources."""
     reasons: list[str] = []
     by_id = group.set_index("figure_id")
+    if off:
+        reasons.append(f"outliers, more than {OUTLIER_FACTOR} times from the median of the other reports, shown but "
+                       f"not ranged: {_cited([by_id.loc[fid].to_dict() for fid in off])}")
+        standing = standing[~standing["figure_id"].isin(off)]
     updates = [row for _, row in standing[standing["qualifier"] == "update"].iterrows()]
     if updates:
         reasons.append(f"given as updates: {_cited(updates)}")
@@ -186,7 +238,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """
     if figures.empty:
         return pd.DataFrame(columns=COLUMNS)
-    frame = with_outlet(figures, documents)
+    frame = with_source_name(figures, documents)
     rows = []
     parts = frame[frame["part_of"].fillna("") != ""] if "part_of" in frame else frame.iloc[0:0]
     frame = frame[~frame.index.isin(parts.index)]
@@ -199,9 +251,12 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         standing = group[~group["figure_id"].isin(gone) & (group["qualifier"] != "unconfirmed")]
         if standing.empty:
             standing = group[~group["figure_id"].isin(gone)]
-        # a vague magnitude ("scores", "hundreds") is listed, but numbers set the range where there are any
+        # a vague magnitude ("scores", "hundreds") is listed, but numbers set the range where there are any;
+        # a crowd's size ("millions of pilgrims") never sets one
         counts = standing[~standing["vague"].fillna(False).astype(bool)] if "vague" in standing else standing
-        ranged = counts if len(counts) else standing
+        ranged = counts if len(counts) or category == "other" else standing
+        off = outliers(ranged)
+        ranged = ranged[~ranged["figure_id"].isin(off)]
         best_row = _best(ranged)
         lows = [_number(v) for v in ranged["low"] if not missing(v)]
         closed = [_number(v) for v in ranged["high"] if not missing(v)]
@@ -214,8 +269,10 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             rule.append(f"{len(gone)} replaced")
         if (group["qualifier"] == "unconfirmed").any():
             rule.append("unconfirmed set aside")
-        if len(ranged) < len(standing):
+        if len(ranged) + len(off) < len(standing):
             rule.append("vague magnitudes listed, not ranged")
+        if off:
+            rule.append(f"{len(off)} outlier{'s' if len(off) > 1 else ''} shown, not ranged")
         rule.append("best = most recent standing report" if len(standing) > 1 else "best = the only standing report")
         if open_floors:
             rule.append("open-ended counts as a floor")
@@ -226,7 +283,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "who": who,
             "nationality": nationality,
             "reports": len(group),
-            "outlets": ", ".join(sorted({o or f for o, f in zip(group["outlet"], group["file"])})),
+            "outlets": joined(group["outlet"]),
             "sources": "; ".join(sorted({a for a in group["attribution"] if a})),
             "low": min(lows) if lows else None,
             "best": None if best_row is None else int(best_row["low"]),
@@ -235,8 +292,9 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "best_reported_on": None if best_row is None or missing(best_row["reported_on"]) else best_row["reported_on"],
             "rule": "; ".join(rule),
             "disagreement": not _overlap(group.dropna(subset=["low"], how="all")),
-            "explanation": _explain(group, gone, standing, parts[parts["part_of"].isin(group["figure_id"])]),
+            "explanation": _explain(group, gone, standing, parts[parts["part_of"].isin(group["figure_id"])], off),
             "standing_ids": list(standing["figure_id"]),
+            "outlier_ids": off,
             "figure_ids": list(group["figure_id"]),
         })
     out = pd.DataFrame(rows, columns=COLUMNS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefbook.figures.classify import FOREIGN
+from briefbook.source_names import source_name
 
 _WHAT = {
     "killed": "killed",
@@ -35,7 +36,8 @@ def _n(value) -> str:
     return f"{int(value):,}"
 
 
-def _range(low, high) -> str:
+def range_words(low, high) -> str:
+    """A reconciled range in words: "84 to 95", "at least 700", "up to 30"."""
     if pd.notna(low) and pd.isna(high):
         return f"at least {_n(low)}"
     if pd.isna(low) and pd.notna(high):
@@ -43,6 +45,19 @@ def _range(low, high) -> str:
     if pd.isna(low):
         return "an unknown number"
     return _n(low) if int(low) == int(high) else f"{_n(low)} to {_n(high)}"
+
+
+def day_words(value) -> str:
+    """A report's date as an analyst writes it: "2015-09-26" -> "26 September 2015" ("" when undated)."""
+    if value is None or pd.isna(value) or not str(value):
+        return ""
+    day = pd.Timestamp(str(value))
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def as_of(value) -> str:
+    """ "as of 26 September 2015", or "undated" where the best report's date is unknown."""
+    return f"as of {day_words(value)}" if day_words(value) else "undated"
 
 
 def _plural(count: int, word: str) -> str:
@@ -73,10 +88,10 @@ def ranges_title(reconciled: pd.DataFrame) -> str:
     what = subject(row["category"], row["who"])
     what = what[:1].upper() + what[1:]
     if pd.isna(row["best"]):
-        return f"{what}: reported as {_range(row['low'], row['high'])}"
+        return f"{what}: reported as {range_words(row['low'], row['high'])}"
     if pd.notna(row["low"]) and pd.notna(row["high"]) and row["low"] == row["high"]:
         return f"{what}: {_n(row['best'])}, and every standing report agrees"
-    return f"{what}: {_n(row['best'])} by the most recent report; reports range from {_range(row['low'], row['high'])}"
+    return f"{what}: {_n(row['best'])} by the most recent report; reports range from {range_words(row['low'], row['high'])}"
 
 
 def by_source_title(figures: pd.DataFrame) -> str:
@@ -107,9 +122,9 @@ def _by_nationality(figures: pd.DataFrame, reconciled: pd.DataFrame, category: s
         members = figures[figures["figure_id"].isin(list(row.standing_ids))]
         best = members[members["figure_id"] == row.best_figure_id]
         quoted = next(iter(best.itertuples(index=False)), None) or next(members.itertuples(index=False), None)
-        one = pd.isna(row.best) or _range(row.low, row.high) in (_n(row.best), f"at least {_n(row.best)}")
-        count = _range(row.low, row.high) if one else f"{_n(row.best)} (range {_range(row.low, row.high)})"
-        where = "" if quoted is None else f" ({quoted.outlet or quoted.file}: “{_clause(quoted.sentence, quoted.text)}”)"
+        one = pd.isna(row.best) or range_words(row.low, row.high) in (_n(row.best), f"at least {_n(row.best)}")
+        count = range_words(row.low, row.high) if one else f"{_n(row.best)} (range {range_words(row.low, row.high)})"
+        where = "" if quoted is None else f" ({source_name(quoted.outlet, quoted.file)}: “{_clause(quoted.sentence, quoted.text)}”)"
         parts.append(f"{row.nationality}: {count}{where}")
     return (f"Counts of {said} by nationality, each a part of the toll and one country's never set against "
             f"another's: {'; '.join(parts)}.")
@@ -133,13 +148,15 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[s
                 foreign_said.add(row.category)
                 sentences.append(_by_nationality(figures, reconciled, row.category, said))
             continue
-        if pd.isna(row.best):
-            text = f"Number of {said}: {reports}, none with a lower bound; reported range {_range(row.low, row.high)}."
+        if pd.isna(row.low) and pd.isna(row.high):
+            text = f"Number of {said}: {reports}, only vague magnitudes, listed and not ranged."
+        elif pd.isna(row.best):
+            text = f"Number of {said}: {reports}, none with a lower bound; reported range {range_words(row.low, row.high)}."
         elif row.reports == 1:
-            text = f"Number of {said}: {_range(row.low, row.high)} (one report, {row.outlets})."
+            text = f"Number of {said}: {range_words(row.low, row.high)} (one report, {row.outlets}, {as_of(row.best_reported_on)})."
         else:
-            text = (f"Number of {said}: best figure {_n(row.best)}, range {_range(row.low, row.high)}, "
-                    f"from {reports} in {row.outlets}.")
+            text = (f"Number of {said}: best figure {_n(row.best)} ({as_of(row.best_reported_on)}), "
+                    f"range {range_words(row.low, row.high)}, from {reports} in {row.outlets}.")
         if row.disagreement:
             text += " The reports disagree"
             text += f": {row.explanation}." if row.explanation else "."

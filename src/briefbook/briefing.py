@@ -1,0 +1,228 @@
+"""The front page's brief: the numbers, dates and claims an analyst quotes, computed from the tables.
+
+Like an encyclopedia's infobox, it comes before anything about the corpus: the
+reconciled toll of each kind (best figure, range, who gave it and as of when),
+the key dates of the merged timeline and the claims most outlets carry. Each item
+links to the row that supports it (the reconciled group, the timeline entry, the
+claim) and, for a figure, to the paragraph of the report it comes from, so every
+number on the page can be checked in one click. Nothing here names an event:
+which rows lead is decided by the tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from briefbook.claims import claims_table
+from briefbook.chronology import timeline
+from briefbook.figures import reconcile
+from briefbook.figures.classify import FOREIGN
+from briefbook.figures.summary import as_of, day_words, range_words, subject
+from briefbook.language.attribution import NO_SPEAKER
+from briefbook.publish.render import article_href, safe_id
+from briefbook.source_names import with_source_name
+
+#: The kinds of figure the brief states, in the order an analyst quotes them.
+CATEGORIES = ("killed", "injured", "detained", "deployed")
+#: How many claims and turning points the brief lists at most.
+MOST_CLAIMS, LEAST_CLAIMS, TURNING_POINTS = 5, 3, 3
+#: Words of a claim shown on the front page (the claims page has the whole wording).
+CLAIM_WORDS = 40
+#: Claims of one speaker the brief lists at most: five claims of one witness are no overview.
+PER_SPEAKER = 2
+#: Days before the first article a happening still belongs to the story: earlier dates the articles
+#: mention (an anniversary, a war years ago) are background, left to the Chronology chapter.
+LEAD_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of the infobox: a reconciled figure with its range, source, date and evidence."""
+
+    label: str  # "People killed"
+    value: str  # "91"
+    details: tuple[str, ...]  # "range 84 to 95", "given by … in …", "as of 19 January 2024", …
+    href: str  # the reconciled group's row on the casualties page
+    evidence: str  # the best report's paragraph in the appendix
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    day: str  # "24 September 2015"
+    what: str  # the entry's label
+    sources: str  # "3 sources"
+    href: str
+
+
+@dataclass(frozen=True)
+class KeyClaim:
+    speaker: str
+    wording: str
+    outlets: str  # "carried by 3 outlets: A; B; C"
+    href: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    facts: list[Fact]
+    dates: list[KeyDate]
+    claims: list[KeyClaim]
+
+
+def _n(value) -> str:
+    return f"{int(value):,}"
+
+
+def _lead(rows: pd.DataFrame) -> pd.Series:
+    """The group a category's headline states: people of every kind where counted, else the most reported
+    (the larger count on a tie: 'hundreds of guards injured' before 'one child injured')."""
+    people = rows[rows["who"] == "people"]
+    if len(people):
+        return people.iloc[0]
+    return rows.assign(_best=rows["best"].astype(float)).sort_values(
+        ["reports", "_best"], ascending=False, kind="stable").iloc[0]
+
+
+def _best_report(row: pd.Series, figures: pd.DataFrame) -> pd.Series | None:
+    best = figures[figures["figure_id"] == row["best_figure_id"]]
+    return best.iloc[0] if len(best) else None
+
+
+def fact(row: pd.Series, figures: pd.DataFrame, others: pd.DataFrame) -> Fact:
+    """The infobox line of one reconciled group (``figures`` with their source names); ``others`` are the
+    category's other groups, listed after it."""
+    best = _best_report(row, figures)
+    vague = best is not None and bool(best.get("vague", False))
+    value = str(best["text"]) if vague else _n(row["best"])
+    details = [spread(row["low"], row["high"], len(row["standing_ids"]) - len(row.get("outlier_ids", [])),
+                      int(row["reports"]))]
+    if best is not None:
+        who = best.get("attribution")
+        who = who.strip() if isinstance(who, str) else ""
+        where = best["outlet"]
+        details.append(f"credited to {who}; reported in {where}" if who else f"reported in {where}")
+    details.append(as_of(row["best_reported_on"]))
+    off = figures[figures["figure_id"].isin(list(row.get("outlier_ids", [])))]
+    if len(off):
+        details.append("set aside as outliers: " + ", ".join(dict.fromkeys(
+            range_words(lo, hi) for lo, hi in zip(off["low"], off["high"]))))
+    also = [f"{subject(o.category, o.who) if o.who != FOREIGN else o.nationality + ' nationals'}: "
+            f"{_n(o.best)}" for o in others.itertuples(index=False) if pd.notna(o.best)]
+    if also:
+        details.append("also counted: " + "; ".join(also))
+    label = subject(row["category"], row["who"])
+    return Fact(
+        label=label[:1].upper() + label[1:], value=value, details=tuple(details),
+        href=f"casualties.html#{safe_id(row['group_id'])}",
+        evidence=article_href(best["doc_id"], best["anchor"]) if best is not None else "",
+    )
+
+
+def spread(low, high, standing: int, reports: int) -> str:
+    """How the standing reports of a figure range, and of how many: "range 84 to 95 (5 standing reports of 11)".
+
+    The reports that do not stand (replaced, unconfirmed, vague, outliers) are counted so a
+    reader sees a range of one report is not the whole story; the casualties row says why.
+    """
+    of = f" of {reports}" if reports > standing else ""
+    if standing <= 1:
+        return f"range {range_words(low, high)} (one standing report{of})"
+    if pd.notna(low) and pd.notna(high) and low == high:
+        return f"range {range_words(low, high)} ({standing} standing reports{of} agree)"
+    if pd.notna(low) and pd.isna(high):
+        return f"range from {int(low):,}, open above ({standing} standing reports{of})"
+    return f"range {range_words(low, high)} ({standing} standing reports{of})"
+
+
+def facts(figures: pd.DataFrame, reconciled: pd.DataFrame, documents: pd.DataFrame) -> list[Fact]:
+    """One line per kind of figure the tables have (killed, injured, detained, deployed), in that order;
+    ``documents`` names each report's outlet."""
+    figures = with_source_name(figures, documents)
+    out = []
+    for category in CATEGORIES:
+        rows = reconciled[(reconciled["category"] == category) & reconciled["best"].notna()]
+        own = rows[rows["who"] != FOREIGN]
+        if own.empty:
+            continue
+        lead = _lead(own)
+        out.append(fact(lead, figures, rows[rows["group_id"] != lead["group_id"]]))
+    return out
+
+
+def _planned(events: pd.DataFrame) -> set[str]:
+    """Timeline entries every member of which is a plan or forecast: no happening to date the story by."""
+    if "planned" not in events or events.empty:
+        return set()
+    return {t for t, group in events.groupby("timeline_id") if group["planned"].fillna(False).astype(bool).all()}
+
+
+def story_span(article_days) -> tuple[str, str] | None:
+    """The days the story's happenings fall in: from :data:`LEAD_DAYS` before the first article to the last
+    (None when no article's date is known: then no entry is left out)."""
+    days = sorted(pd.Timestamp(str(d)) for d in article_days if d is not None and not pd.isna(d) and str(d))
+    if not days:
+        return None
+    return (days[0] - pd.Timedelta(days=LEAD_DAYS)).strftime("%Y-%m-%d"), days[-1].strftime("%Y-%m-%d")
+
+
+def _within(entries: pd.DataFrame, span: tuple[str, str] | None) -> pd.Series:
+    if span is None:
+        return pd.Series(True, index=entries.index)
+    ends = entries["date_end"].where(entries["date_end"] != "", entries["date"])
+    return (ends >= span[0]) & (entries["date"].str[:10] <= span[1])
+
+
+def key_dates(entries: pd.DataFrame, events: pd.DataFrame, span: tuple[str, str] | None = None) -> list[KeyDate]:
+    """The first and last dated happenings within ``span`` (see :func:`story_span`) and the most widely
+    reported ones between them, in date order; plans and forecasts are no key dates."""
+    dated = entries[(entries["date"] != "") & ~entries["timeline_id"].isin(_planned(events))]
+    dated = dated[_within(dated, span)]
+    if dated.empty:
+        return []
+    ends = {dated.index[0], dated.index[-1]}
+    middle = dated.drop(index=list(ends))
+    turning = middle[middle["n_sources"] > 1].sort_values(["n_sources", "date"], ascending=[False, True])
+    chosen = dated.loc[sorted(ends | set(turning.index[:TURNING_POINTS]))].sort_values(["date", "timeline_id"])
+    return [KeyDate(
+        day=day_words(e.date) if len(e.date) == 10 else pd.Timestamp(e.date + "-01").strftime("%B %Y"),
+        what=e.label, sources=f"{e.n_sources} source{'s' if e.n_sources != 1 else ''}",
+        href=f"chronology.html#{safe_id(e.timeline_id)}",
+    ) for e in chosen.itertuples(index=False)]
+
+
+def _short(text: str, words: int = CLAIM_WORDS) -> str:
+    parts = " ".join(str(text).split()).split(" ")
+    return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+def key_claims(claims: pd.DataFrame) -> list[KeyClaim]:
+    """The claims most carried across outlets (three to five), each with its speaker."""
+    named = claims[~claims["speaker"].isin(NO_SPEAKER)]
+    # on a tie the claim of a speaker quoted more; at most PER_SPEAKER claims of anyone
+    ranked = named.assign(_quoted=named.groupby("speaker")["n_statements"].transform("sum")).sort_values(
+        ["n_outlets", "n_statements", "_quoted", "claim_id"], ascending=[False, False, False, True])
+    ranked = ranked[ranked.groupby("speaker").cumcount() < PER_SPEAKER]
+    shared = ranked[ranked["n_outlets"] > 1].head(MOST_CLAIMS)
+    chosen = shared if len(shared) >= LEAST_CLAIMS else ranked.head(LEAST_CLAIMS)
+    return [KeyClaim(
+        speaker=c.speaker, wording=_short(c.wording),
+        outlets=(f"carried by {c.n_outlets} outlets: {c.outlets}" if c.n_outlets > 1 else f"in {c.outlets} only"),
+        href=f"claims.html#{safe_id(c.claim_id)}",
+    ) for c in chosen.itertuples(index=False)]
+
+
+def brief(tables: dict[str, pd.DataFrame]) -> Brief:
+    """The front page's brief from the extraction's tables (an empty part where a table is)."""
+    documents = tables["documents"]
+    figures = tables.get("figures", pd.DataFrame())
+    events = tables.get("events", pd.DataFrame())
+    statements = tables.get("statements", pd.DataFrame())
+    article_dates = tables.get("article_dates", pd.DataFrame())
+    days = article_dates["date"] if "date" in article_dates else documents.get("published", pd.Series(dtype=str))
+    return Brief(
+        facts=facts(figures, reconcile(figures, documents), documents) if not figures.empty else [],
+        dates=key_dates(timeline(events, documents), events, story_span(days)) if not events.empty else [],
+        claims=key_claims(claims_table(statements, documents)) if not statements.empty else [],
+    )

@@ -1,0 +1,109 @@
+"""The front page's brief: figures, key dates and claims an analyst quotes, from invented tables and the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import pandas as pd
+import pytest
+
+from briefbook.briefing import facts, key_claims, key_dates, story_span
+from briefbook.extract import read_tables
+from briefbook.figures import reconcile
+from briefbook.figures.summary import day_words, range_words
+from briefbook.source_names import source_name
+
+
+def _figure(fid, doc, low, high, day, category="killed", who="people", attribution="", text=None):
+    return {"figure_id": fid, "doc_id": doc, "file": f"{doc}.txt", "outlet": "", "paragraph": 2,
+            "anchor": f"{doc}-p2", "start": 0, "end": 1, "text": text or str(low), "category": category,
+            "who": who, "low": low, "high": high, "qualifier": "none", "attribution": attribution,
+            "reported_on": dt.date(2001, 1, day), "counted": "people", "part_of": "", "vague": False}
+
+
+def _documents(outlets: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame([{"doc_id": d, "outlet": o, "title": "", "file": f"{d}.txt", "published": None}
+                         for d, o in outlets.items()])
+
+
+DOCUMENTS = _documents({"a": "Wire One", "b": "Daily Two", "c": ""})
+
+
+@pytest.fixture
+def invented():
+    figures = pd.DataFrame([
+        _figure("f1", "a", 40, 40, 2), _figure("f2", "b", 52, 52, 3, attribution="the health ministry"),
+        _figure("f3", "c", 50, None, 3), _figure("f4", "c", 3, 3, 3, who="children"),
+        _figure("f5", "b", 12, 12, 3, category="detained"),
+    ]).astype({"low": "Int64", "high": "Int64"})
+    return figures, reconcile(figures, DOCUMENTS)
+
+
+def test_the_toll_leads_with_its_best_figure_range_source_and_date(invented):
+    figures, reconciled = invented
+    toll = facts(figures, reconciled, DOCUMENTS)[0]
+    assert (toll.label, toll.value) == ("People killed", "52")
+    assert "range 40 to 52 (3 standing reports)" in toll.details
+    assert "credited to the health ministry; reported in Daily Two" in toll.details
+    assert "as of 3 January 2001" in toll.details
+    assert any("children killed: 3" in d for d in toll.details)
+    assert toll.href == "casualties.html#killed-people" and toll.evidence == "articles/b.html#b-p2"
+
+
+def test_each_kind_of_figure_the_tables_have_and_only_those(invented):
+    figures, reconciled = invented
+    assert [f.label for f in facts(figures, reconciled, DOCUMENTS)] == ["People killed", "People detained"]
+
+
+def test_a_source_without_an_outlet_is_named_as_a_file_of_unknown_outlet(invented):
+    figures, reconciled = invented
+    only_c = figures[figures["doc_id"] == "c"]
+    toll = facts(only_c, reconcile(only_c, DOCUMENTS), DOCUMENTS)[0]
+    assert "reported in outlet unknown (file c.txt)" in toll.details
+
+
+def _entries(*rows):
+    return pd.DataFrame([{"timeline_id": t, "date": d, "date_end": d if len(d) == 10 else d + "-28",
+                          "label": f"happening {t}", "n_sources": n} for t, d, n in rows])
+
+
+def test_key_dates_are_the_ends_and_the_most_reported_between_them_within_the_story():
+    entries = _entries(("t0", "1990-05-01", 1), ("t1", "2001-01-02", 1), ("t2", "2001-01-03", 4),
+                       ("t3", "2001-01-04", 1), ("t4", "2001-01-05", 2), ("t5", "2001-01-09", 1))
+    events = pd.DataFrame({"timeline_id": ["t5"], "planned": [True]})  # a forecast dates nothing
+    span = story_span([dt.date(2001, 1, 4), dt.date(2001, 1, 8)])
+    chosen = key_dates(entries, events, span)
+    assert [d.href.rsplit("#", 1)[1] for d in chosen] == ["t1", "t2", "t4"]
+    assert chosen[1].day == "3 January 2001" and chosen[1].sources == "4 sources"
+
+
+def test_the_claims_most_carried_come_first_at_most_two_a_speaker():
+    claims = pd.DataFrame([
+        {"claim_id": f"c{i}", "speaker": s, "n_outlets": n, "n_statements": n, "outlets": "A; B", "wording": "w " * 60}
+        for i, (s, n) in enumerate([("Ann", 4), ("Ann", 3), ("Ann", 3), ("Bo", 2), ("unattributed", 5), ("Cy", 1)])])
+    chosen = key_claims(claims)
+    assert [c.speaker for c in chosen] == ["Ann", "Ann", "Bo"]
+    assert "unattributed" not in [c.speaker for c in chosen]
+    assert chosen[0].wording.endswith("…") and chosen[0].href == "claims.html#c0"
+
+
+@pytest.mark.book
+def test_the_seeds_front_page_states_the_toll_with_its_range_sources_and_date(built_site):
+    """Read against the build's own tables: whatever the seeds say, the front page says it first."""
+    folder = next(p for p in (built_site.parent / "cache").iterdir() if (p / "COMPLETE").is_file())
+    tables = read_tables(folder)
+    reconciled = reconcile(tables["figures"], tables["documents"])
+    killed = reconciled[(reconciled["category"] == "killed") & (reconciled["who"] == "people")].iloc[0]
+    best = tables["figures"].set_index("figure_id").loc[killed["best_figure_id"]]
+    outlet = tables["documents"].set_index("doc_id").loc[best["doc_id"]]
+    page = (built_site / "book" / "intro.html").read_text(encoding="utf-8")
+    box = html.unescape(re.sub(r"<[^>]+>", " ", re.search(r'<table class="briefbook-infobox".*?</table>', page, re.S)[0]))
+    box = " ".join(box.split())
+    assert box.startswith(f"People killed {killed['best']:,}")
+    assert f"range {range_words(killed['low'], killed['high'])}" in box
+    assert f"reported in {source_name(outlet['outlet'], outlet['file'])}" in box
+    assert f"as of {day_words(killed['best_reported_on'])}" in box
+    assert page.index("briefbook-infobox") < page.index('id="the-corpus-at-a-glance"')
+    assert f'href="casualties.html#{killed["group_id"].replace("/", "-")}"' in page
