@@ -127,3 +127,12 @@ def test_a_count_after_which_a_clause_follows_is_an_interval_whatever_its_first_
     found = find_mentions("Five were killed on Tuesday, police said, a day after more than 400 others were injured.")
     assert [(m.text, m.shape, m.offset) for m in found][-1] == ("a day after", "interval", (-1, -1))
     assert [(m.shape, m.offset) for m in find_mentions("The rally began a day after.")] == [("anaphoric", (1, 1))]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Zuniga was arrested later in the day.", "later in the day"),
+    ("An hour later, the president named new commanders.", "An hour later"),
+    ("The palace had been targeted by the military earlier in the day.", "earlier in the day"),
+])
+def test_the_same_day_said_in_passing_is_the_day_of_the_text_before(text, phrase):
+    assert [(m.text, m.shape, m.offset) for m in find_mentions(text)] == [(phrase, "anaphoric", (0, 0))]
