@@ -382,3 +382,8 @@ def test_a_lead_that_writes_its_own_day_is_dated_by_it_not_by_a_sentence_like_an
     dates = article_dates(CorpusReading(corpus, parsed))
     own = by_file(corpus, dates, "b.txt").iloc[0]
     assert (own["date"], own["how"]) == ("2019-05-07", LATEST_MENTIONED)
+
+
+def test_a_day_after_the_article_s_own_is_still_to_come(tmp_path):
+    events = _wire_events_with(tmp_path, "Schools stay shut until May 16, officials said. Buses leave tomorrow morning.")
+    assert bool(events.loc["May 16", "planned"]) and bool(events.loc["tomorrow", "planned"])

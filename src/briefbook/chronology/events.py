@@ -120,7 +120,7 @@ def document_events(
             resolved_here[mention.start] = resolved
             if resolved.ok and resolved.precision != "month" and mention.shape not in ("interval", "after_noun"):
                 last = (resolved.first, paragraph.number)
-            rows.append(_row(document, paragraph, doc, mention, resolved, clause))
+            rows.append(_row(document, paragraph, doc, mention, resolved, clause, article_date))
     return _one_per_clause(rows)
 
 
@@ -208,8 +208,10 @@ def trim_nested(
     return replace(clause, start=start, end=end, actor=actor)
 
 
-def _row(document, paragraph, doc, mention, resolved: Resolved, clause) -> dict:
+def _row(document, paragraph, doc, mention, resolved: Resolved, clause, article_date: dt.date | None = None) -> dict:
     start, end = paragraph.start + clause.start, paragraph.start + clause.end
+    # a day after the article's own is still to come ("Tomorrow (Friday) morning … buses"), whatever the verb
+    ahead = article_date is not None and resolved.ok and resolved.first is not None and resolved.first > article_date
     lemmas = content_lemmas(doc, clause.start, clause.end)
     return {
         "event_id": event_id(document.doc_id, start, end),
@@ -230,7 +232,7 @@ def _row(document, paragraph, doc, mention, resolved: Resolved, clause) -> dict:
         "kind": kind_of(lemmas),
         "keywords": " ".join(lemmas),
         "unresolved": not resolved.ok,
-        "planned": clause.future,
+        "planned": clause.future or ahead,
     }
 
 
