@@ -539,3 +539,12 @@ def test_an_agency_credit_in_brackets_is_no_abbreviation_and_a_headline_no_organ
 def test_a_participle_glossing_a_closed_quotation_is_the_writer_s_not_the_speaker_s(tmp_path, paragraph, text):
     tables = _write(tmp_path, f"Vow\n\nAna {paragraph}\n")
     assert list(tables["statements"]["text"]) == [text]
+
+
+def test_words_an_agency_passes_on_are_the_speaker_s_and_what_no_one_indicates_goes_on_the_message(tmp_path):
+    tables = _write(tmp_path, "Blasts\n\nIvo Brandt, deputy governor of the province, said the explosions were carried "
+                              "out by terrorists, the agency reported.\n\nThe minister stated that more people had been "
+                              "detained, and testimonies indicate that the coup had been planned since May.\n")
+    statements = list(zip(tables["statements"]["speaker"], tables["statements"]["text"]))
+    assert statements[0] == ("Ivo Brandt", "the explosions were carried out by terrorists")
+    assert len(statements) == 2 and statements[1][1].endswith("the coup had been planned since May")

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from briefbook.language.names import roles
 from briefbook.resources import load_yaml
 
 #: Dependents of a cue that are never part of the message.
@@ -136,11 +137,15 @@ def _quoted_as_saying(cue: Token) -> Token | None:
 
 
 def nested(cue: Token) -> bool:
-    """A verb of saying inside another one's message ("said the mission had noted …"): part of that message."""
+    """A verb of saying inside another one's message ("said the mission had noted …"): part of that message.
+
+    Not a full attribution before a trailing one ("A said the blasts were terror, IRNA reported"):
+    those are A's words, which IRNA passes on."""
     token = cue
     if token.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         token = token.head
-    return token.dep_ == "ccomp" and token.head is not token and is_cue(token.head)
+    passed_on = token.i < token.head.i and any(c.dep_ == "nsubj" for c in token.children)
+    return token.dep_ == "ccomp" and token.head is not token and is_cue(token.head) and not passed_on
 
 
 def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
@@ -169,8 +174,15 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
                                                             if c.dep_ == "cc" and acts and c.i < acts[0].i}
             tokens.extend(t for t in child.subtree if t.i not in drop)
             continue
+        if child.dep_ == "conj" and is_cue(child, lex) and _no_speaker(child):
+            # "stated that more had been detained, and testimonies indicate that …": one message
+            joins = [c.i for c in children if c.dep_ == "cc" and c.i < child.i]
+            tokens.extend(cue.doc[(joins[-1] if joins else child.left_edge.i):child.right_edge.i + 1])
+            continue
         if child.dep_ in NOT_MESSAGE or child.dep_ in ("nsubj", "nsubjpass"):
             continue
+        if child.dep_ == "ccomp" and is_cue(child, lex) and not nested(child):
+            continue  # "A said the blasts were terror, IRNA reported": the words are A's, IRNA passes them on
         if child.dep_ in rule.deps:
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
@@ -194,10 +206,18 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
     # a nested verb of saying starts a statement of its own ("…, adding that …")
     for token in list(tokens):
         if token is not cue and token.lemma_.lower() in lex.reported and is_cue(token, lex) \
-                and token.dep_ in ("advcl", "conj") and token in tokens and not nested(token):
+                and token.dep_ in ("advcl", "conj") and token in tokens and not nested(token) \
+                and not _no_speaker(token):
             drop = {t.i for t in token.subtree}
             tokens = [t for t in tokens if t.i not in drop]
     return _trim_message(tokens, cue)
+
+
+def _no_speaker(cue: Token) -> bool:
+    """A verb of saying whose subject is no one who speaks ("…, and testimonies indicate that …"):
+    it goes on with the message it stands in, it starts no statement of its own."""
+    subj = subject(cue)
+    return subj is not None and subj.lower_ in roles().not_speakers
 
 
 def _trim_message(tokens: list[Token], cue: Token) -> list[Token]:
