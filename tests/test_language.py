@@ -548,3 +548,15 @@ def test_words_an_agency_passes_on_are_the_speaker_s_and_what_no_one_indicates_g
     statements = list(zip(tables["statements"]["speaker"], tables["statements"]["text"]))
     assert statements[0] == ("Ivo Brandt", "the explosions were carried out by terrorists")
     assert len(statements) == 2 and statements[1][1].endswith("the coup had been planned since May")
+
+
+@pytest.mark.parametrize("paragraph, cue, text", [
+    ("Officials said on Saturday, confirming the crush as the worst disaster in 25 years.", "confirming",
+     "the crush as the worst disaster in 25 years"),
+    ("The protests grew after Ana Ruiz dubbed the protesters \u201ctraitors\u201d.", "dubbed",
+     "the protesters \u201ctraitors\u201d"),
+])
+def test_confirming_as_and_dubbing_report_what_is_said(tmp_path, paragraph, cue, text):
+    tables = _write(tmp_path, f"Crush\n\n{paragraph}\n")
+    rows = tables["statements"][tables["statements"]["cue"] == cue]
+    assert list(rows["text"]) == [text]
