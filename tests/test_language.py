@@ -560,3 +560,14 @@ def test_confirming_as_and_dubbing_report_what_is_said(tmp_path, paragraph, cue,
     tables = _write(tmp_path, f"Crush\n\n{paragraph}\n")
     rows = tables["statements"][tables["statements"]["cue"] == cue]
     assert list(rows["text"]) == [text]
+
+
+@pytest.mark.parametrize("paragraph, text", [
+    ("Ivo Brandt told state TV that the blasts were \u201ca terrorist attack\u201d, though he did not elaborate.",
+     "the blasts were \u201ca terrorist attack\u201d"),
+    ("The protests grew after Ana Ruiz dubbed the protesters \u201ctraitors,\u201d a term used for collaborators.",
+     "the protesters \u201ctraitors,\u201d"),
+])
+def test_the_writer_s_concession_or_gloss_after_a_closed_quotation_is_not_the_speaker_s(tmp_path, paragraph, text):
+    tables = _write(tmp_path, f"Blasts\n\n{paragraph}\n")
+    assert list(tables["statements"]["text"]) == [text]

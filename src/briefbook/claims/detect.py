@@ -322,14 +322,20 @@ def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tu
     for q in quotes:
         # "vowed that Iran “will find you,” referring to …": after a quotation that ends the speaker's
         # words, a participle of the editable gloss list is the writer's, not the speaker's
-        gloss = _PARTICIPLE.match(text, q.end + 1, end) if start <= q.start - 1 and q.end < end else None
-        if gloss is not None and gloss.group(1) in glosses:
+        if not (start <= q.start - 1 and q.end < end):
+            continue
+        gloss = _PARTICIPLE.match(text, q.end + 1, end)
+        if (gloss is not None and gloss.group(1) in glosses) or _WRITERS_TURN.match(text, q.end + 1, end):
             end = q.end + 1
     return strip_span(text, start, end, " \t\n\u00a0,;:.")
 
 
 #: The participle right after a closed quotation (", referring to …").
 _PARTICIPLE = re.compile(r"\s*,?\s*([a-z]+ing)\b")
+#: The writer's turn after a closed quotation: a concession (", though he did not elaborate") or a
+#: gloss of the word quoted (", a term used to describe traitors").
+_WRITERS_TURN = re.compile(r"\s*,\s*(?:though|although|but|while)\b|\s*,?\s*(?:a|an|the)\s+"
+                           r"(?:term|word|phrase|reference|label|slur|nickname|euphemism)\b")
 
 
 def _attach(text: str, quote: Quotation, prev_end: int, quotes: list[Quotation], doc: Doc,
