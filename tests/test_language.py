@@ -535,8 +535,11 @@ def test_an_agency_credit_in_brackets_is_no_abbreviation_and_a_headline_no_organ
      "Veldonia \u201cwill find you wherever you are,\u201d"),
     ("Ruiz said the shafts had become \u201ca bottomless pit\u201d, losing upwards of \u20ac40m in two years.",
      "the shafts had become \u201ca bottomless pit\u201d, losing upwards of \u20ac40m in two years"),
+    ("Ruiz told state TV that the blasts were \u201ca terrorist attack\u201d, though she did not elaborate.",
+     "the blasts were \u201ca terrorist attack\u201d"),
+    ("Ruiz dubbed the protesters \u201ctraitors,\u201d a term used for collaborators.", "the protesters \u201ctraitors,\u201d"),
 ])
-def test_a_participle_glossing_a_closed_quotation_is_the_writer_s_not_the_speaker_s(tmp_path, paragraph, text):
+def test_the_writer_s_gloss_or_concession_after_a_closed_quotation_is_not_the_speaker_s(tmp_path, paragraph, text):
     tables = _write(tmp_path, f"Vow\n\nAna {paragraph}\n")
     assert list(tables["statements"]["text"]) == [text]
 
@@ -560,14 +563,3 @@ def test_confirming_as_and_dubbing_report_what_is_said(tmp_path, paragraph, cue,
     tables = _write(tmp_path, f"Crush\n\n{paragraph}\n")
     rows = tables["statements"][tables["statements"]["cue"] == cue]
     assert list(rows["text"]) == [text]
-
-
-@pytest.mark.parametrize("paragraph, text", [
-    ("Ivo Brandt told state TV that the blasts were \u201ca terrorist attack\u201d, though he did not elaborate.",
-     "the blasts were \u201ca terrorist attack\u201d"),
-    ("The protests grew after Ana Ruiz dubbed the protesters \u201ctraitors,\u201d a term used for collaborators.",
-     "the protesters \u201ctraitors,\u201d"),
-])
-def test_the_writer_s_concession_or_gloss_after_a_closed_quotation_is_not_the_speaker_s(tmp_path, paragraph, text):
-    tables = _write(tmp_path, f"Blasts\n\n{paragraph}\n")
-    assert list(tables["statements"]["text"]) == [text]
