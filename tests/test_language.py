@@ -563,3 +563,16 @@ def test_confirming_as_and_dubbing_report_what_is_said(tmp_path, paragraph, cue,
     tables = _write(tmp_path, f"Crush\n\n{paragraph}\n")
     rows = tables["statements"][tables["statements"]["cue"] == cue]
     assert list(rows["text"]) == [text]
+
+
+def test_one_leader_rule_a_described_leader_is_a_chief_never_the_president():
+    from briefbook.language.attribution import Names, Speaker, _speaker
+    from briefbook.language.names import Mention, RoleBook, leads
+
+    union = Mention("the union leader", "role", "the union leader", title="leader")
+    bare = Mention("the leader", "role", "the leader", title="leader")
+    assert leads(bare, {"president"}) and not leads(union, {"president"}) and leads(union, {"chief"})
+    book = RoleBook()
+    book.titles_of["Ana Ruiz"] = {"chief"}
+    names = Names(book, {("person", "Ana Ruiz"): "Ana Ruiz"}, {})
+    assert _speaker(union, names, [Speaker("Ana Ruiz", "person")], {}).canonical == "Ana Ruiz"

@@ -24,7 +24,6 @@ from briefbook.language.names import (
     is_full_name,
     leads,
     merge_names,
-    own_words,
     person_name,
     person_shaped,
     roles,
@@ -299,10 +298,9 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
                 if names.rolebook.by_words(m, variants[canonical]):
                     return Speaker(canonical, "person")
             # "the leader" may be the president; "the former army chief" is not (descriptive words)
-            bare = not own_words(m)
             for canonical in persons:
                 titles = {t for n in variants[canonical] for t in names.rolebook.titles_of[n]}
-                if m.title in titles or (not m.places and bare and leads(m.title, titles)):
+                if m.title in titles or (not m.places and leads(m, titles)):
                     return Speaker(canonical, "person")
             if m.places:
                 holder = None

@@ -48,7 +48,6 @@ class Roles:
     honorifics: dict[str, str | None]
     pronouns: dict[str, str]
     demonyms: dict[str, str]
-    past_markers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +60,6 @@ def roles() -> Roles:
         frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []),
         frozenset(data.get("national_nouns") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
-        frozenset(data.get("past_markers") or []),
     )
 
 
@@ -157,11 +155,18 @@ def _title_of_place_name(doc: Doc, ent: Span) -> bool:
             and len(ent) >= 3 and all(t.pos_ == "PROPN" for t in ent))
 
 
-def leads(title: str, titles: set[str]) -> bool:
-    """Whether a leader word ("leader", "the head of state") fits a person with these titles:
-    they are called a leader too, or hold a top office (president, prime minister)."""
+def leads(m: Mention, titles: set[str]) -> bool:
+    """Whether a leader word ("the leader", "the dockers' chief") fits a person with these titles.
+
+    A bare one ("the leader", "the head of state") fits a person called a leader too or holding a
+    top office (president, prime minister); one with descriptive words of its own ("the dockers'
+    leader", "the former army chief", :func:`own_words`) fits only a person called a leader or a
+    chief, never the holder of a top office.
+    """
     top = roles().leader_words
-    return title in top and bool(titles & (top | roles().top_offices))
+    if m.title not in top:
+        return False
+    return bool(titles & top) if own_words(m) else bool(titles & (top | roles().top_offices))
 
 
 def person_name(doc: Doc, start: int, end: int) -> str:
@@ -407,8 +412,7 @@ class RoleBook:
         if wanted & {w[:4] for w in words}:
             return True
         # "the leader" may be the president; "the former army chief" is not
-        past = any(w in roles().past_markers for w in fold(m.text).split())
-        return m.title in titles or (not past and leads(m.title, titles))
+        return m.title in titles or leads(m, titles)
 
     def resolve(self, m: Mention) -> str | None:
         """The person the corpus ties to a role mention, if it ties one."""
