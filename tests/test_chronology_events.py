@@ -387,3 +387,17 @@ def test_a_lead_that_writes_its_own_day_is_dated_by_it_not_by_a_sentence_like_an
 def test_a_day_after_the_article_s_own_is_still_to_come(tmp_path):
     events = _wire_events_with(tmp_path, "Schools stay shut until May 16, officials said. Buses leave tomorrow morning.")
     assert bool(events.loc["May 16", "planned"]) and bool(events.loc["tomorrow", "planned"])
+
+
+BACKGROUND = """Suspect named
+
+The organiser entered the country on March 19 and was transferred to the city, the ministry said.
+
+Its second statement on the marches was published on Thursday.
+"""
+
+
+def test_a_lower_bound_that_puts_an_article_before_the_whole_corpus_is_no_date(tmp_path):
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": BACKGROUND})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert by_file(corpus, dates, "b.txt").iloc[0]["how"] == NOT_INFERRED

@@ -66,6 +66,8 @@ WEEKDAY_REACH = 3
 LEAD_REACH = 5
 #: The lead is the first body paragraph of at least this many words (a byline is not one).
 LEAD_WORDS = 12
+#: How many days before the corpus's earliest surely dated article a lower bound may put an article.
+BEFORE_THE_CORPUS = 3
 #: How many passes: an article dated in one pass can date another in the next.
 PASSES = 2
 
@@ -312,13 +314,16 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
         for doc_id, (date, how, confidence, evidence) in inferred.items():
             found[doc_id] = {"doc_id": doc_id, "date": date.isoformat(), "how": how,
                              "confidence": confidence, "evidence": evidence}
-    # A lower bound is a weaker reading: only for articles no happening could date.
+    # A lower bound is a weaker reading: only for articles no happening could date, and not when it
+    # puts the article before every article the corpus dates surely (the background it recalls,
+    # "he entered the country on December 19", is then all it found of its date).
     years = years_now()
+    sure = [dt.date.fromisoformat(row["date"]) for row in found.values() if row["confidence"] == "high"]
     for document in corpus.documents:
         if document.doc_id in found:
             continue
         latest = _latest_mentioned(document, parsed[document.doc_id], years.get(document.doc_id))
-        if latest:
+        if latest and not (sure and latest[0] < min(sure) - dt.timedelta(days=BEFORE_THE_CORPUS)):
             found[document.doc_id] = {"doc_id": document.doc_id, "date": latest[0].isoformat(),
                                       "how": LATEST_MENTIONED, "confidence": "low", "evidence": latest[1]}
     rows = [
