@@ -651,3 +651,9 @@ def test_an_article_without_an_outlet_is_never_named_by_its_file_as_an_outlet():
     assert reconciled.iloc[0].outlets == "Outlet a, outlet unknown (files b.txt, c.txt)"
     legend = chart_data(figures.assign(outlet=["Outlet a", "", ""], sentence=""))["source"]
     assert list(legend) == ["Outlet a", "outlet unknown (file b.txt)", "outlet unknown (file c.txt)"]
+
+
+def test_the_word_a_number_is_put_at_is_its_category(tmp_path):
+    frame = _figures(tmp_path, "The minister on Thursday evening put the figure of those killed at 147 and the "
+                               "injured at 179.")
+    assert (_one(frame, "147").category, _one(frame, "179").category) == ("killed", "injured")

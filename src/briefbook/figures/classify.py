@@ -91,12 +91,17 @@ def is_responder(counted: Counted) -> bool:
 
 def own_cues(number: Token) -> list[Token]:
     """What the number itself is said to be, right at it: "over 400 injured", "181 missing",
-    "850 injured" (a participle or adjective it governs or is the subject of, next to it). In a
+    "850 injured", "the injured at 179" (a participle or adjective it governs, is the subject of,
+    or is put "at", next to it). In a
     headline's list ("Five dead, over 400 injured") this says more than a noun borrowed from before."""
     own = [c for c in number.children if c.dep_ in ("amod", "acl") and c.i == number.i + 1]
     head = number.head
     if number.dep_ in ("nsubj", "nsubjpass") and head.i == number.i + 1 and head.pos_ in ("VERB", "ADJ"):
         own.append(head)
+    # "put those killed at 147 and the injured at 179": the word the number is put "at"
+    if number.dep_ == "pobj" and head.lower_ == "at" and head.i == number.i - 1 and head.i > 0 \
+            and number.doc[head.i - 1].pos_ in ("VERB", "ADJ", "NOUN"):
+        own.append(number.doc[head.i - 1])
     return own
 
 
