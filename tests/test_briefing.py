@@ -89,6 +89,23 @@ def test_the_claims_most_carried_come_first_at_most_two_a_speaker():
     assert chosen[0].wording.endswith("…") and chosen[0].href == "claims.html#c0"
 
 
+def test_a_reported_claim_is_never_shown_in_quotation_marks(monkeypatch):
+    from briefbook import report
+
+    pages = []
+    monkeypatch.setattr(report, "show_html", pages.append)
+
+    claims = pd.DataFrame([{"claim_id": "c0", "speaker": "Ann", "n_outlets": 2, "n_statements": 2, "outlets": "A; B",
+                            "wording": "at least 700 pilgrims were killed", "kind": "reported"},
+                           {"claim_id": "c1", "speaker": "Bo", "n_outlets": 2, "n_statements": 2, "outlets": "A; B",
+                            "wording": "we will rebuild", "kind": "direct"}])
+    chosen = key_claims(claims)
+    assert [c.quoted for c in chosen] == [False, True]
+    report.show_key_claims(chosen)
+    shown = "".join(pages)
+    assert "\u201cat least 700" not in shown and "(reported): at least 700" in shown and "\u201cwe will rebuild" in shown
+
+
 @pytest.mark.book
 def test_the_seeds_front_page_states_the_toll_with_its_range_sources_and_date(built_site):
     """Read against the build's own tables: whatever the seeds say, the front page says it first."""

@@ -62,6 +62,7 @@ class KeyClaim:
     wording: str
     outlets: str  # "carried by 3 outlets: A; B; C"
     href: str
+    quoted: bool = True  # the speaker's own words (a direct statement); False: the writer's report of them
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def key_claims(claims: pd.DataFrame) -> list[KeyClaim]:
     return [KeyClaim(
         speaker=c.speaker, wording=_short(c.wording),
         outlets=(f"carried by {c.n_outlets} outlets: {c.outlets}" if c.n_outlets > 1 else f"in {c.outlets} only"),
-        href=f"claims.html#{safe_id(c.claim_id)}",
+        href=f"claims.html#{safe_id(c.claim_id)}", quoted=getattr(c, "kind", "direct") == "direct",
     ) for c in chosen.itertuples(index=False)]
 
 

@@ -126,9 +126,11 @@ def show_key_dates(dates, empty: str = "No happening could be placed on the cale
 
 def show_key_claims(claims, empty: str = "No statement could be attributed to a speaker.") -> None:
     """The brief's most carried claims, each with its speaker and linked to its row on the claims page."""
+    # a reported statement is the writer's words: shown as such, never in quotation marks to be misquoted
     _show_list(claims, "brief-claims", empty, lambda c: (
-        f'<strong>{render.esc(c.speaker)}</strong>: “{render.esc(c.wording)}” '
-        f'({render.esc(c.outlets)}; {render.link(c.href, "claim")})'))
+        (f'<strong>{render.esc(c.speaker)}</strong>: “{render.esc(c.wording)}” ' if c.quoted else
+         f'<strong>{render.esc(c.speaker)}</strong> (reported): {render.esc(c.wording)} ')
+        + f'({render.esc(c.outlets)}; {render.link(c.href, "claim")})'))
 
 
 def glue_numbers(numbers: dict[str, int]) -> None:
