@@ -657,3 +657,10 @@ def test_the_word_a_number_is_put_at_is_its_category(tmp_path):
     frame = _figures(tmp_path, "The minister on Thursday evening put the figure of those killed at 147 and the "
                                "injured at 179.")
     assert (_one(frame, "147").category, _one(frame, "179").category) == ("killed", "injured")
+
+
+def test_a_quoted_sentence_is_not_quoted_twice_in_the_summary():
+    from briefbook.figures.summary import _clause
+
+    words = _clause("\u201cThe two other pilgrims were not killed in the crush,\u201d Ivo Brandt said.", "two")
+    assert not words.startswith(("\u201c", '"')) and words.startswith("The two")

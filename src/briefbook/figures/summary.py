@@ -70,7 +70,9 @@ def _clause(sentence: str, number: str, width: int = 60) -> str:
     if at < 0:
         return sentence[:width]
     start = max(0, at - width // 2)
-    return ("…" if start else "") + sentence[start:start + width].strip() + ("…" if start + width < len(sentence) else "")
+    # the caller quotes it: the sentence's own quotation marks at its ends would double them (““…)
+    words = sentence[start:start + width].strip().strip("“”\"'‘’")
+    return ("…" if start else "") + words + ("…" if start + width < len(sentence) else "")
 
 
 def subject(category: str, who: str) -> str:
