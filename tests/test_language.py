@@ -576,3 +576,13 @@ def test_one_leader_rule_a_described_leader_is_a_chief_never_the_president():
     book.titles_of["Ana Ruiz"] = {"chief"}
     names = Names(book, {("person", "Ana Ruiz"): "Ana Ruiz"}, {})
     assert _speaker(union, names, [Speaker("Ana Ruiz", "person")], {}).canonical == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("lead, outlet", [
+    ("HALBERG (Wirenews) \u2013 The group said it had taken the airport.", "Wirenews"),
+    ("PORT AMEL, Veldonia (AWN) \u2014 The council met on Monday.", "AWN"),
+])
+def test_the_agency_in_a_wire_dateline_is_the_outlet(tmp_path, lead, outlet):
+    (tmp_path / "a.txt").write_text(f"Airport taken\n\n{lead}\n", encoding="utf-8")
+    document = load_corpus(tmp_path).documents[0]
+    assert (document.outlet, document.outlet_how) == (outlet, "dateline")

@@ -47,7 +47,7 @@ DATE_UNDER_TITLE_WORDS = 12
 _PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
 _PLACE_TITLE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
 _REGION = r"(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}){1,2}"
-_AGENCY = r"(?:\s*\((?:[A-Z][\w.&/ -]{0,30})\))?"
+_AGENCY = r"(?:\s*\((?P<agency>[A-Z][\w.&/ -]{0,30})\))?"
 _DATELINE_LEAD = re.compile(
     r"^(?:" + _PLACE_CAPS + r"(?:" + _REGION + r")?|" + _PLACE_TITLE + _REGION + r")" + _AGENCY
     + r"(?:\s*[—–-]{1,2}\s+|\s*//\s+|:\s+(?=[A-Z]))"
@@ -155,6 +155,9 @@ def find_outlet(lines: list[Line], removed: list[Removed], title: str) -> tuple[
         match = DATELINE.match(line.text)
         if match and (match.group("agency") or match.group("agency2")):
             return (match.group("agency") or match.group("agency2")).strip(), "dateline"
+        lead = _DATELINE_LEAD.match(line.text)
+        if lead and lead.group("agency") and not lead.group("agency").isdigit():
+            return lead.group("agency").strip(), "dateline"  # "TEHRAN (Tasnim) – …"
     for item in removed:
         match = SELF_NAMING.search(item.text)
         if match:
