@@ -586,3 +586,19 @@ def test_the_agency_in_a_wire_dateline_is_the_outlet(tmp_path, lead, outlet):
     (tmp_path / "a.txt").write_text(f"Airport taken\n\n{lead}\n", encoding="utf-8")
     document = load_corpus(tmp_path).documents[0]
     assert (document.outlet, document.outlet_how) == (outlet, "dateline")
+
+
+def test_a_quotation_within_a_longer_one_of_one_person_is_that_person_s():
+    from briefbook.language.attribution import Speaker, same_words_same_speaker
+
+    extract_, whole = "people were climbing over one another just to breathe", \
+        "I saw a man fall. People were climbing over one another just to breathe"
+    group, ivo = Speaker("survivor", "group"), Speaker("Ivo Brandt", "person")
+    assert same_words_same_speaker([(extract_, group), (whole, ivo)]) == [ivo, ivo]
+
+
+def test_a_singular_speaker_noun_is_a_group_named_by_its_own_words(tmp_path):
+    tables = _write(tmp_path, "At the hospital\n\n\u201cEverybody is dizzy. Take them to another health centre,\u201d a "
+                              "security officer shouted as two more ambulances arrived.\n\nThe survivors of Thursday's "
+                              "crush at the gate described a harrowing scene.\n")
+    assert list(tables["statements"]["speaker"]) == ["security officer", "survivors"]

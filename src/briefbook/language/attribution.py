@@ -445,7 +445,8 @@ def same_words_same_speaker(statements: list[tuple[str, Speaker]]) -> list[Speak
     word for word, to a named person; the same words in one article are the same
     speaker's. ``statements`` are ``(text, speaker)`` in reading order; a statement
     whose speaker is no one or a group takes the one person who says the same
-    words (six or more) elsewhere in the article. Two people saying them: left as is.
+    words (six or more), alone or within a longer quotation, elsewhere in the article.
+    Two people saying them: left as is.
     """
     persons: dict[str, set[Speaker]] = {}
     for text, speaker in statements:
@@ -454,7 +455,10 @@ def same_words_same_speaker(statements: list[tuple[str, Speaker]]) -> list[Speak
             persons.setdefault(key, set()).add(speaker)
     out = []
     for text, speaker in statements:
-        named = persons.get(_words_key(text), set())
+        key = _words_key(text)
+        # the same words, or these words within a longer quotation of one person (a headline's extract)
+        named = {s for said, who in persons.items() if len(key.split()) >= SAME_WORDS_MIN
+                 and f" {key} " in f" {said} " for s in who}
         out.append(next(iter(named)) if speaker.kind in ("unknown", "group") and len(named) == 1 else speaker)
     return out
 

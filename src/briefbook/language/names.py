@@ -246,7 +246,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
             return Mention(text, "org", clean_org(doc[owner.start:root.i + 1].text))
         if orgs:
             return Mention(text, "org", clean_org(orgs[-1].text))
-        return Mention(text, "group", clean_org(text))
+        # "the survivors of Thursday's attack on the college": the group is the noun and its own modifiers
+        return Mention(text, "group", clean_org(doc[tokens[0].i:root.i + 1].text))
     if root.ent_type_ == "GPE" or (len(span_ents) == 1 and span_ents[0].label_ == "GPE"):
         return Mention(text, "place", clean_org(text))
     if root.ent_type_ == "NORP":
