@@ -244,8 +244,11 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
                       if e.root.dep_ == "poss" and e.root.head == root), None)
         if owner is not None:  # "Kethra's foreign ministry": the ministry of Kethra, not Kethra
             return Mention(text, "org", clean_org(doc[owner.start:root.i + 1].text))
-        if orgs:
-            return Mention(text, "org", clean_org(orgs[-1].text))
+        # "officials of the Interior Ministry" speak for it; "survivors of the X attack" do not for X,
+        # which only names the attack they survived
+        bodies = [e for e in orgs if not (_under_preposition(e.root, root) and e.root.dep_ in ("compound", "amod", "nmod"))]
+        if bodies:
+            return Mention(text, "org", clean_org(bodies[-1].text))
         # "the survivors of Thursday's attack on the college": the group is the noun and its own modifiers
         return Mention(text, "group", clean_org(doc[tokens[0].i:root.i + 1].text))
     if root.ent_type_ == "GPE" or (len(span_ents) == 1 and span_ents[0].label_ == "GPE"):
