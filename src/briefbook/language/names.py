@@ -246,7 +246,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
             return Mention(text, "org", clean_org(doc[owner.start:root.i + 1].text))
         # "officials of the Interior Ministry" speak for it; "survivors of the X attack" do not for X,
         # which only names the attack they survived
-        bodies = [e for e in orgs if not (_under_preposition(e.root, root) and e.root.dep_ in ("compound", "amod", "nmod"))]
+        bodies = [e for e in orgs
+                  if not (_under_preposition(e.root, root) and e.root.dep_ in ("compound", "amod", "nmod"))]
         if bodies:
             return Mention(text, "org", clean_org(bodies[-1].text))
         # "the survivors of Thursday's attack on the college": the group is the noun and its own modifiers
