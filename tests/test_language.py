@@ -602,3 +602,10 @@ def test_a_singular_speaker_noun_is_a_group_named_by_its_own_words(tmp_path):
                               "security officer shouted as two more ambulances arrived.\n\nThe survivors of Thursday's "
                               "crush at the gate described a harrowing scene.\n")
     assert list(tables["statements"]["speaker"]) == ["security officer", "survivors"]
+
+
+def test_a_message_on_both_sides_of_its_verb_is_the_one_after_it(tmp_path):
+    tables = _write(tmp_path, "Missing pilgrims\n\nHALBERG (Wirenews) \u2013 While due to the mishandling of the crush the "
+                              "fate of hundreds of the missing remains unknown, the culture minister said some 80 "
+                              "percent of the missing have probably died.\n")
+    assert list(tables["statements"]["text"]) == ["some 80 percent of the missing have probably died"]

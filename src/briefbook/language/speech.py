@@ -156,7 +156,10 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
     children = list(cue.children)
     own = next((c for c in children if c.dep_ == "nsubj"), None)
     joined = own is not None and own.left_edge.i > 0 and cue.doc[own.left_edge.i - 1].pos_ == "CCONJ"
-    if _stranded_subject(cue) is not None or joined:
+    # a message on both sides of its verb: the one after it is the message ("While … remains unknown,
+    # the minister said 80 percent … died": the opening clause is the writer's)
+    both_sides = own is not None and any(c.dep_ in rule.deps and c.i > cue.i for c in children)
+    if _stranded_subject(cue) is not None or joined or both_sides:
         # "… rammed the doors of the palace and President X said …": what went before the speaker
         # is another clause joined to the sentence, not the message
         children = [c for c in children if c.i > cue.i]
