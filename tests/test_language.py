@@ -609,3 +609,13 @@ def test_a_message_on_both_sides_of_its_verb_is_the_one_after_it(tmp_path):
                               "fate of hundreds of the missing remains unknown, the culture minister said some 80 "
                               "percent of the missing have probably died.\n")
     assert list(tables["statements"]["text"]) == ["some 80 percent of the missing have probably died"]
+
+
+def test_two_capitalised_names_joined_by_and_are_one_organisation_but_two_people_are_two(tmp_path):
+    tables = _write(tmp_path, "Curfew\n\nPolice imposed a curfew for the next two weeks, the Mail and Guardian of "
+                              "Veldonia reported from the scene.\n")
+    assert list(tables["statements"]["speaker"]) == ["Mail and Guardian of Veldonia"]
+    from briefbook.language.names import _one_name
+
+    doc = pipeline()("Ana Ruiz and Ivo Brandt said the talks had failed.")
+    assert not any(t.dep_ == "conj" and _one_name(t.head, t) for t in doc)

@@ -134,10 +134,23 @@ def speaker_tokens(head: Token) -> list[Token]:
             return speaker_tokens(child)
     out = [head]
     for child in head.children:
+        if child.dep_ == "conj" and _one_name(head, child):
+            out.extend(t for t in head.doc[head.i + 1:child.right_edge.i + 1])
+            continue
         if child.dep_ in NOT_NAME:
             continue
         out.extend(speaker_tokens(child))
-    return sorted(out, key=lambda t: t.i)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _one_name(head: Token, conj: Token) -> bool:
+    """"the Mail and Guardian": two capitalised proper nouns joined by "and", neither a person or a
+    place the recogniser knows, make one organisation's name ("Ruiz and Brandt", "Iran and Iraq"
+    are two speakers)."""
+    names = (head, conj)
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "ORG") for t in names) \
+        and not any(c.dep_ == "det" for c in conj.children) \
+        and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children)
 
 
 def find_title(words: list[str]) -> str:
@@ -206,6 +219,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     if len(tokens) == 1 and tokens[0].pos_ == "PRON":
         category = roles().pronouns.get(tokens[0].lower_)
         return Mention(text, "pronoun", text, pronoun=category) if category else None
+    if any(t.dep_ == "conj" and _one_name(t.head, t) for t in tokens):
+        return Mention(text, "org", clean_org(text))  # "the Mail and Guardian of Africa"
     span_ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     words = [fold(t.text) for t in tokens]
     title = find_title(words)
