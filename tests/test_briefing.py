@@ -79,6 +79,13 @@ def test_key_dates_are_the_ends_and_the_most_reported_between_them_within_the_st
     assert chosen[1].day == "3 January 2001" and chosen[1].sources == "4 sources"
 
 
+def test_a_key_date_read_as_a_range_is_shown_as_the_range():
+    entries = _entries(("t1", "2001-01-02", 1), ("t2", "2001-01-08", 1)).assign(
+        precision=["range", "day"], date_end=["2001-01-07", "2001-01-08"])
+    chosen = key_dates(entries, pd.DataFrame({"timeline_id": [], "planned": []}), None)
+    assert [d.day for d in chosen] == ["2\u20137 January 2001", "8 January 2001"]
+
+
 def test_the_claims_most_carried_come_first_at_most_two_a_speaker():
     claims = pd.DataFrame([
         {"claim_id": f"c{i}", "speaker": s, "n_outlets": n, "n_statements": n, "outlets": "A; B", "wording": "w " * 60}

@@ -187,10 +187,23 @@ def key_dates(entries: pd.DataFrame, events: pd.DataFrame, span: tuple[str, str]
     turning = middle[middle["n_sources"] > 1].sort_values(["n_sources", "date"], ascending=[False, True])
     chosen = dated.loc[sorted(ends | set(turning.index[:TURNING_POINTS]))].sort_values(["date", "timeline_id"])
     return [KeyDate(
-        day=day_words(e.date) if len(e.date) == 10 else pd.Timestamp(e.date + "-01").strftime("%B %Y"),
+        day=_when(e.date, getattr(e, "date_end", ""), getattr(e, "precision", "day")),
         what=e.label, sources=f"{e.n_sources} source{'s' if e.n_sources != 1 else ''}",
         href=f"chronology.html#{safe_id(e.timeline_id)}",
     ) for e in chosen.itertuples(index=False)]
+
+
+def _when(date: str, date_end: str, precision: str) -> str:
+    """An entry's date as its precision allows: a day, a month, or a range of days ("23–29 March
+    2015" for "last week": never one day the text did not give)."""
+    if len(date) != 10:
+        return pd.Timestamp(date + "-01").strftime("%B %Y")
+    if precision != "range" or not date_end or date_end == date:
+        return day_words(date)
+    start, end = pd.Timestamp(date), pd.Timestamp(date_end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{day_words(date_end)}"
+    return f"{day_words(date)} \u2013 {day_words(date_end)}"
 
 
 def _short(text: str, words: int = CLAIM_WORDS) -> str:
