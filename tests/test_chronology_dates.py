@@ -136,3 +136,14 @@ def test_a_count_after_which_a_clause_follows_is_an_interval_whatever_its_first_
 ])
 def test_the_same_day_said_in_passing_is_the_day_of_the_text_before(text, phrase):
     assert [(m.text, m.shape, m.offset) for m in find_mentions(text)] == [(phrase, "anaphoric", (0, 0))]
+
+
+@pytest.mark.parametrize("text, label, precision, last", [
+    ("the bombings earlier this month in the city", "2031-07-01", "range", "2031-07-20"),
+    ("a lower court reinstated the quotas last month", "2031-06", "month", "2031-06-30"),
+    ("talks will resume next month", "2031-08", "month", "2031-08-31"),
+])
+def test_calendar_months_count_from_the_article_s_month(text, label, precision, last):
+    (mention,) = find_mentions(text)
+    resolved = resolve(mention, dt.date(2031, 7, 21), None)
+    assert (resolved.label, resolved.precision, resolved.last.isoformat()) == (label, precision, last)

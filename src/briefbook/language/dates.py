@@ -152,7 +152,7 @@ class Lexicon:
 
 def _offset(entry: dict) -> tuple[int, int] | tuple[str, int]:
     """Days from the anchor, or a calendar unit: ("week", -1) is last week."""
-    for unit in ("week", "weekend", "rest_of_week"):
+    for unit in ("week", "weekend", "rest_of_week", "month", "month_so_far"):
         if unit in entry:
             return unit, int(entry[unit])
     low = int(entry.get("offset", 0))
@@ -160,7 +160,15 @@ def _offset(entry: dict) -> tuple[int, int] | tuple[str, int]:
 
 
 def calendar_range(unit: str, n: int, article_date: dt.date) -> tuple[dt.date, dt.date]:
-    """A calendar week (Monday-Sunday) or weekend relative to ``article_date``."""
+    """A calendar week (Monday-Sunday), weekend or month relative to ``article_date``; "month_so_far"
+    is this month up to the day before the article ("earlier this month")."""
+    if unit in ("month", "month_so_far"):
+        month_index = article_date.year * 12 + article_date.month - 1 + n
+        year, month = divmod(month_index, 12)
+        first = dt.date(year, month + 1, 1)
+        if unit == "month_so_far":
+            return first, max(first, article_date - dt.timedelta(days=1))
+        return first, dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
     if unit == "rest_of_week":
         sunday = article_date + dt.timedelta(days=6 - article_date.weekday())
         return article_date + dt.timedelta(days=1), max(sunday, article_date + dt.timedelta(days=1))
@@ -487,7 +495,7 @@ def resolve(
     if shape == "deictic":
         if isinstance(mention.offset[0], str):
             first, last = calendar_range(mention.offset[0], mention.offset[1], article_date)
-            return Resolved(first, last, "range", FROM_ARTICLE)
+            return Resolved(first, last, "month" if mention.offset[0] == "month" else "range", FROM_ARTICLE)
         return _counted(article_date, mention.offset, FROM_ARTICLE)
     forward = mention.direction == "next" or (future and mention.direction != "last")
     if forward:
