@@ -619,3 +619,13 @@ def test_two_capitalised_names_joined_by_and_are_one_organisation_but_two_people
 
     doc = pipeline()("Ana Ruiz and Ivo Brandt said the talks had failed.")
     assert not any(t.dep_ == "conj" and _one_name(t.head, t) for t in doc)
+
+
+def test_the_newspaper_is_the_outlet_the_article_last_named():
+    from briefbook.language.attribution import Names, Speaker, _speaker
+    from briefbook.language.names import Mention, RoleBook
+
+    names = Names(RoleBook(), {}, {})
+    recent = [Speaker("Halberg Times", "org"), Speaker("Ana Ruiz", "person")]
+    assert _speaker(Mention("the newspaper", "group", "newspaper"), names, recent, {}) == Speaker("Halberg Times", "org")
+    assert _speaker(Mention("the newspaper", "group", "newspaper"), names, recent[1:], {}).kind == "group"

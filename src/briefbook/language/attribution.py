@@ -31,7 +31,7 @@ from briefbook.language.names import (
     same_place,
     written_in_full,
 )
-from briefbook.language.words import determiners
+from briefbook.language.words import determiners, outlet_nouns
 from briefbook.nlp import Parsed
 
 
@@ -343,6 +343,12 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             named = set(fold(s.canonical).split())
             if (s.kind == "org" and words <= named) or (s.kind == "group" and words < named):
                 return s
+        if words and words <= outlet_nouns():
+            # "according to the newspaper" after "according to Prothom Alo, the local daily": the outlet
+            # the article last named
+            outlet = next((s for s in reversed(recent) if s.kind == "org"), None)
+            if outlet is not None:
+                return outlet
         # or the one organisation of the corpus so named (another outlet named it in full)
         named_so = names.orgs_with(frozenset(words))
         if len(named_so) == 1:

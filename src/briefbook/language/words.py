@@ -43,3 +43,9 @@ def organisation_kinds() -> frozenset[str]:
 def spelling_variants() -> dict[str, str]:
     """British spelling -> American ("defence" -> "defense"), for comparing organisation names."""
     return dict(load_yaml(DATA_FILE).get("spelling_variants") or {})
+
+
+@lru_cache(maxsize=1)
+def outlet_nouns() -> frozenset[str]:
+    """Nouns a news outlet is called by in passing ("the newspaper", "the daily", "the broadcaster")."""
+    return frozenset(load_yaml(DATA_FILE).get("outlet_nouns") or [])
