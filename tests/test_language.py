@@ -629,3 +629,12 @@ def test_the_newspaper_is_the_outlet_the_article_last_named():
     recent = [Speaker("Halberg Times", "org"), Speaker("Ana Ruiz", "person")]
     assert _speaker(Mention("the newspaper", "group", "newspaper"), names, recent, {}) == Speaker("Halberg Times", "org")
     assert _speaker(Mention("the newspaper", "group", "newspaper"), names, recent[1:], {}).kind == "group"
+
+
+def test_a_link_line_glued_to_the_next_paragraph_is_navigation(tmp_path):
+    (tmp_path / "a.txt").write_text("Suspects held\n\nSEE ALSO: Veldonia Says Toll From Twin Blasts Rises To 91The ministry "
+                                    "added in the statement that one of those arrested was a bomb maker.\n",
+                                    encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [p.text[:12] for p in corpus.documents[0].paragraphs if p.role == "body"] == ["The ministry"]
+    assert any(r.reason == "site navigation" for r in corpus.documents[0].removed)

@@ -46,9 +46,17 @@ _ENTITY = re.compile(r"&?(" + "|".join(_ENTITIES) + r");")
 _GLUED = re.compile(r"(?<![\w./@])([a-z]{2,})\.([A-Z][a-z]+)\b")
 
 
+#: A link line the page glued to the paragraph after it ("SEE ALSO: Iran Says Toll Rises To 91The ministry
+#: added …"): the link ends where a capital follows a digit or small letter with no space.
+_GLUED_LINK = re.compile(r"(?m)^((?i:see also|read more|read also|also read|related)\s*:[^\n]*?[a-z0-9])(?=[A-Z][a-z]+\s)")
+
+
 def repair(text: str) -> str:
-    """Text as the page meant it: leftover entities are their characters, glued sentences are parted."""
-    return _GLUED.sub(r"\1. \2", _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text))
+    """Text as the page meant it: leftover entities are their characters, glued sentences are parted,
+    and a link line glued to the next paragraph is put on a line of its own (where the boilerplate
+    patterns take it out)."""
+    text = _GLUED.sub(r"\1. \2", _ENTITY.sub(lambda m: _ENTITIES[m.group(1)], text))
+    return _GLUED_LINK.sub("\\1\n", text)
 
 
 def lines(text: str) -> list[Line]:
