@@ -638,3 +638,11 @@ def test_a_link_line_glued_to_the_next_paragraph_is_navigation(tmp_path):
     corpus = load_corpus(tmp_path)
     assert [p.text[:12] for p in corpus.documents[0].paragraphs if p.role == "body"] == ["The ministry"]
     assert any(r.reason == "site navigation" for r in corpus.documents[0].removed)
+
+
+def test_a_one_word_person_no_full_name_holds_is_listed_as_other():
+    from briefbook.entities import settle_kinds
+
+    kinds = settle_kinds({"Hajj": Counter({"person": 9}), "Ivo Brandt": Counter({"person": 3}),
+                          "Brandt": Counter({"person": 2}), "Halberg": Counter({"place": 5, "person": 1})})
+    assert kinds == {"Hajj": "other", "Ivo Brandt": "person", "Brandt": "person", "Halberg": "place"}

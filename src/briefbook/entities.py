@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # importing spaCy costs a second the report's title does not 
 
 ENTITIES = table("entities", "one named person, place, organisation or group, counted across the corpus", [
     ("entity", "string", "the name as written most often, without a leading 'the' or a possessive"),
-    ("kind", "string", "person, place, organisation or group: the kind the recogniser gives the name most often"),
+    ("kind", "string", "person, place, organisation, group or other: the kind the recogniser gives the name most "
+                       "often (a one-word person no full name of the corpus holds is other)"),
     ("mentions", "integer", "times it is named in running text (captions and credits left out)"),
     ("articles", "integer", "articles that name it"),
 ], primary_key=("entity",))
@@ -34,6 +35,16 @@ def _name(text: str) -> str:
         if text.startswith(prefix):
             text = text[len(prefix):]
     return text.removesuffix("’s").removesuffix("'s")
+
+
+def settle_kinds(kinds: dict[str, Counter]) -> dict[str, str]:
+    """Each name's kind: the one the recogniser gives it most often; but a one-word "person" that no
+    longer person name of the corpus holds ("Hajj", "Jamarat") is no person the articles name in full,
+    and is listed as "other" rather than charted as someone."""
+    chosen = {name: min(counts, key=lambda k: (-counts[k], k)) for name, counts in kinds.items()}
+    words_of_persons = {w for name, kind in chosen.items() if kind == "person" and " " in name for w in name.split()}
+    return {name: "other" if kind == "person" and " " not in name and name not in words_of_persons else kind
+            for name, kind in chosen.items()}
 
 
 def entity_counts(corpus: Corpus, parsed: "Parsed") -> pd.DataFrame:
@@ -55,8 +66,9 @@ def entity_counts(corpus: Corpus, parsed: "Parsed") -> pd.DataFrame:
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for (name, kind), n in mentions.items():
         kinds[name][kind] += n
+    settled = settle_kinds(kinds)
     rows = [
-        {"entity": name, "kind": min(counts, key=lambda k: (-counts[k], k)), "mentions": sum(counts.values()),
+        {"entity": name, "kind": settled[name], "mentions": sum(counts.values()),
          "articles": len(set().union(*(articles[(name, k)] for k in counts)))}
         for name, counts in kinds.items()
     ]
