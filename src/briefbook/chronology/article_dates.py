@@ -139,7 +139,7 @@ class DatedEvents:
         return similar_candidates(vector, threshold, self.index)
 
 
-def _same_happening(document, docs, dated_events: DatedEvents, idf, fallback_year) -> tuple[dt.date, str] | None:
+def _same_happening(document, docs, dated_events: DatedEvents, idf, events: list[dict]) -> tuple[dt.date, str] | None:
     """The best match of a lead sentence (else of a later sentence whose weekday agrees, see
     :func:`_best_match`) with another article's dated event.
 
@@ -149,7 +149,8 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf, fallback_yea
     article's day; a weekday, or no day at all, only bounds it from below: the
     article is written on the happening's day or later, and the weekdays it names
     as past move it on (:func:`_weekdays_after`; "the quake struck on Sunday" in an
-    article that says what the agency reported "early Monday").
+    article that says what the agency reported "early Monday"). ``events``: the article's own
+    events read without a date for it (:func:`_undated_events`).
     """
     lead, rest = _lead_sentences(document, docs)
     best = _best_match(lead, document, dated_events, idf) or _best_match(rest, document, dated_events, idf,
@@ -163,8 +164,7 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf, fallback_yea
     # the lead's weekday names the happening's day: the article reports it on that day or after,
     # as the weekdays it names say ("the quake struck on Sunday" … "the agency reported early Monday")
     # (the lead's weekdays reach no further than the rest: the happening it matched is the news peg)
-    return _weekdays_after(document, document_events(document, docs, None, fallback_year), date, evidence,
-                           lead_reach=WEEKDAY_REACH)
+    return _weekdays_after(document, events, date, evidence, lead_reach=WEEKDAY_REACH)
 
 
 def _best_match(sentences: list, document: Document, dated_events: DatedEvents, idf,
@@ -195,7 +195,7 @@ def _best_match(sentences: list, document: Document, dated_events: DatedEvents, 
     return best
 
 
-def _lead_writes_its_day(document: Document, docs, fallback_year) -> bool:
+def _lead_writes_its_day(document: Document, docs, events: list[dict]) -> bool:
     """Whether the lead's first sentence writes out the day of what it reports ("… died after
     explosions on Wednesday (January 3)"): then the article is dated from its own words
     (:func:`_latest_mentioned`), not from a sentence of another article it resembles."""
@@ -206,17 +206,23 @@ def _lead_writes_its_day(document: Document, docs, fallback_year) -> bool:
     start, end = paragraph.start + sent.start_char, paragraph.start + sent.end_char
     return any(e["how"].startswith(WRITTEN) and e["precision"] == "day" and not e["planned"]
                and start <= e["date_start_offset"] < end
-               for e in document_events(document, docs, None, fallback_year))
+               for e in events)
 
 
-def _latest_mentioned(document: Document, docs, fallback_year) -> tuple[dt.date, str] | None:
+def _undated_events(document: Document, docs, years: dict[str, tuple[int, str]]) -> list[dict]:
+    """The article's events read with no date for it yet: what the three readings of an undated
+    article (:func:`_latest_mentioned`, :func:`_lead_writes_its_day`, :func:`_same_happening`) share,
+    read once per pass."""
+    return document_events(document, docs, None, years.get(document.doc_id))
+
+
+def _latest_mentioned(document: Document, events: list[dict]) -> tuple[dt.date, str] | None:
     """The latest day the article reports as past, pushed on to the weekdays it names.
 
     An article is written no earlier than the latest written-out day it
     reports (plans — "set for Nov. 1", "will meet on March 20" — do not count);
     :func:`_weekdays_after` then moves that bound on to the weekdays it names.
     """
-    events = document_events(document, docs, None, fallback_year)
     written = [e for e in events if e["how"].startswith(WRITTEN) and e["precision"] == "day" and not e["planned"]]
     if not written:
         return None
@@ -303,10 +309,11 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
             if document.doc_id in found:
                 continue
             docs = parsed[document.doc_id]
-            latest = _latest_mentioned(document, docs, years.get(document.doc_id))
-            if _lead_writes_its_day(document, docs, years.get(document.doc_id)):
+            events = _undated_events(document, docs, years)
+            latest = _latest_mentioned(document, events)
+            if _lead_writes_its_day(document, docs, events):
                 continue  # the lead's own written date is the news peg; another article's words are not
-            peg = _same_happening(document, docs, dated_events, idf, years.get(document.doc_id))
+            peg = _same_happening(document, docs, dated_events, idf, events)
             if peg and (latest is None or peg[0] >= latest[0]):
                 inferred[document.doc_id] = (peg[0], SAME_HAPPENING, "medium", peg[1])
         if not inferred:
@@ -322,7 +329,7 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
     for document in corpus.documents:
         if document.doc_id in found:
             continue
-        latest = _latest_mentioned(document, parsed[document.doc_id], years.get(document.doc_id))
+        latest = _latest_mentioned(document, _undated_events(document, parsed[document.doc_id], years))
         if latest and not (sure and latest[0] < min(sure) - dt.timedelta(days=BEFORE_THE_CORPUS)):
             found[document.doc_id] = {"doc_id": document.doc_id, "date": latest[0].isoformat(),
                                       "how": LATEST_MENTIONED, "confidence": "low", "evidence": latest[1]}
