@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from briefbook.briefing import facts, key_claims, key_dates, story_span
+from briefbook.corpus.outlets import source_name
 from briefbook.extract import read_tables
 from briefbook.figures import reconcile
 from briefbook.figures.summary import day_words, range_words
-from briefbook.source_names import source_name
 
 
 def _figure(fid, doc, low, high, day, category="killed", who="people", attribution="", text=None):

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefbook"
 #: Layer of each top-level part of the package; a module may import only its own layer or lower ones.
 LAYERS = {
     "errors": 0, "resources": 0, "schema": 0, "scoring": 0,
-    "corpus": 1, "source_names": 1,
+    "corpus": 1,
     "nlp": 2,
     "language": 3,
     "analysis": 4, "entities": 4,

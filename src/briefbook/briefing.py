@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from briefbook.claims import claims_table
 from briefbook.chronology import timeline
+from briefbook.claims import claims_table
+from briefbook.corpus.outlets import with_source_name
 from briefbook.figures import reconcile
 from briefbook.figures.classify import FOREIGN
 from briefbook.figures.summary import as_of, day_words, range_words, subject
 from briefbook.language.attribution import NO_SPEAKER
 from briefbook.publish.render import article_href, safe_id
-from briefbook.source_names import with_source_name
 
 #: The kinds of figure the brief states, in the order an analyst quotes them.
 CATEGORIES = ("killed", "injured", "detained", "deployed")

@@ -12,7 +12,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from briefbook.source_names import source_names
+from briefbook.corpus.outlets import source_names
 from briefbook.language.dates import how_label
 
 

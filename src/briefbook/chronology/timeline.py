@@ -16,8 +16,13 @@ from collections import Counter
 import pandas as pd
 
 from briefbook.chronology.schema import EVENTS
-from briefbook.source_names import joined, source_names
-from briefbook.language.similarity import candidate_pairs, cosine_with_norms, vector_norm, weighted_words
+from briefbook.corpus.outlets import joined, source_names
+from briefbook.language.similarity import (
+    candidate_pairs,
+    cosine_with_norms,
+    vector_norm,
+    weighted_words,
+)
 
 #: Cosine similarity of weighted content words above which two events are one happening
 #: whatever their dates (a disagreement is then flagged as a conflict) …

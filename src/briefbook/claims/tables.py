@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.source_names import joined, with_source_name
+from briefbook.corpus.outlets import joined, with_source_name
 
 
 def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:

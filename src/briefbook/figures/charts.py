@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from briefbook.source_names import source_name
+from briefbook.corpus.outlets import source_name
 from briefbook.figures.reconcile import CATEGORY_ORDER
 from briefbook.figures.summary import who_labels
 

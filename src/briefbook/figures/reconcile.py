@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.source_names import joined, with_source_name
+from briefbook.corpus.outlets import joined, with_source_name
 from briefbook.figures.classify import FOREIGN, materiel_kind
 from briefbook.figures.nationality import nationality_labels, written_nationality
 from briefbook.resources import load_yaml

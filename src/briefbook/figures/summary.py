@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefbook.corpus.outlets import source_name
 from briefbook.figures.classify import FOREIGN
-from briefbook.source_names import source_name
 
 _WHAT = {
     "killed": "killed",
