@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from briefbook.figures.counted import Counted, governing_verb
+from briefbook.figures.counted import Counted, anchor_of, governing_verb
 from briefbook.figures.lexicon import Lexicon, lexicon
 from briefbook.language.names import same_place
 
@@ -126,15 +126,6 @@ def is_equipment(counted: Counted) -> bool:
     return any(f"{c.lemma_.lower()} {noun.lemma_.lower()}" in lex.equipment for c in noun.children)
 
 
-def _anchor(counted: Counted, number: Token) -> Token:
-    """Where the figure's phrase hangs in the sentence: its own phrase, or the bare number when it
-    borrows its noun; "181 others are missing" borrows the people of "175 people were killed" but
-    hangs from "missing" through its own "others"."""
-    if counted.phrase is None or (counted.borrowed and counted.phrase.lower_ not in ("others", "other")):
-        return number
-    return counted.phrase
-
-
 def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]]:
     """Words that may say what happened to the people a figure counts: (near, far).
 
@@ -155,7 +146,7 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
         nouns = [counted.noun, *counted.noun.conjuncts]
     if counted.quantity is not None:
         nouns.append(counted.quantity)
-    anchor = _anchor(counted, number)
+    anchor = anchor_of(counted, number)
     if anchor.dep_ == "appos":
         nouns.append(anchor.head)
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
@@ -279,7 +270,7 @@ def category_of(
         for category in lex.category_order:
             if category in found:
                 return category, "verb"
-    anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
+    anchor = anchor_of(counted, number)
     verb = governing_verb(anchor)
     light = verb is None or verb.lemma_.lower() in lex.light_verbs or verb.lemma_.lower() in lex.reporting_verbs
     if denied:

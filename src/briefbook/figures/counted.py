@@ -173,6 +173,15 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
     return Counted(None)
 
 
+def anchor_of(counted: Counted, number: Token) -> Token:
+    """Where the figure's phrase hangs in the sentence: its own phrase, or the bare number when it
+    borrows its noun; "181 others are missing" borrows the people of "175 people were killed" but
+    hangs from "missing" through its own "others"."""
+    if counted.phrase is None or (counted.borrowed and counted.phrase.lower_ not in ("others", "other")):
+        return number
+    return counted.phrase
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb (or predicate adjective) a noun phrase is an argument of, walking up prepositions."""
     current = token

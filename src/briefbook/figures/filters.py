@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from briefbook.figures.counted import Counted, governing_verb
+from briefbook.figures.counted import Counted, anchor_of, governing_verb
 from briefbook.figures.lexicon import lexicon
 from briefbook.language.speech import is_cue
 
@@ -24,7 +24,7 @@ def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
     The figure's clause hangs from an explicit year ("…, when"), or names a
     year other than the article's ("In 1987, 52 sailors drowned").
     """
-    anchor = number if counted.borrowed or counted.phrase is None else counted.phrase
+    anchor = anchor_of(counted, number)
     verb = governing_verb(anchor)
     if verb is None:
         return False
