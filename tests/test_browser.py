@@ -69,14 +69,17 @@ OVERFLOW = """() => {
   const page = document.documentElement.scrollWidth > window.innerWidth + 1;
   const clipped = Array.from(document.querySelectorAll('article .briefbook-chart'))
     .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.id);
-  return {wide, page, clipped};
+  const scrolling = Array.from(document.querySelectorAll('article .briefbook-table-wrap'))
+    .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.querySelector('table').id);
+  return {wide, page, clipped, scrolling};
 }"""
 
 
 @pytest.mark.parametrize("width", [1400, 400])
 def test_no_chapter_overflows_its_column(built_site, tmp_path, width):
     """At a laptop's and a phone's width, no chart, table or text block reaches past the column and the
-    page never scrolls sideways; at the laptop's width every chart is drawn whole within its column."""
+    page never scrolls sideways; no table scrolls inside its box (one too wide is read as cards); at the
+    laptop's width every chart is drawn whole within its column."""
     chapters = sorted((built_site / "book").glob("*.html"))
     assert chapters
     problems = {}
@@ -91,6 +94,37 @@ def test_no_chapter_overflows_its_column(built_site, tmp_path, width):
             found = page.evaluate(OVERFLOW)
             if width < 1000:
                 found["clipped"] = []  # a phone may scroll inside a chart of long labels, never the page
-            if found["wide"] or found["page"] or found["clipped"]:
+            if found["wide"] or found["page"] or found["clipped"] or found["scrolling"]:
                 problems[chapter.name] = found
     assert problems == {}
+
+
+def test_a_long_table_filters_and_sorts_and_each_row_shows_its_address(built_site, tmp_path):
+    """The statements table: words typed keep the rows that hold them; a header sorts, again reverses;
+    hovering a row shows the ¶ that links to it."""
+    with serve(built_site) as base, browser(tmp_path) as chromium:
+        page = chromium.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{base}/book/claims.html", wait_until="load")
+        table = page.locator("#claims-statements")
+        rows = table.locator("tbody tr")
+        total = rows.count()
+        speaker = rows.first.locator("td").first.inner_text().rstrip("¶").strip()
+        box = page.locator("input.briefbook-filter:has(+ .briefbook-table-wrap #claims-statements)")
+        assert box.count() == 1, "the statements table has its filter box right above it"
+        box.fill(speaker)
+        shown = [r.inner_text() for r in rows.all() if r.is_visible()]
+        assert 0 < len(shown) < total and all(speaker.lower() in text.lower() for text in shown)
+        box.fill("")
+        assert sum(r.is_visible() for r in rows.all()) == total
+
+        header = table.locator("thead th").first
+        header.click()
+        up = [r.locator("td").first.inner_text() for r in rows.all()]
+        header.click()
+        down = [r.locator("td").first.inner_text() for r in rows.all()]
+        assert header.get_attribute("aria-sort") == "descending" and down == up[::-1] and up != down
+
+        row = rows.first
+        row.hover()
+        anchor = row.locator("a.briefbook-rowlink")
+        assert anchor.is_visible() and anchor.get_attribute("href") == "#" + row.get_attribute("id")

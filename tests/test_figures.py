@@ -235,9 +235,28 @@ def test_unconfirmed_reports_do_not_set_the_range_and_open_ended_figures_are_flo
     assert (killed.low, killed.best, killed.high) == (225, 225, 225)
     assert not killed.disagreement and "unconfirmed" in killed.explanation
     troops = table.loc[("deployed", "troops")]
-    assert (troops.low, troops.best, troops.high) == (2000, 2030, 2030)
+    # "more than 2,000" agrees with the count of 2,030: it does not lower the range
+    assert (troops.low, troops.best, troops.high) == (2030, 2030, 2030)
     assert not troops.disagreement
-    assert pd.isna(table.loc[("killed", "children")].high)
+    children = table.loc[("killed", "children")]
+    assert (children.low, children.best) == (3000, 3000) and pd.isna(children.high)
+
+
+def test_a_summary_names_outlets_and_counts_the_articles_of_unknown_outlet_without_their_files():
+    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 717, 717, 3), ("f3", "c", 769, 769, 4))
+    figures.loc[figures["doc_id"] == "a", "outlet"] = "Outlet a"
+    docs = _docs("a", "b", "c").assign(outlet=["Outlet a", "", ""])
+    sentence = summary_sentences(figures, reconcile(figures, docs))[1]
+    assert sentence.startswith("Number of people killed: best figure 769")
+    assert "from 3 reports in Outlet a and 2 articles of unknown outlet." in sentence and ".txt" not in sentence
+
+
+def test_a_floor_below_the_counts_sets_neither_the_low_nor_the_best():
+    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 769, 769, 4), ("f3", "c", 100, None, 5),
+                    ("f4", "d", 900, None, 5))
+    row = reconcile(figures, _docs(*"abcd")).iloc[0]
+    assert (row.low, row.best) == (717, 900) and pd.isna(row.high)
+    assert any(line.startswith("100+: stands, as a floor") for line in row.accounts)
 
 
 def test_rules_are_stated_in_words():
@@ -458,8 +477,19 @@ def test_a_disagreement_names_each_figure_once_with_its_sources(tmp_path):
     (tmp_path / "c.txt").write_text("Crush\n\nThe death toll has risen to 769, officials said.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     figures = extract(corpus).tables["figures"]
-    explanation = reconcile(figures, documents_frame(corpus)).set_index("category").loc["killed", "explanation"]
-    assert explanation.count("717") == 1 and "a.txt, b.txt" in explanation
+    lines = reconcile(figures, documents_frame(corpus)).set_index("category").loc["killed", "accounts"]
+    assert sorted(line.split(":")[0] for line in lines) == ["717", "769"]
+    assert [line for line in lines if line.startswith("717")][0].endswith("(2 reports: outlet unknown (files a.txt, b.txt); undated)")
+
+
+def test_a_figure_given_as_an_update_and_as_an_earlier_figure_is_one_line_that_stands():
+    figures = pd.DataFrame([
+        _report("f1", "a", 225, 225, qualifier="update", reported_on=dt.date(2001, 1, 3)),
+        _report("f2", "a", 225, 225, qualifier="earlier", reported_on=dt.date(2001, 1, 3)),
+        _report("f3", "b", 230, 230, reported_on=dt.date(2001, 1, 4)),
+    ]).astype({"low": "Int64", "high": "Int64"})
+    lines = reconcile(figures, _docs("a", "b")).iloc[0].accounts
+    assert lines == ["230: the best figure (Outlet b; 4 Jan 2001)", "225: stands (2 reports: Outlet a; 3 Jan 2001)"]
 
 
 def test_counts_by_nationality_are_listed_not_ranged_in_the_summary(tmp_path):
@@ -599,7 +629,9 @@ def test_an_outlier_is_shown_and_flagged_not_ranged():
     row = reconcile(figures, _docs("a", "b", "c", "d")).iloc[0]
     assert (row.low, row.best, row.high) == (19, 20, 21)
     assert row.outlier_ids == ["f3"] and "f3" in row.figure_ids
-    assert "outlier" in row.rule and "19,000,000" in row.explanation
+    assert "outlier" in row.rule and "1 outlier" in row.explanation
+    assert [line for line in row.accounts if "outlier" in line] == ["19,000,000: an outlier (more than 10 times from "
+                                                                     "the others): shown, not ranged (Outlet c; 3 Jan 2001)"]
 
 
 def test_a_toll_that_grows_tenfold_over_a_week_has_no_outlier():

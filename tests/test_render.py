@@ -17,7 +17,7 @@ def test_table_cells_are_escaped_and_rows_addressable():
     frame = pd.DataFrame({"id": ["st-1"], "text": [HOSTILE]})
     markup = html_table(frame, row_id="id")
     assert "<script>" not in markup and "<img" not in markup and "&lt;script&gt;" in markup
-    assert '<tr id="st-1">' in markup
+    assert '<tr id="st-1">' in markup and 'href="#st-1"' in markup
 
 
 def test_chart_spec_cannot_close_its_script():
@@ -61,3 +61,17 @@ def test_a_chart_figure_states_its_finding_source_data_and_address():
     assert '"../d/chart-x.csv"' in markup and '"../d/chart-x.json"' in markup
     assert '"Counts"' not in markup  # the finding replaces the spec's own title
     assert list(drawn_data(spec)["n"]) == [3, 5]
+
+
+def test_a_list_cell_is_a_list_each_cell_names_its_column_and_a_missing_value_is_blank():
+    frame = pd.DataFrame({"n": pd.array([3, None], dtype="Int64"), "lines": [["717 <a>", "769"], []]})
+    out = html_table(frame, columns={"n": "Count", "lines": "Reports"})
+    assert '<td data-label="Reports"><ul class="briefbook-cell-list"><li>717 &lt;a&gt;</li><li>769</li></ul></td>' in out
+    assert '<td data-label="Count"></td>' in out and "NA" not in out
+
+
+def test_a_file_name_may_wrap_at_its_separators_and_words_never_break():
+    from briefbook.publish.render import breakable
+
+    assert breakable("file 005_e98d1df2631c614d.txt, authorities") == "file 005_<wbr>e98d1df2631c614d.<wbr>txt, authorities"
+    assert breakable("2015-09-24 <b>") == "2015-09-24 &lt;b&gt;"

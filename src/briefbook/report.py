@@ -190,14 +190,20 @@ def show_table(
     table_id: str = "",
     caption: str = "",
     empty: str = "Nothing to show.",
+    data_columns: Mapping[str, str] | None = None,
 ) -> None:
-    """Show a DataFrame as an escaped HTML table (rows addressable by ``row_id``)."""
+    """Show a DataFrame as an escaped HTML table (rows addressable by ``row_id``).
+
+    ``data_columns`` are written to the table's download only: the numbers behind a column
+    the page shows in words ("717 to 2,000") stay numbers for whoever computes with them.
+    """
     if frame is None or frame.empty:
         say(empty)
         return
     markup = render.html_table(frame, columns=columns, row_id=row_id, html_columns=html_columns,
                                table_id=table_id, caption=caption)
-    show_html(markup + _download_links(frame, columns, html_columns, table_id))
+    show_html(markup + _download_links(frame, {**(columns or {c: c for c in frame.columns}), **(data_columns or {})},
+                                       html_columns, table_id))
 
 
 def _download_links(frame: pd.DataFrame, columns, html_columns, table_id: str) -> str:

@@ -26,5 +26,7 @@ def write_reconciled_csv(reconciled: pd.DataFrame, path: str | Path) -> Path:
     for column in ("standing_ids", "outlier_ids", "figure_ids"):
         if column in frame:
             frame[column] = frame[column].map(" ".join)
+    if "accounts" in frame:
+        frame["accounts"] = frame["accounts"].map(" | ".join)
     frame.to_csv(path, index=False)
     return path

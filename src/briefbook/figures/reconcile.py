@@ -29,11 +29,15 @@ RECONCILIATION_RULES: list[str] = [
     "figure the text itself calls earlier ('earlier it was reported') is replaced by any other figure of the group.",
     "Unconfirmed reports ('according to unconfirmed reports', 'could not be verified') are listed and explain "
     "disagreements but do not set the low, best or high.",
-    "Low is the smallest lower bound among the standing reports; high is the largest upper bound, left open when "
-    "an open-ended report ('more than N', 'at least N') goes beyond every closed one.",
+    "Low is the smallest lower bound among the standing closed reports (a count, a range, 'about N'). An "
+    "open-ended report ('more than N', 'at least N') does not say the count is N, only that it is not less, so "
+    "it sets the low only where no closed report is given ('more than 100' beside counts of 717 and 769 "
+    "disagrees with neither). High is the largest upper bound, left open when an open-ended report goes beyond "
+    "every closed one.",
     "Best is the figure of the most recent standing report (by the date it refers to; an update ranks first among "
     "reports of the same or unknown date, then an exact count before a range); for an open-ended or vague report "
-    "the best is its lower bound, the smallest number the words allow.",
+    "the best is its lower bound, the smallest number the words allow, and a floor below the closed counts is "
+    "never the best.",
     "A vague magnitude ('scores', 'hundreds') is listed but sets neither the range nor the best where the group "
     "has a figure written as a number. Among people otherwise counted (crowds, pilgrims, survivors) a vague "
     "magnitude ('millions of pilgrims') never sets them: it sizes a crowd, not a count of the event.",
@@ -61,7 +65,7 @@ def vague_convention() -> list[str]:
 
 COLUMNS = [
     "group_id", "category", "who", "nationality", "reports", "outlets", "sources", "low", "best", "high", "best_figure_id",
-    "best_reported_on", "rule", "disagreement", "explanation", "standing_ids", "outlier_ids", "figure_ids",
+    "best_reported_on", "rule", "disagreement", "explanation", "accounts", "standing_ids", "outlier_ids", "figure_ids",
 ]
 
 CATEGORY_ORDER = ["killed", "injured", "detained", "deployed", "equipment", "other"]
@@ -176,40 +180,96 @@ def _overlap(frame: pd.DataFrame) -> bool:
     return max(lows) <= min(highs)
 
 
-def _cited(rows) -> str:
-    """Figures with their sources, each figure once: "717 (AFP, outlet unknown (files a.txt, b.txt)), 769 (AFP)"."""
-    sources: dict[str, list[str]] = {}
-    for row in rows:
-        where = sources.setdefault(_range(row), [])
-        if (row["outlet"] or row["file"]) not in where:
-            where.append(row["outlet"] or row["file"])
-    return ", ".join(f"{figure} ({joined(where)})" for figure, where in sources.items())
+def _days(values) -> str:
+    """The days some reports refer to, as an analyst writes them: "24 Sep 2015", "24 to 26 Sep 2015"."""
+    days = sorted({_date_key(v) for v in values if _date_key(v)})
+    if not days:
+        return "undated"
+    first, last = pd.Timestamp(days[0]), pd.Timestamp(days[-1])
+    end = f"{last.day} {last.strftime('%b %Y')}"
+    if first == last:
+        return end
+    if first.year != last.year:
+        return f"{first.day} {first.strftime('%b %Y')} to {end}"
+    return f"{first.day}{first.strftime(' %b') if first.month != last.month else ''} to {end}"
+
+
+#: What became of a report, in the order a reader weighs them: a figure given by several reports is one
+#: line, with the status of the report that counts most (a copy that stands outranks a replaced one).
+_STANDS = ("the best figure", "stands")
+
+
+def _status(row, best_id, gone: dict[str, str], ranged_ids: set[str], off, low) -> str:
+    if row.figure_id == best_id:
+        return "the best figure"
+    if row.figure_id in off:
+        return f"an outlier (more than {OUTLIER_FACTOR} times from the others): shown, not ranged"
+    if row.figure_id in gone:
+        return gone[row.figure_id]
+    if row.qualifier == "unconfirmed":
+        return "unconfirmed: set aside"
+    if row.figure_id not in ranged_ids:
+        return "a vague magnitude: listed, not ranged"
+    if row.qualifier == "up_to":
+        return "stands, as a ceiling or projection"
+    if missing(row.high) and low is not None and _number(row.low) < low:
+        return "stands, as a floor the counts agree with"
+    return "stands"
+
+
+def _as_written(row) -> str:
+    words = {"about": "about ", "nearly": "nearly "}.get(row.qualifier, "")
+    return words + _range(row._asdict())
+
+
+def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, off, best_id, low) -> list[str]:
+    """The group's reports, one line per figure they give: the figure, what became of it, who gave it and when.
+
+    "769: the best figure (outlet unknown (file a.txt); 26 Sep 2015)". A figure given by several
+    reports is one line naming every source, so a figure is never both an update and an earlier
+    figure in one explanation; its status is that of its report that counts most.
+    """
+    ranged_ids = set(ranged["figure_id"])
+    lines: dict[str, dict] = {}
+    for row in group.itertuples(index=False):
+        status = _status(row, best_id, gone, ranged_ids, off, low)
+        line = lines.setdefault(_as_written(row), {"statuses": [], "sources": [], "days": [], "n": 0})
+        line["statuses"].append(status)
+        line["sources"].append(row.outlet or row.file)
+        line["days"].append(row.reported_on)
+        line["n"] += 1
+
+    def rank(status: str) -> int:
+        return _STANDS.index(status) if status in _STANDS else 1 if status.startswith("stands") else 2
+
+    out = []
+    for figure, line in lines.items():
+        status = min(line["statuses"], key=rank)
+        reports = f"{line['n']} reports: " if line["n"] > 1 else ""
+        out.append((rank(status), f"{figure}: {status} ({reports}{joined(line['sources'])}; {_days(line['days'])})"))
+    return [text for _, text in sorted(out, key=lambda pair: pair[0])]
 
 
 def _explain(group: pd.DataFrame, gone: dict[str, str], standing: pd.DataFrame, parts: pd.DataFrame,
              off: list[str] = ()) -> str:
-    """Why the group's reports differ, one clause per reason, each figure named once with its sources."""
+    """Why the group's reports differ, one clause per reason; the figures themselves are in :func:`accounts`."""
     reasons: list[str] = []
-    by_id = group.set_index("figure_id")
     if off:
-        reasons.append(f"outliers, more than {OUTLIER_FACTOR} times from the median of the other reports, shown but "
-                       f"not ranged: {_cited([by_id.loc[fid].to_dict() for fid in off])}")
+        reasons.append(f"{len(off)} outlier{'s' if len(off) > 1 else ''}, more than {OUTLIER_FACTOR} times from "
+                       "the median of the other reports, shown but not ranged")
         standing = standing[~standing["figure_id"].isin(off)]
-    updates = [row for _, row in standing[standing["qualifier"] == "update"].iterrows()]
-    if updates:
-        reasons.append(f"given as updates: {_cited(updates)}")
-    for why in dict.fromkeys(gone.values()):
-        rows = [by_id.loc[fid].to_dict() | {"figure_id": fid} for fid, w in gone.items() if w == why]
-        reasons.append(f"{why}: {_cited(rows)}")
-    unconfirmed = [row for _, row in group[group["qualifier"] == "unconfirmed"].iterrows()]
+    for why, count in pd.Series(list(gone.values()), dtype=object).value_counts(sort=False).items():
+        reasons.append(f"{count} {why}")
+    unconfirmed = int((group["qualifier"] == "unconfirmed").sum())
     if unconfirmed:
-        reasons.append(f"unconfirmed reports: {_cited(unconfirmed)}")
-    ceilings = [row for _, row in group[group["qualifier"] == "up_to"].iterrows()]
+        reasons.append(f"{unconfirmed} unconfirmed, set aside")
+    ceilings = int((group["qualifier"] == "up_to").sum())
     if ceilings:
-        reasons.append(f"ceilings or projections, not counts: {_cited(ceilings)}")
+        reasons.append(f"{ceilings} ceiling{'s' if ceilings > 1 else ''} or projection{'s' if ceilings > 1 else ''}, "
+                       "not counts")
     dates = sorted({_date_key(d) for d in standing["reported_on"] if _date_key(d)})
     if len(dates) > 1 and not _overlap(standing):
-        reasons.append(f"the standing reports refer to different dates ({dates[0]} to {dates[-1]})")
+        reasons.append(f"the standing reports refer to different dates ({_days(dates)})")
     counted = sorted({str(c).lower() for c in standing["counted"] if c})
     if not _overlap(standing) and len(counted) > 1:
         reasons.append("the reports count differently named groups (" + ", ".join(counted) + ")")
@@ -257,9 +317,12 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         ranged = counts if len(counts) or category == "other" else standing
         off = outliers(ranged)
         ranged = ranged[~ranged["figure_id"].isin(off)]
-        best_row = _best(ranged)
-        lows = [_number(v) for v in ranged["low"] if not missing(v)]
         closed = [_number(v) for v in ranged["high"] if not missing(v)]
+        # a floor below the closed counts agrees with them: it neither widens the range nor is the best
+        lows = ([_number(r.low) for r in ranged.itertuples() if not missing(r.low) and not missing(r.high)]
+                or [_number(v) for v in ranged["low"] if not missing(v)])
+        best_row = _best(ranged[~(ranged["low"].notna() & ranged["high"].isna() & (ranged["low"] < min(lows)))]
+                         if lows else ranged)
         open_floors = [_number(r.low) for r in ranged.itertuples() if missing(r.high) and not missing(r.low)]
         high = max(closed) if closed else None
         if open_floors and (high is None or max(open_floors) > high):
@@ -293,6 +356,8 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "rule": "; ".join(rule),
             "disagreement": not _overlap(group.dropna(subset=["low"], how="all")),
             "explanation": _explain(group, gone, standing, parts[parts["part_of"].isin(group["figure_id"])], off),
+            "accounts": accounts(group, gone, ranged, off, None if best_row is None else best_row["figure_id"],
+                                 min(lows) if lows else None),
             "standing_ids": list(standing["figure_id"]),
             "outlier_ids": off,
             "figure_ids": list(group["figure_id"]),

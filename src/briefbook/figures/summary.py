@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import source_name
+from briefbook.corpus.outlets import UNKNOWN, source_name
 from briefbook.figures.classify import FOREIGN
 
 _WHAT = {
@@ -112,6 +112,36 @@ def who_labels(reconciled: pd.DataFrame) -> list[str]:
     return [f"{who}: {n}" if n else who for who, n in zip(reconciled["who"], nationality)]
 
 
+def group_label(category: str, who: str, nationality: str = "") -> str:
+    """What a reconciled group counts, as a row's label: "People killed", "Turkish nationals killed"."""
+    words = subject(category, who)
+    if who == FOREIGN and nationality:
+        words = words.replace(_WHO[FOREIGN], f"{nationality} nationals", 1)
+    return words[:1].upper() + words[1:]
+
+
+def reconciled_view(reconciled: pd.DataFrame) -> pd.DataFrame:
+    """The reconciled table as a reader scans it: what is counted, the best figure, the range and its date,
+    then each report's figure and fate (one line each) and why the reports differ."""
+    nationality = reconciled.get("nationality", pd.Series("", index=reconciled.index)).fillna("")
+    return reconciled.assign(
+        figure=[group_label(c, w, n) for c, w, n in zip(reconciled["category"], reconciled["who"], nationality)],
+        best_words=["" if pd.isna(b) else _n(b) for b in reconciled["best"]],
+        range_words=[range_words(lo, hi) for lo, hi in zip(reconciled["low"], reconciled["high"])],
+        as_of=[day_words(d) or "undated" for d in reconciled["best_reported_on"]],
+    )
+
+
+def mentions_view(figures: pd.DataFrame) -> pd.DataFrame:
+    """Every mention as a reader scans it: the reading in words ("at least 700", "200 to 999") in one column
+    where two columns of bounds would widen the table, and codes ("security_forces") as words."""
+    return figures.assign(
+        reading=[range_words(lo, hi) for lo, hi in zip(figures["low"], figures["high"])],
+        who_words=figures["who"].astype(str).str.replace("_", " "),
+        qualifier_words=figures["qualifier"].astype(str).str.replace("_", " "),
+    )
+
+
 def _by_nationality(figures: pd.DataFrame, reconciled: pd.DataFrame, category: str, said: str) -> str:
     """One sentence for a category's counts of foreign nationals: each nationality with its own figure.
 
@@ -130,6 +160,17 @@ def _by_nationality(figures: pd.DataFrame, reconciled: pd.DataFrame, category: s
         parts.append(f"{row.nationality}: {count}{where}")
     return (f"Counts of {said} by nationality, each a part of the toll and one country's never set against "
             f"another's: {'; '.join(parts)}.")
+
+
+def _sources(figures: pd.DataFrame, figure_ids) -> str:
+    """The sources of some figures in words: the outlets by name, the articles of unknown outlet counted
+    ("Tasnim and 6 articles of unknown outlet"), so a sentence never lists file names."""
+    members = figures[figures["figure_id"].isin(list(figure_ids))]
+    names = {source_name(o, f) for o, f in zip(members.get("outlet", members["file"]), members["file"])}
+    known = sorted(n for n in names if not n.startswith(UNKNOWN))
+    unknown = len(names) - len(known)
+    parts = known + ([f"{_plural(unknown, 'article')} of unknown outlet"] if unknown else [])
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
 
 
 def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[str]:
@@ -158,7 +199,7 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[s
             text = f"Number of {said}: {range_words(row.low, row.high)} (one report, {row.outlets}, {as_of(row.best_reported_on)})."
         else:
             text = (f"Number of {said}: best figure {_n(row.best)} ({as_of(row.best_reported_on)}), "
-                    f"range {range_words(row.low, row.high)}, from {reports} in {row.outlets}.")
+                    f"range {range_words(row.low, row.high)}, from {reports} in {_sources(figures, row.figure_ids)}.")
         if row.disagreement:
             text += " The reports disagree"
             text += f": {row.explanation}." if row.explanation else "."

@@ -18,6 +18,9 @@ def frame_to_files(frame: pd.DataFrame, folder: Path, name: str, fingerprint: st
     """Write ``frame`` as ``name.csv`` and ``name.json`` in ``folder`` (unchanged files are not rewritten)."""
     folder.mkdir(parents=True, exist_ok=True)
     frame = frame.copy()
+    for column in frame.columns:  # a list cell (one line per item on the page) is one text field
+        if frame[column].map(lambda v: isinstance(v, (list, tuple))).any():
+            frame[column] = frame[column].map(lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
     if fingerprint and "seeds_fingerprint" not in frame:
         frame["seeds_fingerprint"] = fingerprint
     csv_path, json_path = folder / f"{name}.csv", folder / f"{name}.json"

@@ -25,7 +25,7 @@ _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 
 def esc(value: object) -> str:
     """Escape any value for HTML text or attribute context."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return ""
     return html.escape(str(value), quote=True)
 
@@ -43,11 +43,21 @@ def article_href(doc_id: str, anchor: str = "", prefix: str = "articles/") -> st
 
 def link(href: str, label: object) -> str:
     """An ``<a>`` element; ``href`` must be built by this module (never from seed text)."""
-    return f'<a href="{esc(href)}">{esc(label)}</a>'
+    return f'<a href="{esc(href)}">{breakable(label)}</a>'
 
 
 #: Longest one-word cell kept on one line: ids, dates and numbers ("fg-b85655573f", "2015-09-24").
 TOKEN_CHARS = 16
+_LONG_TOKEN = re.compile(r"\S{%d,}" % (TOKEN_CHARS + 1))
+
+
+def breakable(value: object) -> str:
+    """Escaped text in which a long unbroken token (a file name, an address) may wrap after ``_ / . -``.
+
+    A column of "002_ce2ee0da7c7db2d9.txt" is otherwise as wide as the name and pushes its
+    table past the page; words are never broken, only such tokens at their separators.
+    """
+    return _LONG_TOKEN.sub(lambda m: re.sub(r"([_/.\-])(?=\w)", r"\1<wbr>", m.group(0)), esc(value))
 
 
 def _token_class(value: object) -> str:
@@ -58,6 +68,24 @@ def _token_class(value: object) -> str:
     """
     text = esc(value)
     return ' class="briefbook-token"' if text and len(text) <= TOKEN_CHARS and not any(c.isspace() for c in text) else ""
+
+
+def _cell(value: object, header: str, raw: bool, link: str = "") -> str:
+    """One table cell, labelled with its column's header so a table too wide for its column can be read as
+    a card per row (``data-label``); a list is shown as a list, one line per item; ``link`` (markup) ends it."""
+    label = f' data-label="{esc(header)}"'
+    if raw:
+        return f"<td{label}>{value}{link}</td>"
+    if isinstance(value, (list, tuple)):
+        items = "".join(f"<li>{breakable(item)}</li>" for item in value)
+        listed = f'<ul class="briefbook-cell-list">{items}</ul>' if items else ""
+        return f"<td{label}>{listed}{link}</td>"
+    return f"<td{label}{_token_class(value)}>{breakable(value)}{link}</td>"
+
+
+def row_link(row_id: str) -> str:
+    """The ¶ a reader copies a row's address from, shown on hover as beside a heading."""
+    return f'<a class="briefbook-rowlink" href="#{row_id}" title="Link to this row">¶</a>'
 
 
 def html_table(
@@ -86,16 +114,10 @@ def html_table(
         out.append(f"<caption>{esc(caption)}</caption>")
     out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in columns.values()) + "</tr></thead><tbody>")
     for number, (_, row) in enumerate(frame.iterrows(), start=1):
-        if row_id:
-            rid = f' id="{safe_id(row[row_id])}"'
-        elif table_id:
-            rid = f' id="{safe_id(table_id)}-{number}"'
-        else:
-            rid = ""
-        cells = "".join(
-            f"<td>{row[c]}</td>" if c in raw else f"<td{_token_class(row[c])}>{esc(row[c])}</td>" for c in columns
-        )
-        out.append(f"<tr{rid}>{cells}</tr>")
+        anchor = safe_id(row[row_id]) if row_id else f"{safe_id(table_id)}-{number}" if table_id else ""
+        cells = "".join(_cell(row[c], header, c in raw, row_link(anchor) if anchor and i == 0 else "")
+                        for i, (c, header) in enumerate(columns.items()))
+        out.append(f'<tr id="{anchor}">{cells}</tr>' if anchor else f"<tr>{cells}</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
 
