@@ -687,3 +687,14 @@ def test_a_quoted_sentence_is_not_quoted_twice_in_the_summary():
 
     words = _clause("\u201cThe two other pilgrims were not killed in the crush,\u201d Ivo Brandt said.", "two")
     assert not words.startswith(("\u201c", '"')) and words.startswith("The two")
+
+
+def test_an_exact_count_replaces_the_rounded_one_of_its_own_sentence(tmp_path):
+    frame = _figures(tmp_path, "Police said they had detained nearly 10,000 people; the ministry put the number at 9,900.",
+                     "Officials said about 500 people were injured; 20 people were injured in the north.")
+    reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    detained = reconciled.set_index("category").loc["detained"]
+    assert (detained["low"], detained["best"], detained["high"]) == (9900, 9900, 9900)
+    assert any(line.startswith("nearly 10,000: given more exactly in the same sentence") for line in detained["accounts"])
+    injured = reconciled.set_index("category").loc["injured"]
+    assert injured["high"] == 500, "a count far from the rounded one is another count, not its exact form"

@@ -26,7 +26,9 @@ RECONCILIATION_RULES: list[str] = [
     "An update replaces the earlier figure from the same source: within one article, a figure the text gives as "
     "an update ('has risen to', 'now') replaces that article's other figures for the group unless they are dated "
     "later; across articles, a figure credited to the same source replaces that source's earlier-dated figure; a "
-    "figure the text itself calls earlier ('earlier it was reported') is replaced by any other figure of the group.",
+    "figure the text itself calls earlier ('earlier it was reported') is replaced by any other figure of the group; "
+    "a rounded figure ('nearly 10,000', 'about 500') is replaced by an exact count of the same group within a "
+    "tenth of it in the same sentence.",
     "Unconfirmed reports ('according to unconfirmed reports', 'could not be verified') are listed and explain "
     "disagreements but do not set the low, best or high.",
     "Low is the smallest lower bound among the standing closed reports (a count, a range, 'about N'). An "
@@ -92,11 +94,34 @@ def _date_key(value) -> str:
     return "" if missing(value) else str(value)
 
 
+#: Modifiers that make a figure an approximation, not a count.
+HEDGES = ("about", "nearly", "up_to", "more_than", "at_least")
+
+
+#: Hedges that round a number ("nearly 10,000", "about 500"), and how far the exact count may be from it.
+ROUNDING_HEDGES = ("about", "nearly")
+ROUNDING_SHARE = 0.1
+
+
+def _rounded_beside_exact(row, rows) -> bool:
+    """``row`` rounds a count that its own sentence also gives exactly ("nearly 10,000 … 9,900 of them had
+    fled"): the exact count of the same group within a tenth of it stands, the rounded one is replaced."""
+    hedge = getattr(row, "modifier", row.qualifier)
+    if hedge not in ROUNDING_HEDGES or missing(row.low) or not getattr(row, "sentence", ""):
+        return False
+    return any(r.figure_id != row.figure_id and r.doc_id == row.doc_id and r.sentence == row.sentence
+               and getattr(r, "modifier", r.qualifier) not in HEDGES and not missing(r.low) and r.low == r.high
+               and abs(_number(r.low) - _number(row.low)) <= ROUNDING_SHARE * _number(row.low) for r in rows)
+
+
 def superseded(group: pd.DataFrame) -> dict[str, str]:
     """figure_id -> why it no longer stands (an update, a later report of the same source, an earlier figure)."""
     out: dict[str, str] = {}
     rows = list(group.itertuples(index=False))
     for row in rows:
+        if _rounded_beside_exact(row, rows):
+            out[row.figure_id] = "given more exactly in the same sentence"
+            continue
         if row.qualifier == "earlier":
             others = [r for r in rows if r.figure_id != row.figure_id and r.qualifier not in ("earlier", "unconfirmed")]
             if others:
@@ -116,10 +141,6 @@ def superseded(group: pd.DataFrame) -> dict[str, str]:
             if later:
                 out[row.figure_id] = "replaced by a later figure from the same source"
     return out
-
-
-#: Modifiers that make a figure an approximation, not a count.
-HEDGES = ("about", "nearly", "up_to", "more_than", "at_least")
 
 
 def _best(standing: pd.DataFrame):
