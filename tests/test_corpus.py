@@ -266,3 +266,24 @@ def test_a_dateline_takes_the_year_its_own_article_writes(tmp_path):
     write(tmp_path, "b.txt", "New story\n\nThe dam failed on May 5, 2024 and again on May 6, 2024.\n")
     doc = next(d for d in load_corpus(tmp_path).documents if d.file == "a.txt")
     assert doc.published == dt.date(2019, 3, 3) and doc.published_how == "dateline; year from the dates the article writes"
+
+
+def test_one_outlet_however_its_articles_case_or_spell_it(tmp_path):
+    (tmp_path / "manifest.csv").write_text("file,outlet\na.txt,TASS\nb.txt,tass\nc.txt,T.A.S.S.\nd.txt,Tasnim\n",
+                                           encoding="utf-8")
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text(f"Headline {name}\n\nThe minister spoke on Monday about {name}.\n",
+                                              encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [d.outlet for d in corpus.documents] == ["TASS", "TASS", "TASS", "Tasnim"]
+    assert any('outlet written "tass"' in note for note in corpus.documents[1].notes)
+
+
+def test_a_removed_site_notice_never_gives_a_dateline_its_year(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Since July 1, 2031, we have disabled all ads.\n\nTroops fire on protesters\n\n"
+        "ALMATY, Jan 6 (Reuters) - Troops fired on protesters, officials said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Protests spread\n\nThe protests of January 2029 spread to the south.\n",
+                                    encoding="utf-8")
+    documents = {d.file: d for d in load_corpus(tmp_path).documents}
+    assert documents["a.txt"].published.year == 2029

@@ -16,6 +16,7 @@ from briefbook.corpus.duplicates import doc_id, near_duplicates
 from briefbook.corpus.html import html_to_text
 from briefbook.corpus.manifest import MANIFEST_NAMES, find_manifest, read_manifest
 from briefbook.corpus.model import Corpus, Document, Duplicate, Paragraph, Skipped
+from briefbook.corpus.outlets import one_spelling
 from briefbook.corpus.read import Unreadable, decode
 from briefbook.errors import BriefbookError
 
@@ -128,6 +129,12 @@ def load_corpus(folder: str | Path) -> Corpus:
         raise BriefbookError(str(folder), f"no readable article ({reasons})")
     _complete_years(documents)
     _apply_manifest(folder, documents)
+    spelling = one_spelling(d.outlet for d in documents)
+    for document in documents:
+        if document.outlet and spelling[document.outlet] != document.outlet:
+            document.notes.append(f"outlet written \"{document.outlet}\", shown as \"{spelling[document.outlet]}\" "
+                                  "as in the other articles")
+            document.outlet = spelling[document.outlet]
     by_file = {d.file: d for d in documents}
     for a, b, similarity in near_duplicates({d.file: " ".join(p.text for p in d.paragraphs) for d in documents}):
         duplicates.append(Duplicate(b, a, "near", similarity))
@@ -136,14 +143,21 @@ def load_corpus(folder: str | Path) -> Corpus:
 
 
 def _complete_years(documents: list[Document]) -> None:
-    """Give year-less datelines the year of the dates the article writes, else the corpus's year."""
+    """Give year-less datelines the year of the dates the article writes, else the corpus's year.
+
+    Only the text kept as the article counts: a removed site notice ("Since July 1, 2024, we have
+    disabled all ads") gave a 2022 dateline the year 2024.
+    """
+    def kept(document: Document) -> str:
+        return "\n".join(p.text for p in document.paragraphs)
+
     corpus = None
     for document in documents:
         if document.published is None and document.published_how == metadata.FROM_DATELINE:
             _, month_day, _ = metadata.find_published(document.paragraphs)
-            own = metadata.corpus_year([document.text], bare_years=False)
+            own = metadata.corpus_year([kept(document)], bare_years=False)
             if own is None and corpus is None:
-                corpus = metadata.corpus_year([d.text for d in documents]) or 0
+                corpus = metadata.corpus_year([kept(d) for d in documents]) or 0
             year, how = (own, metadata.DATELINE_YEAR_FROM_OWN_DATES) if own else \
                 (corpus, metadata.DATELINE_YEAR_FROM_CORPUS)
             found = metadata.year_for(month_day, year) if month_day else None

@@ -14,6 +14,9 @@ and which file the text is.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import pandas as pd
 
 
@@ -23,6 +26,23 @@ def outlet_label(outlet: object, file: object, doc_id: object = "") -> str:
         if isinstance(value, str) and value.strip():
             return value
     return ""
+
+
+def outlet_key(name: str) -> str:
+    """What two spellings of one outlet share: "TASS", "tass", "T.A.S.S." -> "tass"."""
+    return "".join(c for c in name.casefold() if c.isalnum())
+
+
+def one_spelling(names: Iterable[str]) -> dict[str, str]:
+    """Each spelling -> the one shown for its outlet: the most used, and among equals the one with
+    most capitals ("TASS" over "tass", "Al Jazeera" over "al jazeera"), then the plainest ("TASS" over
+    "T.A.S.S."), so one outlet is one source."""
+    names = [n for n in names if isinstance(n, str) and n.strip()]
+    uses = Counter(names)
+    chosen: dict[str, str] = {}
+    for name in sorted(uses, key=lambda n: (-uses[n], -sum(c.isupper() for c in n), len(n), n)):
+        chosen.setdefault(outlet_key(name), name)
+    return {name: chosen[outlet_key(name)] for name in uses}
 
 
 def outlet_labels(documents: pd.DataFrame) -> dict[str, str]:
