@@ -131,3 +131,14 @@ def test_the_pdf_holds_every_chapter_with_its_charts_drawn(built_site):
         r'<p class="briefbook-chart-title">(.*?)<a', page.read_text(encoding="utf-8"))]
     assert titles and all(" ".join(html.unescape(t).split()[:3]) in " ".join(text.split()) for t in titles)
     assert "Chart library missing" not in text and "Chart error" not in text
+
+
+def test_the_download_menu_offers_the_page_as_pdf_and_its_data_never_the_notebook(built_site):
+    page = (built_site / "book" / "casualties.html").read_text(encoding="utf-8")
+    menu = page[page.index("dropdown-download-buttons"):]
+    menu = menu[:menu.index("</ul>")]
+    assert ".ipynb" not in menu and "_sources" not in menu
+    assert "PDF of this page" in menu
+    data = re.findall(r'href="([^"]+\.csv)"', menu)
+    assert "../_static/downloads/casualties-reconciled.csv" in data
+    assert all((built_site / "book" / href).resolve().is_file() for href in data)

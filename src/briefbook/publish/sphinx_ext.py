@@ -132,6 +132,31 @@ def escape_pagetitle(app, pagename: str, templatename: str, context: dict, doctr
         context["pagetitle"] = html.escape(context["pagetitle"], quote=True)
 
 
+_DATA_LINK = re.compile(r'href="([^"]*_static/downloads/([\w.-]+)\.csv)"')
+
+
+def reader_downloads(app, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The page's download menu offers what a reader wants: the page as PDF and the data of each of its
+    tables and charts (CSV), never the notebook or source file the page was built from.
+
+    Runs after the theme's header buttons are made (priority 501) and rewrites their download group.
+    """
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "download-buttons":
+            continue
+        keep = [b for b in group.get("buttons", []) if b.get("label") == "download-pdf-button"]
+        for button in keep:
+            button["text"], button["tooltip"] = "PDF of this page", "Print this page to PDF"
+        seen = set()
+        for url, name in _DATA_LINK.findall(context.get("body", "")):
+            if name not in seen:
+                seen.add(name)
+                keep.append({"type": "link", "url": url, "text": f"{name}.csv", "icon": "fas fa-table",
+                             "tooltip": "Download this data (CSV)", "label": f"download-data-{name}"})
+        group["buttons"] = keep
+        group["tooltip"] = "Download this page as PDF, or its data"
+
+
 #: Levels of the table of contents the sidebar shows (1: parts and chapters; the articles sit one below).
 SIDEBAR_DEPTH = 1
 
@@ -154,5 +179,6 @@ def setup(app) -> dict:
     # Early: a theme handler returns a template name, which ends the event for later handlers.
     app.connect("html-page-context", dedupe_scripts, priority=200)
     app.connect("html-page-context", add_cite_block, priority=201)
+    app.connect("html-page-context", reader_downloads, priority=600)
     app.connect("html-page-context", escape_pagetitle, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
