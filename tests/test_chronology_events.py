@@ -176,7 +176,10 @@ def test_charts_encode_date_kind_and_sources(small):
     layers = spec["layer"]
     assert {layer["encoding"]["x"]["field"] for layer in layers} == {"start_day"}
     assert any(layer["encoding"].get("color", {}).get("field") == "kind" for layer in layers)
-    assert any(layer["encoding"].get("text", {}).get("field") == "label" for layer in layers)
+    assert {layer["encoding"]["y"]["field"] for layer in layers} == {"row"}, "the entries' wording is the axis"
+    rows = spec["datasets"][next(iter(spec["datasets"]))]
+    assert all(r["row"].split(" · ", 1)[1].startswith(r["label"][:20]) for r in rows), "each row names its entry"
+    assert len({r["row"] for r in rows}) == len(rows)
     assert any(t["field"] == "sources" for t in layers[0]["encoding"]["tooltip"])
     assert sources_chart(events, docs).to_dict()["encoding"]["y"]["field"] == "source"
 
@@ -401,3 +404,15 @@ def test_a_lower_bound_that_puts_an_article_before_the_whole_corpus_is_no_date(t
     corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": BACKGROUND})
     dates = article_dates(CorpusReading(corpus, parsed))
     assert by_file(corpus, dates, "b.txt").iloc[0]["how"] == NOT_INFERRED
+
+
+def test_time_axes_tick_whole_days_weeks_or_months_over_the_span():
+    from briefbook.chronology.charts import _ticks
+
+    def ticks(first, last):
+        return _ticks(pd.Series([first]), pd.Series([last]))
+
+    assert ticks("2015-09-24", "2015-09-27") == {"interval": "day", "step": 1}
+    assert ticks("2022-01-02", "2022-02-10") == {"interval": "day", "step": 7}
+    assert ticks("2022-01-02", "2022-06-30") == {"interval": "week", "step": 5}
+    assert ticks("2020-01-01", "2024-07-01")["interval"] == "month"

@@ -38,13 +38,36 @@ def _plottable(entries: pd.DataFrame) -> pd.DataFrame:
     return dated
 
 
-def timeline_chart(entries: pd.DataFrame, width: int = 640) -> alt.LayerChart:
-    """The timeline: one row per entry in date order, a dot at its date (a bar over a range
-    or month), labelled, coloured by kind, with its sources and any date conflict on hover."""
-    data = _plottable(entries)
+#: Longest entry label the timeline's axis shows; the whole wording is in the tooltip and the table.
+LABEL_CHARS = 60
+
+
+def _row_labels(data: pd.DataFrame) -> list[str]:
+    """Each entry's axis label: its short date and its wording, cut at a word; made unique, since the
+    axis is keyed by its labels and two entries may read alike."""
+    seen: dict[str, int] = {}
+    out = []
+    for day, label in zip(data["start_day"], data["label"].fillna("").astype(str)):
+        text = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+        when = dt.date.fromisoformat(day)
+        text = f"{when.day} {when.strftime('%b')} · {text}"
+        seen[text] = seen.get(text, 0) + 1
+        out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
+    return out
+
+
+def timeline_chart(entries: pd.DataFrame, width: int = 420) -> alt.LayerChart:
+    """The timeline: one row per entry in date order, labelled on the left with its date and wording, a dot
+    at its date on a time axis (a bar over a range or month), coloured by kind, with its sources and any
+    date conflict on hover.
+
+    The wording is the axis, not text drawn beside the dot: text beside a late entry's dot ran past the
+    plot, and on a phone covered the axis. The page fits the axis labels to the column (render).
+    """
+    data = _plottable(entries).sort_values(["start_day", "timeline_id"])
     data["conflict_note"] = ["sources disagree on the date" if c else "" for c in data["conflict"]]
-    order = list(data.sort_values(["start_day", "timeline_id"])["timeline_id"])
-    y = alt.Y("timeline_id:N", sort=order, axis=None)
+    data["row"] = _row_labels(data)
+    y = alt.Y("row:N", sort=list(data["row"]), title=None, axis=alt.Axis(labelFontSize=11))
     tooltip = [
         alt.Tooltip("date:N", title="date"),
         alt.Tooltip("dates:N", title="dates given"),
@@ -54,18 +77,32 @@ def timeline_chart(entries: pd.DataFrame, width: int = 640) -> alt.LayerChart:
         alt.Tooltip("n_sources:Q", title="number of sources"),
         alt.Tooltip("conflict_note:N", title="conflict"),
     ]
+    x = alt.X("start_day:T", title="date", axis=alt.Axis(format="%-d %b %Y", labelAngle=-30,
+                                                       tickCount=_ticks(data["start_day"], data["end_day"])))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     span = base.mark_bar(height=6, opacity=0.5).encode(
-        x=alt.X("start_day:T", title="date"), x2="end_day:T", color=alt.Color("kind:N", title="kind", legend=alt.Legend(orient="bottom"))
+        x=x, x2="end_day:T", color=alt.Color("kind:N", title="kind", legend=alt.Legend(orient="bottom"))
     )
     dots = base.mark_point(filled=True, size=90).encode(
         x="start_day:T",
         color="kind:N",
         shape=alt.Shape("conflict:N", title="date conflict", legend=alt.Legend(orient="bottom")),
     )
-    labels = base.mark_text(align="left", dx=8, fontSize=11).encode(x="start_day:T", text="label:N")
     height = max(120, 22 * len(data))
-    return alt.layer(span, dots, labels).properties(width=width, height=height, title="Timeline")
+    # the label width is config, not the axis's own: on a phone the page narrows it (render's fit)
+    return alt.layer(span, dots).properties(width=width, height=height).configure_axisY(labelLimit=320)
+
+
+def _ticks(starts: pd.Series, ends: pd.Series) -> dict:
+    """Ticks at whole days, weeks or months, about six over the span: a time axis left to itself marks
+    noon between two days, and labels a week of days twice each."""
+    days = [dt.date.fromisoformat(d) for d in list(starts) + list(ends) if d]
+    span = (max(days) - min(days)).days if days else 0
+    if span <= 42:
+        return {"interval": "day", "step": max(1, -(-span // 6))}
+    if span <= 300:
+        return {"interval": "week", "step": max(1, -(-span // 42))}
+    return {"interval": "month", "step": max(1, -(-span // 180))}
 
 
 def _day_words(day: str) -> str:
@@ -109,7 +146,8 @@ def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 64
         alt.Chart(data)
         .mark_tick(thickness=3, size=18)
         .encode(
-            x=alt.X("start_day:T", title="date"),
+            x=alt.X("start_day:T", title="date", axis=alt.Axis(format="%-d %b %Y", labelAngle=-30,
+                                                            tickCount=_ticks(data["start_day"], data["end_day"]))),
             y=alt.Y("source:N", title="source"),
             color=alt.Color("kind:N", title="kind"),
             tooltip=[
