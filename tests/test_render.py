@@ -75,3 +75,15 @@ def test_a_file_name_may_wrap_at_its_separators_and_words_never_break():
 
     assert breakable("file 005_e98d1df2631c614d.txt, authorities") == "file 005_<wbr>e98d1df2631c614d.<wbr>txt, authorities"
     assert breakable("2015-09-24 <b>") == "2015-09-24 &lt;b&gt;"
+
+
+def test_a_bibliography_entry_keeps_the_title_s_capitals_and_the_full_date():
+    from briefbook.publish.bibliography import entry
+
+    row = pd.Series({"doc_id": "doc-1", "file": "a_1.txt", "title": "Iran Says IS Bombed Kerman", "outlet": "",
+                     "published": "2031-01-06", "url": ""})
+    text = entry(row)
+    assert "title = {{Iran Says IS Bombed Kerman}}" in text
+    assert "month = {January}" in text and "year = {2031}" in text
+    assert "note = {Published 6 January 2031; seed file a\\_1.txt; document doc-1}" in text
+    assert "key = {Iran Says IS Bombed…}" in text

@@ -21,16 +21,35 @@ def bibtex_text(value: object) -> str:
     return _SPECIAL.sub(lambda m: "\\" + m.group(), text)
 
 
+def _published(value: object) -> pd.Timestamp | None:
+    return pd.Timestamp(str(value)) if value is not None and not pd.isna(value) and str(value) else None
+
+
+def _short(title: object, words: int = 4) -> str:
+    parts = str(title or "").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
 def entry(row: pd.Series) -> str:
-    """One ``@misc`` entry keyed by the article's doc_id."""
+    """One ``@misc`` entry keyed by the article's doc_id.
+
+    The title is braced twice, so the bibliography style keeps the article's capitals instead of
+    lower-casing them; the month is a name and the full date is in the note, since the styles print
+    a month number as "1 2022" and no day at all.
+    """
+    day = _published(row.get("published"))
+    published = f"published {day.day} {day.strftime('%B %Y')}; " if day is not None else ""
+    note = f"{published}seed file {row['file']}; document {row['doc_id']}"
     fields = {
-        "title": bibtex_text(row.get("title") or row.get("file")),
+        "title": "{" + bibtex_text(row.get("title") or row.get("file")) + "}",
         "author": "{" + bibtex_text(row["outlet"]) + "}" if row.get("outlet") else "",
         "howpublished": bibtex_text(row.get("outlet") or "Outlet unknown"),
-        "year": str(row.get("published") or "")[:4],
-        "month": str(int(str(row["published"])[5:7])) if row.get("published") else "",
+        "year": str(day.year) if day is not None else "",
+        "month": day.strftime("%B") if day is not None else "",
         "url": str(row.get("url") or "").replace("{", "").replace("}", ""),
-        "note": bibtex_text(f"Seed file {row['file']}; document {row['doc_id']}"),
+        "note": bibtex_text(note[:1].upper() + note[1:]),
+        # what the citation label shows where no outlet is known: the headline's first words, not "doc"
+        "key": "" if row.get("outlet") else bibtex_text(_short(row.get("title") or row.get("file"))),
     }
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
     return f"@misc{{{row['doc_id']},\n{body}\n}}\n"
