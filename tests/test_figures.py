@@ -698,3 +698,14 @@ def test_an_exact_count_replaces_the_rounded_one_of_its_own_sentence(tmp_path):
     assert any(line.startswith("nearly 10,000: given more exactly in the same sentence") for line in detained["accounts"])
     injured = reconciled.set_index("category").loc["injured"]
     assert injured["high"] == 500, "a count far from the rounded one is another count, not its exact form"
+
+
+def test_an_outlier_does_not_stretch_the_ranges_chart_axis():
+    figures = _toll(("f1", "a", 19, 19, 3), ("f2", "b", 21, 21, 3), ("f3", "c", 19_000_000, 19_000_000, 3),
+                    ("f4", "d", 20, 20, 4)).assign(sentence="")
+    reconciled = reconcile(figures, _docs("a", "b", "c", "d"))
+    spec = ranges_chart(reconciled, figures).to_dict()
+    scale = spec["layer"][0]["encoding"]["x"]["scale"]
+    assert scale["clamp"] and scale["domain"][1] < 100, "the axis is set by the figures that are not outliers"
+    data = spec["layer"][2]["data"]["values"]
+    assert [r["status"] for r in data if r["value"] == 19_000_000] == ["outlier, not ranged"]

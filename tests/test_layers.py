@@ -20,7 +20,7 @@ LAYERS = {
     "corpus": 1,
     "nlp": 2,
     "language": 3,
-    "analysis": 4, "entities": 4,
+    "analysis": 4, "entities": 4, "charting": 4,
     "claims": 5, "figures": 5, "chronology": 5,
     "pipeline": 6,
     "extract": 7, "evaluation": 7,

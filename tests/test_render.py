@@ -87,3 +87,15 @@ def test_a_bibliography_entry_keeps_the_title_s_capitals_and_the_full_date():
     assert "month = {January}" in text and "year = {2031}" in text
     assert "note = {Published 6 January 2031; seed file a\\_1.txt; document doc-1}" in text
     assert "key = {Iran Says IS Bombed…}" in text
+
+
+def test_a_chart_keeps_ten_colours_the_busiest_by_name_and_says_what_it_leaves_out():
+    from briefbook.charting import subset_note, top_or_other
+
+    speakers = pd.Series([f"s{i}" for i in range(12) for _ in range(12 - i)])  # s0 most often, s11 least
+    coloured = top_or_other(speakers, other="other speakers")
+    assert coloured.nunique() == 10 and set(coloured) == {f"s{i}" for i in range(9)} | {"other speakers"}
+    few = pd.Series(["a", "b", "a"])
+    assert list(top_or_other(few)) == ["a", "b", "a"]
+    assert subset_note(12, 22, "speakers").startswith("the 12 busiest speakers of 22 (10 not shown")
+    assert subset_note(5, 5, "outlets") == "all 5 outlets"

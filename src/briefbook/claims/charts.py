@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from briefbook.charting import MAX_COLOURS, subset_note, top_or_other
 from briefbook.language.attribution import NO_SPEAKER
 
 #: Altair refuses to embed more rows than this by default; charts aggregate below it.
@@ -28,6 +29,21 @@ def frames_heatmap(counts: pd.DataFrame, by: str = "speaker", top: int = 12) -> 
     )
 
 
+def frames_subset(counts: pd.DataFrame, by: str = "speaker", top: int = 12) -> str:
+    """What a frames heatmap leaves out, for its caption: "the 12 busiest speakers of 22 (10 not shown …)"."""
+    total = counts[by].nunique()
+    return subset_note(min(top, total), total, "speakers" if by == "speaker" else "outlets")
+
+
+def outlets_caption(claims: pd.DataFrame) -> str:
+    """The caption of the claims-by-outlets chart, saying which speakers have a colour of their own."""
+    total = claims["speaker"].nunique()
+    if total <= MAX_COLOURS:
+        return f"Claims counted by how many outlets carry them, coloured by speaker (all {total})."
+    return (f"Claims counted by how many outlets carry them, coloured by speaker: the {MAX_COLOURS - 1} with most "
+            f"claims by name, the other {total - MAX_COLOURS + 1} as “other speakers”.")
+
+
 def outlets_title(claims: pd.DataFrame) -> str:
     """The finding of the claims-by-outlets chart: how many claims more than one outlet carries."""
     shared = int((claims["n_outlets"] > 1).sum())
@@ -47,7 +63,9 @@ def frames_title(counts: pd.DataFrame, by: str) -> str:
 
 
 def claims_by_outlets(claims: pd.DataFrame) -> alt.Chart:
-    """How many claims are carried by 1, 2, 3 … outlets, split by speaker."""
+    """How many claims are carried by 1, 2, 3 … outlets, split by speaker (the busiest by name, the
+    rest as "other speakers", so the colours stay distinct)."""
+    claims = claims.assign(speaker=top_or_other(claims["speaker"], other="other speakers"))
     data = claims.groupby(["n_outlets", "speaker"], as_index=False).size().rename(columns={"size": "claims"})
     data = data.head(MAX_ROWS)
     return alt.Chart(data, title="Claims by the number of outlets carrying them").mark_bar().encode(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from briefbook.charting import top_or_other
 from briefbook.corpus.outlets import source_name
 from briefbook.figures.reconcile import CATEGORY_ORDER
 from briefbook.figures.summary import who_labels
@@ -46,10 +47,11 @@ def chart_data(figures: pd.DataFrame) -> pd.DataFrame:
     frame["top"] = [float(hi) if pd.notna(hi) else None for hi in frame["high"]]
     frame["range"] = [_range_label(lo, hi) for lo, hi in zip(frame["low"], frame["high"])]
     frame["source"] = [source_name(o, f, d) for o, f, d in zip(frame.get("outlet", frame["file"]), frame["file"], frame["doc_id"])]
+    frame["colour"] = top_or_other(frame["source"], other="other outlets")  # the legend; the tooltip names each
     frame["report_date"] = [str(d) if pd.notna(d) and d else UNDATED for d in frame["reported_on"]]
     frame["group"] = frame["category"] + " · " + frame["who"].str.replace("_", " ")
     keep = ["figure_id", "doc_id", "file", "paragraph", "anchor", "text", "category", "who", "qualifier",
-            "attribution", "sentence", "value", "top", "range", "source", "report_date", "group"]
+            "attribution", "sentence", "value", "top", "range", "source", "colour", "report_date", "group"]
     frame = frame[frame["value"].notna()][keep].reset_index(drop=True)
     frame["paragraph"] = frame["paragraph"].astype(int)
     for column in ("top", "value"):  # JSON has no NaN: open ends must be null
@@ -87,7 +89,7 @@ def figures_by_source_chart(figures: pd.DataFrame) -> alt.FacetChart | alt.Chart
     order = dates + ([UNDATED] if (data["report_date"] == UNDATED).any() else [])
     base = alt.Chart().encode(
         x=alt.X("report_date:O", sort=order, title="reported on"),
-        color=alt.Color("source:N", title="outlet"),
+        color=alt.Color("colour:N", title="outlet"),
         tooltip=_TOOLTIP,
     )
     bars = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
@@ -103,6 +105,34 @@ def figures_by_source_chart(figures: pd.DataFrame) -> alt.FacetChart | alt.Chart
     return alt.layer(bars, points, data=_values(data)).properties(width=max(160, 90 * len(order)), height=150).facet(
         row=alt.Row("category:N", sort=categories, title=None)
     ).resolve_scale(y="independent").properties(title="Reported figures by outlet and date")
+
+
+#: Room left on a log axis beyond the smallest and largest figure it must show.
+_MARGIN = 1.5
+OUTLIER = "outlier, not ranged"
+
+
+def _reports_and_domain(reconciled: pd.DataFrame, figures: pd.DataFrame, rec: pd.DataFrame, order: list[str]):
+    """Every report on its group's line with its status, and the axis's domain: the figures that are not
+    outliers decide it, so one absurd report ('19,000,000') cannot squeeze every range into a corner; an
+    outlier is drawn clamped at the axis's edge, its value in the tooltip."""
+    reports = chart_data(figures)
+    # each report sits on its own group's line (a count by nationality on its nationality's)
+    group_of = {fid: group for group, ids in zip(rec["group"], reconciled["figure_ids"]) for fid in ids}
+    reports["group"] = [group_of.get(f, g) for f, g in zip(reports["figure_id"], reports["group"])]
+    reports = reports[reports["group"].isin(order)].copy()
+    standing = {fid for ids in reconciled["standing_ids"] for fid in ids}
+    off = {fid for ids in reconciled.get("outlier_ids", pd.Series(dtype=object)) for fid in ids}
+    compared = {fid for ids in reconciled["figure_ids"] for fid in ids}
+    reports["status"] = [
+        OUTLIER if fid in off else "standing" if fid in standing else
+        ("replaced or unconfirmed" if fid in compared else "part of another figure")
+        for fid in reports["figure_id"]
+    ]
+    kept = [float(v) for v in list(reports.loc[reports["status"] != OUTLIER, "value"])
+            + list(rec["low_v"]) + list(rec["high_v"]) + list(rec["best_v"]) if v is not None and v == v and v > 0]
+    domain = [min(kept) / _MARGIN, max(kept) * _MARGIN] if kept and off else None
+    return reports, domain
 
 
 def ranges_chart(reconciled: pd.DataFrame, figures: pd.DataFrame) -> alt.LayerChart | alt.Chart:
@@ -128,26 +158,15 @@ def ranges_chart(reconciled: pd.DataFrame, figures: pd.DataFrame) -> alt.LayerCh
         alt.Tooltip("outlets:N"), alt.Tooltip("rule:N"), alt.Tooltip("explanation:N"),
     ]
     values = _values(rec)
+    reports, domain = _reports_and_domain(reconciled, figures, rec, order)
+    scale = alt.Scale(type="log", domain=domain, clamp=True) if domain else alt.Scale(type="log")
     span = alt.Chart(values).mark_rule(strokeWidth=8, opacity=0.35).encode(
-        y=y, x=alt.X("low_v:Q", scale=alt.Scale(type="log"), title="number (log scale)"), x2="high_v:Q",
+        y=y, x=alt.X("low_v:Q", scale=scale, title="number (log scale)"), x2="high_v:Q",
         strokeDash=alt.condition("datum.open", alt.value([4, 3]), alt.value([1, 0])), tooltip=tooltip,
     )
     best = alt.Chart(values).mark_tick(thickness=3, size=22, color="black").encode(y=y, x="best_v:Q", tooltip=tooltip)
-    reports = chart_data(figures)
-    # each report sits on its own group's line (a count by nationality on its nationality's)
-    group_of = {fid: group for group, ids in zip(rec["group"], reconciled["figure_ids"]) for fid in ids}
-    reports["group"] = [group_of.get(f, g) for f, g in zip(reports["figure_id"], reports["group"])]
-    reports = reports[reports["group"].isin(order)].copy()
-    standing = {fid for ids in reconciled["standing_ids"] for fid in ids}
-    off = {fid for ids in reconciled.get("outlier_ids", pd.Series(dtype=object)) for fid in ids}
-    compared = {fid for ids in reconciled["figure_ids"] for fid in ids}
-    reports["status"] = [
-        "outlier, not ranged" if fid in off else "standing" if fid in standing else
-        ("replaced or unconfirmed" if fid in compared else "part of another figure")
-        for fid in reports["figure_id"]
-    ]
     dots = alt.Chart(_values(reports)).mark_point(size=70, filled=True, opacity=0.85).encode(
-        y=y, x="value:Q", color=alt.Color("source:N", title="outlet"),
+        y=y, x="value:Q", color=alt.Color("colour:N", title="outlet"),
         shape=alt.Shape("status:N", title="report"), tooltip=[*_TOOLTIP, alt.Tooltip("status:N")],
     )
     return alt.layer(span, best, dots).properties(
