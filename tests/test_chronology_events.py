@@ -416,3 +416,12 @@ def test_time_axes_tick_whole_days_weeks_or_months_over_the_span():
     assert ticks("2022-01-02", "2022-02-10") == {"interval": "day", "step": 7}
     assert ticks("2022-01-02", "2022-06-30") == {"interval": "week", "step": 5}
     assert ticks("2020-01-01", "2024-07-01")["interval"] == "month"
+
+
+def test_a_timeline_row_is_labelled_as_precisely_as_its_date():
+    from briefbook.chronology.charts import _plottable, _row_labels
+
+    entries = pd.DataFrame({"timeline_id": ["t1", "t2", "t3"], "date": ["2022-01", "2022-01-04", "2022-01-04"],
+                            "date_end": ["", "", ""], "label": ["unrest in January", "protests spread", "protests spread"]})
+    assert _row_labels(_plottable(entries)) == ["Jan 2022 · unrest in January", "4 Jan · protests spread",
+                                                "4 Jan · protests spread (2)"]

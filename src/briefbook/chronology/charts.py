@@ -47,10 +47,11 @@ def _row_labels(data: pd.DataFrame) -> list[str]:
     axis is keyed by its labels and two entries may read alike."""
     seen: dict[str, int] = {}
     out = []
-    for day, label in zip(data["start_day"], data["label"].fillna("").astype(str)):
+    for date, day, label in zip(data["date"], data["start_day"], data["label"].fillna("").astype(str)):
         text = label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS].rsplit(" ", 1)[0] + "…"
         when = dt.date.fromisoformat(day)
-        text = f"{when.day} {when.strftime('%b')} · {text}"
+        # as precise as the date is: a month is "Jan 2022", never its first day
+        text = f"{when.day} {when.strftime('%b')} · {text}" if len(date) == 10 else f"{when.strftime('%b %Y')} · {text}"
         seen[text] = seen.get(text, 0) + 1
         out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
     return out
@@ -65,7 +66,7 @@ def timeline_chart(entries: pd.DataFrame, width: int = 420) -> alt.LayerChart:
     plot, and on a phone covered the axis. The page fits the axis labels to the column (render).
     """
     data = _plottable(entries).sort_values(["start_day", "timeline_id"])
-    data["conflict_note"] = ["sources disagree on the date" if c else "" for c in data["conflict"]]
+    data["conflict_note"] = ["sources disagree on the date" if c else "sources agree" for c in data["conflict"]]
     data["row"] = _row_labels(data)
     y = alt.Y("row:N", sort=list(data["row"]), title=None, axis=alt.Axis(labelFontSize=11))
     tooltip = [
@@ -80,13 +81,15 @@ def timeline_chart(entries: pd.DataFrame, width: int = 420) -> alt.LayerChart:
     x = alt.X("start_day:T", title="date", axis=alt.Axis(format="%-d %b %Y", labelAngle=-30,
                                                        tickCount=_ticks(data["start_day"], data["end_day"])))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
-    span = base.mark_bar(height=6, opacity=0.5).encode(
-        x=x, x2="end_day:T", color=alt.Color("kind:N", title="kind", legend=alt.Legend(orient="bottom"))
-    )
+    # legends stand beside the plot, one entry a line (a row of them ran past the column); on a phone
+    # the page moves them below (render's fit)
+    span = base.mark_bar(height=6, opacity=0.5).encode(x=x, x2="end_day:T", color=alt.Color("kind:N", title="kind"))
+    disputed = bool(data["conflict"].fillna(False).astype(bool).any())
     dots = base.mark_point(filled=True, size=90).encode(
         x="start_day:T",
         color="kind:N",
-        shape=alt.Shape("conflict:N", title="date conflict", legend=alt.Legend(orient="bottom")),
+        # a marker for disputed dates only where a date is disputed: a legend of "false" says nothing
+        **({"shape": alt.Shape("conflict_note:N", title="date")} if disputed else {}),
     )
     height = max(120, 22 * len(data))
     # the label width is config, not the axis's own: on a phone the page narrows it (render's fit)
