@@ -88,12 +88,38 @@ def test_a_key_date_read_as_a_range_is_shown_as_the_range():
 
 def test_the_claims_most_carried_come_first_at_most_two_a_speaker():
     claims = pd.DataFrame([
-        {"claim_id": f"c{i}", "speaker": s, "n_outlets": n, "n_statements": n, "outlets": "A; B", "wording": "w " * 60}
+        {"claim_id": f"c{i}", "speaker": s, "n_outlets": n, "n_origins": n, "origins": "A; B", "n_statements": n,
+         "outlets": "A; B", "wording": "w " * 60}
         for i, (s, n) in enumerate([("Ann", 4), ("Ann", 3), ("Ann", 3), ("Bo", 2), ("unattributed", 5), ("Cy", 1)])])
     chosen = key_claims(claims)
     assert [c.speaker for c in chosen] == ["Ann", "Ann", "Bo"]
     assert "unattributed" not in [c.speaker for c in chosen]
     assert chosen[0].wording.endswith("…") and chosen[0].href == "claims.html#c0"
+
+
+def test_reprints_of_one_wire_story_count_as_one_origin(tmp_path):
+    """Three outlets reprinting one credited wire story carry a claim once; two outlets reporting it
+    independently carry it twice, and rank first."""
+    from test_syndication import WIRE, _write
+
+    from briefbook.claims import claims_table
+    from briefbook.corpus import load_corpus
+    from briefbook.pipeline import extract
+
+    said = "Mayor Tomas Reyes said the town would rebuild the levee before winter."
+    _write(tmp_path, "w1.txt", "Levee breaks", [*WIRE, said], top="MARLOW BEND (AP) — Floods kill 14.")
+    _write(tmp_path, "w2.txt", "Levee fails", [*WIRE[:4], said])
+    _write(tmp_path, "w3.txt", "Town flooded", [*WIRE[1:5], said])
+    own = "Mayor Tomas Reyes said the regional office had ignored warnings about the levee."
+    _write(tmp_path, "x.txt", "Anger in Marlow Bend", ["Residents gathered at the school gym on Wednesday.", own])
+    _write(tmp_path, "y.txt", "Questions over warnings", ["The inquiry will begin next month.", own])
+    tables = extract(load_corpus(tmp_path)).tables
+    claims = claims_table(tables["statements"], tables["documents"]).set_index("wording")
+    rebuild = claims.loc[[w for w in claims.index if "rebuild" in w][0]]
+    assert (rebuild.n_outlets, rebuild.n_origins, rebuild.origins) == (3, 1, "AP, reprinted by 3")
+    chosen = key_claims(claims.reset_index())
+    assert "ignored warnings" in chosen[0].wording and "carried by 3 outlets, one origin: AP, reprinted by 3" in [
+        c.outlets for c in chosen]
 
 
 def test_a_reported_claim_is_never_shown_in_quotation_marks(monkeypatch):
@@ -102,10 +128,11 @@ def test_a_reported_claim_is_never_shown_in_quotation_marks(monkeypatch):
     pages = []
     monkeypatch.setattr(report, "show_html", pages.append)
 
-    claims = pd.DataFrame([{"claim_id": "c0", "speaker": "Ann", "n_outlets": 2, "n_statements": 2, "outlets": "A; B",
-                            "wording": "at least 700 pilgrims were killed", "kind": "reported"},
-                           {"claim_id": "c1", "speaker": "Bo", "n_outlets": 2, "n_statements": 2, "outlets": "A; B",
-                            "wording": "we will rebuild", "kind": "direct"}])
+    claims = pd.DataFrame([{"claim_id": "c0", "speaker": "Ann", "n_outlets": 2, "n_origins": 2, "n_statements": 2,
+                            "outlets": "A; B", "origins": "A; B", "wording": "at least 700 pilgrims were killed",
+                            "kind": "reported"},
+                           {"claim_id": "c1", "speaker": "Bo", "n_outlets": 2, "n_origins": 2, "n_statements": 2,
+                            "outlets": "A; B", "origins": "A; B", "wording": "we will rebuild", "kind": "direct"}])
     chosen = key_claims(claims)
     assert [c.quoted for c in chosen] == [False, True]
     report.show_key_claims(chosen)

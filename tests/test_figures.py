@@ -709,3 +709,21 @@ def test_an_outlier_does_not_stretch_the_ranges_chart_axis():
     assert scale["clamp"] and scale["domain"][1] < 100, "the axis is set by the figures that are not outliers"
     data = spec["layer"][2]["data"]["values"]
     assert [r["status"] for r in data if r["value"] == 19_000_000] == ["outlier, not ranged"]
+
+
+def test_a_group_of_only_vague_magnitudes_charts_without_a_range(tmp_path):
+    frame = _figures(tmp_path, "Thousands of people gathered in the main square on Friday.",
+                     "Police said 12 people were killed in the clashes.")
+    reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    vague = reconciled[reconciled["low"].isna() & reconciled["high"].isna()]
+    assert len(vague) == 1
+    spec = ranges_chart(reconciled, frame).to_dict()
+    assert "vague, not ranged" in {r.get("range") for r in spec["layer"][0]["data"]["values"]}
+
+
+def test_a_toll_given_by_reprints_of_one_story_counts_its_independent_origins():
+    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 717, 717, 3), ("f3", "c", 769, 769, 4))
+    docs = _docs("a", "b", "c").assign(family=["fam-1", "fam-1", ""], origin=["AP", "AP", ""],
+                                       origin_how="", shared_share=[0.8, 0.7, 0.0])
+    sentence = summary_sentences(figures, reconcile(figures, docs), docs)[1]
+    assert "from 3 reports in 3 articles of unknown outlet (2 independent origins" in sentence

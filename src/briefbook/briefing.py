@@ -211,18 +211,29 @@ def _short(text: str, words: int = CLAIM_WORDS) -> str:
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
+def _carried(claim) -> str:
+    """Where a claim is carried, counting independent origins: "carried by 2 outlets, one origin: AP,
+    reprinted by 2"."""
+    if claim.n_outlets <= 1:
+        return f"in {claim.outlets} only"
+    if claim.n_origins < claim.n_outlets:
+        origins = "one origin" if claim.n_origins == 1 else f"{claim.n_origins} independent origins"
+        return f"carried by {claim.n_outlets} outlets, {origins}: {claim.origins}"
+    return f"carried by {claim.n_outlets} outlets: {claim.outlets}"
+
+
 def key_claims(claims: pd.DataFrame) -> list[KeyClaim]:
     """The claims most carried across outlets (three to five), each with its speaker."""
     named = claims[~claims["speaker"].isin(NO_SPEAKER)]
     # on a tie the claim of a speaker quoted more; at most PER_SPEAKER claims of anyone
+    # most carried by independent origins first: four reprints of one wire story are one report
     ranked = named.assign(_quoted=named.groupby("speaker")["n_statements"].transform("sum")).sort_values(
-        ["n_outlets", "n_statements", "_quoted", "claim_id"], ascending=[False, False, False, True])
+        ["n_origins", "n_outlets", "n_statements", "_quoted", "claim_id"], ascending=[False, False, False, False, True])
     ranked = ranked[ranked.groupby("speaker").cumcount() < PER_SPEAKER]
     shared = ranked[ranked["n_outlets"] > 1].head(MOST_CLAIMS)
     chosen = shared if len(shared) >= LEAST_CLAIMS else ranked.head(LEAST_CLAIMS)
     return [KeyClaim(
-        speaker=c.speaker, wording=_short(c.wording),
-        outlets=(f"carried by {c.n_outlets} outlets: {c.outlets}" if c.n_outlets > 1 else f"in {c.outlets} only"),
+        speaker=c.speaker, wording=_short(c.wording), outlets=_carried(c),
         href=f"claims.html#{safe_id(c.claim_id)}", quoted=getattr(c, "kind", "direct") == "direct",
     ) for c in chosen.itertuples(index=False)]
 

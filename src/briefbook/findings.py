@@ -72,7 +72,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     figures = tables.get("figures", pd.DataFrame())
     if not figures.empty:
         reconciled = reconcile(figures, documents)
-        for sentence in figures_sentences(figures, reconciled)[:2]:
+        for sentence in figures_sentences(figures, reconciled, documents)[:2]:
             findings.append(Finding(sentence, "casualties.html#casualties-reconciled"))
     events = tables.get("events", pd.DataFrame())
     if not events.empty:

@@ -32,10 +32,12 @@ from briefbook.corpus.tables import (
     DOCUMENTS,
     PARAGRAPHS,
     REMOVED,
+    SHARED,
     SKIPPED,
     documents_frame,
     paragraphs_frame,
     removed_frame,
+    shared_frame,
     skipped_frame,
 )
 from briefbook.entities import ENTITIES, entity_counts
@@ -48,7 +50,7 @@ from briefbook.schema import Table
 STEPS: tuple[Step, ...] = CLAIMS + CHRONOLOGY + FIGURES
 
 #: The tables written before any analysis runs.
-CORPUS_TABLES: tuple[Table, ...] = (DOCUMENTS, PARAGRAPHS, REMOVED, SKIPPED, ENTITIES)
+CORPUS_TABLES: tuple[Table, ...] = (DOCUMENTS, PARAGRAPHS, REMOVED, SHARED, SKIPPED, ENTITIES)
 
 
 def tables_declared() -> tuple[Table, ...]:
@@ -168,6 +170,7 @@ def extract(corpus: Corpus) -> Extraction:
         "documents": documents_frame(corpus),
         "paragraphs": paragraphs_frame(corpus),
         "removed": removed_frame(corpus),
+        "shared": shared_frame(corpus),
     }
     timings["load"] = time.perf_counter() - start
     start = time.perf_counter()

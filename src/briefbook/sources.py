@@ -9,6 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from briefbook.corpus.outlets import origins, source_names
 from briefbook.publish import render
 
 ARTICLE_COLUMNS = {
@@ -39,6 +40,57 @@ def articles_table(documents: pd.DataFrame, prefix: str = "articles/") -> pd.Dat
     frame["outlet"] = frame["outlet"].replace("", "unknown")
     frame["published"] = frame["published"].replace("", "unknown")
     return frame.sort_values(["published", "file"]).reset_index(drop=True)
+
+
+FAMILY_COLUMNS = {
+    "origin": "Origin",
+    "origin_how": "Origin found by",
+    "members": "Articles, and the share of each one's text found in another",
+    "n_shared": "Paragraphs shared",
+}
+
+
+def families_table(documents: pd.DataFrame, shared: pd.DataFrame) -> pd.DataFrame:
+    """One row per family of articles that share text: its origin, how that was found, each article
+    with the share of its text that stands in another, and how many paragraphs they share."""
+    if "family" not in documents or not (documents["family"].fillna("") != "").any():
+        return pd.DataFrame(columns=["family", *FAMILY_COLUMNS])
+    names = source_names(documents)
+    rows = []
+    for family, group in documents[documents["family"].fillna("") != ""].groupby("family", sort=False):
+        members = [f"{names[r.doc_id]}: {float(r.shared_share):.0%}" for r in group.itertuples()]
+        n_shared = int(shared["doc_id"].isin(group["doc_id"]).sum()) if not shared.empty else 0
+        rows.append({"family": family, "origin": group["origin"].iloc[0], "origin_how": group["origin_how"].iloc[0],
+                     "members": members, "n_shared": n_shared, "_size": len(group)})
+    return pd.DataFrame(rows).sort_values(["_size", "origin"], ascending=[False, True]).drop(columns="_size")
+
+
+def origins_chart(documents: pd.DataFrame) -> alt.Chart:
+    """Mastheads against independent origins: one bar per origin, as long as the articles that carry its
+    text (a wire story reprinted by four outlets is one bar of four)."""
+    origin_of = origins(documents)
+    names = source_names(documents)
+    data = pd.DataFrame({"origin": [origin_of[d] for d in documents["doc_id"]],
+                         "article": [names[d] for d in documents["doc_id"]]})
+    counts = data.groupby("origin", as_index=False).agg(articles=("article", "size"),
+                                                          mastheads=("article", lambda a: "; ".join(sorted(a))))
+    return (
+        alt.Chart(counts).mark_bar().encode(
+            y=alt.Y("origin:N", title=None, sort="-x"),
+            x=alt.X("articles:Q", title="articles carrying its text", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.condition("datum.articles > 1", alt.value("#e45756"), alt.value("#4c78a8")),
+            tooltip=["origin:N", "articles:Q", "mastheads:N"],
+        ).properties(width=480)
+    )
+
+
+def origins_title(documents: pd.DataFrame) -> str:
+    """The finding of the origins chart: how many independent origins the articles rest on."""
+    n = len(documents)
+    independent = len(set(origins(documents).values()))
+    if independent == n:
+        return f"Each of the {n} articles is its own source: no two share their text"
+    return f"The {n} articles rest on {independent} independent origins: some reprint the same text"
 
 
 def length_chart(documents: pd.DataFrame, removed: pd.DataFrame) -> alt.Chart:
@@ -102,6 +154,13 @@ def summary_sentences(documents: pd.DataFrame, removed: pd.DataFrame, skipped: p
         sentences.append(f"{dated} of {n} state when they were published, {span}.")
     else:
         sentences.append("No article states when it was published.")
+    if "family" in documents and (documents["family"].fillna("") != "").any():
+        fams = documents[documents["family"].fillna("") != ""]
+        sentences.append(
+            f"{len(fams)} articles share text with another, in {fams['family'].nunique()} "
+            f"famil{'y' if fams['family'].nunique() == 1 else 'ies'}; every count of outlets in the report also "
+            f"gives the independent origins ({len(set(origins(documents).values()))} for the {n} articles)."
+        )
     if not removed.empty:
         sentences.append(
             f"Cleaning set aside {len(removed)} line{'s' if len(removed) != 1 else ''} of web boilerplate "

@@ -63,6 +63,11 @@ def summary_sentences(statements: pd.DataFrame, claims: pd.DataFrame) -> list[st
         sentences.append(f"The statements make {_plural(total, 'distinct claim')}; {_plural(len(multi), 'claim')} "
                          f"{'is' if len(multi) == 1 else 'are'} carried by more than one outlet and {single} "
                          f"{'rests' if single == 1 else 'rest'} on a single outlet.")
+        reprinted = multi[multi["n_origins"] < multi["n_outlets"]] if "n_origins" in multi else multi.iloc[0:0]
+        if len(reprinted):
+            sentences.append(f"Of these, {_plural(len(reprinted), 'claim')} {'rests' if len(reprinted) == 1 else 'rest'} "
+                             "on fewer independent origins than outlets: the outlets reprint one another's text "
+                             "(see Sources).")
         if not multi.empty:
             widest = multi.iloc[0]
             sentences.append(f"The most widely carried claim, by {widest['speaker']}, appears in "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import joined, with_source_name
+from briefbook.corpus.outlets import joined, origins_words, with_source_name
 
 
 def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -22,13 +22,14 @@ def _frames_of(values: pd.Series) -> str:
 
 
 def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim_id: speaker, frames, outlets (count and list), representative wording, links.
+    """One row per claim_id: speaker, frames, outlets and the independent origins they rest on (count and
+    list), representative wording, links.
 
     The representative wording is the longest direct statement of the claim if
     there is one (the speaker's own words), else the longest reported one.
     """
-    columns = ["claim_id", "speaker", "frames", "n_statements", "n_outlets", "outlets", "single_outlet",
-               "wording", "kind", "first_doc_id", "first_paragraph", "first_anchor"]
+    columns = ["claim_id", "speaker", "frames", "n_statements", "n_outlets", "outlets", "n_origins", "origins",
+               "single_outlet", "wording", "kind", "first_doc_id", "first_paragraph", "first_anchor"]
     if statements.empty:
         return pd.DataFrame(columns=columns)
     data = with_outlets(statements, documents).sort_values(["doc_id", "start"])
@@ -39,15 +40,18 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
         best = pool.loc[pool["text"].str.len().idxmax()]
         first = group.iloc[0]
         outlets = sorted(group["outlet"].unique())  # distinct sources, counted
+        # and the independent origins they rest on: reprints of one wire story are one
+        n_origins, origin_words = origins_words(group["doc_id"].unique(), documents)
         rows.append({
             "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of(group["frames"]),
             "n_statements": len(group), "n_outlets": len(outlets), "outlets": joined(outlets, "; "),
-            "single_outlet": len(outlets) == 1, "wording": best["text"], "kind": best["kind"],
+            "n_origins": n_origins, "origins": origin_words,
+            "single_outlet": n_origins == 1, "wording": best["text"], "kind": best["kind"],
             "first_doc_id": first["doc_id"], "first_paragraph": int(first["paragraph"]),
             "first_anchor": first["anchor"],
         })
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["n_outlets", "n_statements", "claim_id"], ascending=[False, False, True]) \
+    return table.sort_values(["n_origins", "n_outlets", "n_statements", "claim_id"], ascending=[False, False, False, True]) \
         .reset_index(drop=True)
 
 

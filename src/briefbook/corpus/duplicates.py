@@ -3,20 +3,22 @@
 The id is a hash of the text with white space folded, so renaming, reordering
 or re-saving a file with other line endings keeps its id, and two copies of
 one article share one id (an exact duplicate). Near duplicates (the same wire
-copy lightly edited by two outlets) are found by word-shingle overlap and only
-reported: they are separate sources.
+copy lightly edited by two outlets) are found by word-shingle overlap and noted
+on the Sources page; as reprints they also form a family of
+:mod:`briefbook.corpus.syndication`, counted as one independent origin.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
-from itertools import combinations
+
+import numpy as np
+
+from briefbook.corpus.syndication import candidate_pairs, shingles, signature
 
 NEAR_DUPLICATE_THRESHOLD = 0.8
-_SHINGLE = 5
-_WORD = re.compile(r"\w+")
+_EMPTY = np.array([0], dtype=np.int64)
 
 
 def normalized(text: str) -> str:
@@ -28,23 +30,22 @@ def doc_id(text: str) -> str:
     return "doc-" + hashlib.sha256(normalized(text).encode("utf-8")).hexdigest()[:10]
 
 
-def shingles(text: str) -> frozenset[int]:
-    words = _WORD.findall(text.casefold())
-    if len(words) < _SHINGLE:
-        return frozenset({hash(tuple(words))})
-    return frozenset(hash(tuple(words[i : i + _SHINGLE])) for i in range(len(words) - _SHINGLE + 1))
-
-
 def near_duplicates(texts: dict[str, str], threshold: float = NEAR_DUPLICATE_THRESHOLD) -> list[tuple[str, str, float]]:
-    """Pairs of keys whose texts share at least ``threshold`` of their shingles (Jaccard)."""
-    sets = {key: shingles(text) for key, text in texts.items()}
+    """Pairs of keys whose texts share at least ``threshold`` of their word 5-grams (Jaccard).
+
+    Only texts whose MinHash signatures collide in the LSH index of
+    :mod:`briefbook.corpus.syndication` are compared, so the pass grows with the corpus,
+    not with its square.
+    """
+    keys = sorted(texts)
+    sets = [shingles(texts[key].casefold()) for key in keys]
     pairs = []
-    for a, b in combinations(sorted(sets), 2):
-        sa, sb = sets[a], sets[b]
-        small, large = sorted((len(sa), len(sb)))
-        if not small or small / large < threshold:
-            continue  # Jaccard cannot reach the threshold
-        similarity = len(sa & sb) / len(sa | sb)
+    for i, j in sorted(candidate_pairs([signature(values) if len(values) else signature(_EMPTY) for values in sets])):
+        a, b = sets[i], sets[j]
+        if not len(a) or not len(b):
+            continue
+        common = len(np.intersect1d(a, b, assume_unique=True))
+        similarity = common / (len(a) + len(b) - common)
         if similarity >= threshold:
-            pairs.append((a, b, round(similarity, 3)))
-    return pairs
+            pairs.append((*sorted((keys[i], keys[j])), round(similarity, 3)))
+    return sorted(pairs)

@@ -114,6 +114,9 @@ class Corpus:
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     fingerprint: str = ""
+    #: articles that share text (:mod:`briefbook.corpus.syndication`): its families and shared paragraphs
+    families: list = field(default_factory=list)
+    shared: list = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         return {d.doc_id: d for d in self.documents}

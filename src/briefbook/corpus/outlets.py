@@ -66,6 +66,8 @@ def with_outlet(frame: pd.DataFrame, documents: pd.DataFrame, column: str = "out
 
 #: What the report says where no outlet was found in an article.
 UNKNOWN = "outlet unknown"
+#: A family of articles that share text whose origin could not be named (corpus.syndication).
+UNKNOWN_ORIGIN = "shared text, origin unknown"
 
 
 def source_name(outlet: object, file: object, doc_id: object = "") -> str:
@@ -107,3 +109,39 @@ def joined(names, sep: str = ", ") -> str:
     elif files:
         known.append(f"{prefix}{files[0]})")
     return sep.join(known)
+
+
+def origins(documents: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> the independent origin an article's text counts under: where it shares text with other
+    articles (a syndication family), the family's origin ("AP"; "text shared by A and B" where the origin
+    is unknown), else the article's own source name. Counting these, not mastheads, four reprints of one
+    wire story are one report."""
+    names = source_names(documents)
+    records = documents.to_dict("records")
+    members: dict[str, list[str]] = {}
+    for row in records:
+        if isinstance(row.get("family"), str) and row["family"]:
+            members.setdefault(row["family"], []).append(names[row["doc_id"]])
+    out = {}
+    for row in records:
+        family = row.get("family") if isinstance(row.get("family"), str) else ""
+        origin = row.get("origin") if isinstance(row.get("origin"), str) else ""
+        if not family:
+            out[row["doc_id"]] = names[row["doc_id"]]
+        elif origin and origin != UNKNOWN_ORIGIN:
+            out[row["doc_id"]] = origin
+        else:
+            out[row["doc_id"]] = f"text shared by {joined(members[family], ' and ')}"
+    return out
+
+
+def origins_words(doc_ids, documents: pd.DataFrame) -> tuple[int, str]:
+    """How many independent origins some articles rest on, and which, with their reprints counted:
+    (1, "AP, reprinted by 3"), (2, "Tasnim; AP, reprinted by 2")."""
+    origin_of, names = origins(documents), source_names(documents)
+    mastheads: dict[str, set] = {}
+    for doc in doc_ids:
+        mastheads.setdefault(origin_of.get(doc, doc), set()).add(names.get(doc, doc))
+    words = [origin if len(heads) == 1 and origin in heads else f"{origin}, reprinted by {len(heads)}"
+             for origin, heads in sorted(mastheads.items())]
+    return len(mastheads), "; ".join(words)

@@ -28,7 +28,19 @@ DOCUMENTS = table("documents", "one article of the corpus and what was read abou
     ("removed_lines", "integer", "lines set aside as boilerplate"),
     ("removed_words", "integer", "words in those lines"),
     ("notes", "string", "what the reader noticed about the file, '; '-separated"),
+    ("family", "string", "the family of articles it shares text with (empty: none)"),
+    ("origin", "string", "where that family's text came from (an agency, the earliest article, or unknown)"),
+    ("origin_how", "string", "how the origin was found"),
+    ("shared_share", "number", "share of its narrative text that stands in another article of the family"),
 ], primary_key=("doc_id",))
+
+SHARED = table("shared", "one paragraph that stands, for most of its text, in a paragraph of another article", [
+    ("doc_id", "string", "the article"),
+    ("paragraph", "integer", "its paragraph"),
+    ("other_doc_id", "string", "the article that has the same text"),
+    ("other_paragraph", "integer", "the paragraph there"),
+    ("share", "number", "share of this paragraph's narrative shingles found in the other"),
+])
 
 PARAGRAPHS = table("paragraphs", "one paragraph (line) of an article's text", [
     ("doc_id", "string", "the article"),
@@ -56,9 +68,14 @@ SKIPPED = table("skipped", "one file not read, or read with a warning, or an ana
 
 
 def documents_frame(corpus: Corpus) -> pd.DataFrame:
+    family_of = {m: f for f in corpus.families for m in f.members}
     rows = []
     for d in corpus.documents:
+        family = family_of.get(d.doc_id)
         rows.append({
+            "family": family.family_id if family else "", "origin": family.origin if family else "",
+            "origin_how": family.origin_how if family else "",
+            "shared_share": family.shares.get(d.doc_id, 0.0) if family else 0.0,
             "doc_id": d.doc_id, "file": d.file, "outlet": d.outlet, "outlet_how": d.outlet_how,
             "published": d.published.isoformat() if d.published else "", "published_how": d.published_how,
             "title": d.title, "title_how": d.title_how, "words": d.words, "paragraphs": len(d.paragraphs),
@@ -92,3 +109,9 @@ def paragraphs_frame(corpus: Corpus) -> pd.DataFrame:
         for d in corpus.documents for p in d.paragraphs
     ]
     return pd.DataFrame(rows, columns=PARAGRAPHS.names)
+
+
+def shared_frame(corpus: Corpus) -> pd.DataFrame:
+    rows = [{"doc_id": s.doc_id, "paragraph": s.paragraph, "other_doc_id": s.other_doc_id,
+             "other_paragraph": s.other_paragraph, "share": s.share} for s in corpus.shared]
+    return pd.DataFrame(rows, columns=SHARED.names)

@@ -31,6 +31,8 @@ def _value(low, high) -> float | None:
 
 
 def _range_label(low, high) -> str:
+    if pd.isna(low) and pd.isna(high):
+        return "vague, not ranged"
     if pd.notna(low) and pd.isna(high):
         return f"{int(low):,} or more"
     if pd.isna(low) and pd.notna(high):

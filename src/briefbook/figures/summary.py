@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import UNKNOWN, source_name
+from briefbook.corpus.outlets import UNKNOWN, origins_words, source_name
 from briefbook.figures.classify import FOREIGN
 
 _WHAT = {
@@ -162,19 +162,26 @@ def _by_nationality(figures: pd.DataFrame, reconciled: pd.DataFrame, category: s
             f"another's: {'; '.join(parts)}.")
 
 
-def _sources(figures: pd.DataFrame, figure_ids) -> str:
+def _sources(figures: pd.DataFrame, figure_ids, documents: pd.DataFrame | None = None) -> str:
     """The sources of some figures in words: the outlets by name, the articles of unknown outlet counted
-    ("Tasnim and 6 articles of unknown outlet"), so a sentence never lists file names."""
+    ("Tasnim and 6 articles of unknown outlet"), so a sentence never lists file names; with ``documents``,
+    also the independent origins they rest on where reprints make them fewer ("… (4 independent origins)")."""
     members = figures[figures["figure_id"].isin(list(figure_ids))]
     names = {source_name(o, f) for o, f in zip(members.get("outlet", members["file"]), members["file"])}
     known = sorted(n for n in names if not n.startswith(UNKNOWN))
     unknown = len(names) - len(known)
     parts = known + ([f"{_plural(unknown, 'article')} of unknown outlet"] if unknown else [])
-    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    words = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    if documents is not None and "family" in documents:
+        n_origins, _ = origins_words(members["doc_id"].unique(), documents)
+        if n_origins < len(names):
+            words += f" ({n_origins} independent origin{'s' if n_origins > 1 else ''}: some reprint others' text)"
+    return words
 
 
-def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[str]:
-    """One sentence per reconciled group, plus an opening count of figures and sources."""
+def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame, documents: pd.DataFrame | None = None) -> list[str]:
+    """One sentence per reconciled group, plus an opening count of figures and sources (with ``documents``,
+    the independent origins of each group's reports too)."""
     if figures.empty:
         return ["The articles report no casualty or force figures."]
     outlets = {o or f for o, f in zip(figures.get("outlet", figures["file"]), figures["file"])}
@@ -199,7 +206,8 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame) -> list[s
             text = f"Number of {said}: {range_words(row.low, row.high)} (one report, {row.outlets}, {as_of(row.best_reported_on)})."
         else:
             text = (f"Number of {said}: best figure {_n(row.best)} ({as_of(row.best_reported_on)}), "
-                    f"range {range_words(row.low, row.high)}, from {reports} in {_sources(figures, row.figure_ids)}.")
+                    f"range {range_words(row.low, row.high)}, from {reports} in "
+                    f"{_sources(figures, row.figure_ids, documents)}.")
         if row.disagreement:
             text += " The reports disagree"
             text += f": {row.explanation}." if row.explanation else "."
