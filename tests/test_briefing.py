@@ -158,3 +158,18 @@ def test_the_seeds_front_page_states_the_toll_with_its_range_sources_and_date(bu
     assert f"as of {day_words(killed['best_reported_on'])}" in box
     assert page.index("briefbook-infobox") < page.index('id="the-corpus-at-a-glance"')
     assert f'href="casualties.html#{killed["group_id"].replace("/", "-")}"' in page
+
+
+def test_the_front_page_says_when_no_claim_is_carried_by_more_than_one_outlet(monkeypatch):
+    from briefbook import report
+
+    shown = []
+    monkeypatch.setattr(report, "show_html", shown.append)
+    claims = pd.DataFrame([{"claim_id": f"c{i}", "speaker": s, "n_outlets": 1, "n_origins": 1, "origins": "A",
+                            "n_statements": 1, "outlets": "A", "wording": "w", "kind": "direct"}
+                           for i, s in enumerate(["Ann", "Bo", "Cy"])])
+    report.show_key_claims(key_claims(claims))
+    assert "No claim is carried by more than one outlet" in "".join(shown)
+    shown.clear()
+    report.show_key_claims(key_claims(claims.assign(n_outlets=[2, 1, 1], n_origins=[2, 1, 1])))
+    assert "No claim is carried" not in "".join(shown)

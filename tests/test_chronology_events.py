@@ -425,3 +425,13 @@ def test_a_timeline_row_is_labelled_as_precisely_as_its_date():
                             "date_end": ["", "", ""], "label": ["unrest in January", "protests spread", "protests spread"]})
     assert _row_labels(_plottable(entries)) == ["Jan 2022 · unrest in January", "4 Jan · protests spread",
                                                 "4 Jan · protests spread (2)"]
+
+
+def test_a_kind_of_happening_has_one_colour_in_every_chart(small):
+    corpus, _, _, events = small
+    docs = pd.DataFrame([{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file,
+                          "published": d.published} for d in corpus.documents])
+    timeline_spec = timeline_chart(timeline(events, docs)).to_dict()
+    sources_spec = sources_chart(events, docs).to_dict()
+    scales = [timeline_spec["layer"][0]["encoding"]["color"]["scale"], sources_spec["encoding"]["color"]["scale"]]
+    assert scales[0] == scales[1] and scales[0]["domain"][-1] == "other"

@@ -727,3 +727,12 @@ def test_a_toll_given_by_reprints_of_one_story_counts_its_independent_origins():
                                        origin_how="", shared_share=[0.8, 0.7, 0.0])
     sentence = summary_sentences(figures, reconcile(figures, docs), docs)[1]
     assert "from 3 reports in 3 articles of unknown outlet (2 independent origins" in sentence
+
+
+def test_a_best_figure_that_is_a_vague_magnitude_is_shown_as_written(tmp_path):
+    from briefbook.figures.summary import reconciled_view
+
+    frame = _figures(tmp_path, "Hundreds of police officers were injured, the ministry said.")
+    reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
+    view = reconciled_view(reconciled, frame).set_index("category")
+    assert view.loc["injured", "best_words"] == "Hundreds"

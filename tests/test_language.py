@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 from spacy.tokens import Span
@@ -93,6 +94,20 @@ def test_an_article_is_about_the_country_it_names_most(tmp_path):
     docs = [pipeline()("Veldonian police fired on crowds in Port Amel. Veldonia's president spoke. "
                        "A Veldonian minister resigned.")]
     assert nationality_of(docs) in ("Veldonia", "Veldonian")
+
+
+def test_a_nation_named_in_passing_is_not_the_country_of_an_article_about_another(tmp_path):
+    from briefbook.language.attribution import nationality_of
+
+    def ents(*pairs):  # the entities a parse of the article finds, as (text, label)
+        return SimpleNamespace(ents=[SimpleNamespace(text=t, label_=label) for t, label in pairs])
+
+    # an article about Veldonia (named seven times, its demonym never written) that mentions a war against
+    # Ostrava ("Ostravan forces"): Ostrava is a nation with a demonym, but not the article's country
+    about = [("Veldonia", "GPE")] * 7 + [("Ostrava", "GPE"), ("Ostravan", "NORP")]
+    assert nationality_of([ents(*about)], Counter({"Ostravan": 1})) is None
+    # named as often as the article's other places, the nation with a demonym is its country
+    assert nationality_of([ents(*about[2:], ("Ostrava", "GPE"))], Counter({"Ostravan": 1})) == "Ostravan"
 
 
 def test_a_bare_state_body_takes_the_nationality_of_its_article(tmp_path):

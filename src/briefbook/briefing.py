@@ -63,6 +63,7 @@ class KeyClaim:
     outlets: str  # "carried by 3 outlets: A; B; C"
     href: str
     quoted: bool = True  # the speaker's own words (a direct statement); False: the writer's report of them
+    carried: int = 1  # outlets that carry it
 
 
 @dataclass(frozen=True)
@@ -235,6 +236,7 @@ def key_claims(claims: pd.DataFrame) -> list[KeyClaim]:
     return [KeyClaim(
         speaker=c.speaker, wording=_short(c.wording), outlets=_carried(c),
         href=f"claims.html#{safe_id(c.claim_id)}", quoted=getattr(c, "kind", "direct") == "direct",
+        carried=int(c.n_outlets),
     ) for c in chosen.itertuples(index=False)]
 
 

@@ -52,6 +52,22 @@ def headline_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
     }
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def headline_sentence(numbers: dict[str, int]) -> str:
+    """The counts of the front page's key findings as one sentence, each noun agreeing with its number."""
+    n = numbers
+    return (f"The articles hold {_count(n['n_statements'], 'statement')} by {_count(n['n_speakers'], 'speaker')}, "
+            f"grouped into {_count(n['n_claims'], 'claim')}, of which {n['n_claims_shared']} "
+            f"{'is' if n['n_claims_shared'] == 1 else 'are'} carried by more than one outlet. They report "
+            f"{_count(n['n_figures'], 'casualty or deployment figure')}, reconciled into "
+            f"{_count(n['n_figure_groups'], 'group')}, {n['n_disagreements']} of them with sources that disagree. "
+            f"{_count(n['n_events'], 'dated event')} make {_count(n['n_entries'], 'entry', 'entries')} of the "
+            f"timeline, with {_count(n['n_date_conflicts'], 'date conflict')} between sources.")
+
+
 def key_findings(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     """One or two sentences per analysis, each linked to the rows that support it."""
     from briefbook.chronology import summary_sentences as chronology_sentences

@@ -126,6 +126,9 @@ def show_key_dates(dates, empty: str = "No happening could be placed on the cale
 
 def show_key_claims(claims, empty: str = "No statement could be attributed to a speaker.") -> None:
     """The brief's most carried claims, each with its speaker and linked to its row on the claims page."""
+    if claims and all(c.carried <= 1 for c in claims):
+        say("No claim is carried by more than one outlet; these are the claims of the speakers quoted most, "
+            "each resting on one outlet alone.")
     # a reported statement is the writer's words: shown as such, never in quotation marks to be misquoted
     _show_list(claims, "brief-claims", empty, lambda c: (
         (f'<strong>{render.esc(c.speaker)}</strong>: “{render.esc(c.wording)}” ' if c.quoted else

@@ -164,7 +164,7 @@ def summary_sentences(documents: pd.DataFrame, removed: pd.DataFrame, skipped: p
     if not removed.empty:
         sentences.append(
             f"Cleaning set aside {len(removed)} line{'s' if len(removed) != 1 else ''} of web boilerplate "
-            f"({removed['text'].str.split().str.len().sum():,} words); each is listed below with the reason."
+            f"({removed['text'].str.split().str.len().sum():,} words); each is listed on the Sources page with the reason."
         )
     if not skipped.empty:
         sentences.append(f"{len(skipped)} file{'s were' if len(skipped) != 1 else ' was'} not used, as listed at the end.")

@@ -12,8 +12,15 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from briefbook.chronology.events import kind_lexicon
 from briefbook.corpus.outlets import source_names
 from briefbook.language.dates import how_label
+
+
+def kind_colour(title: str = "kind") -> alt.Color:
+    """One colour per kind of happening, the same in every chart: the scale's domain is the lexicon's
+    kinds in its order, not the kinds one chart happens to show (each chart once coloured its own)."""
+    return alt.Color("kind:N", title=title, scale=alt.Scale(domain=[*kind_lexicon(), "other"], scheme="tableau10"))
 
 
 def _first_day(label: str) -> str:
@@ -83,7 +90,7 @@ def timeline_chart(entries: pd.DataFrame, width: int = 420) -> alt.LayerChart:
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     # legends stand beside the plot, one entry a line (a row of them ran past the column); on a phone
     # the page moves them below (render's fit)
-    span = base.mark_bar(height=6, opacity=0.5).encode(x=x, x2="end_day:T", color=alt.Color("kind:N", title="kind"))
+    span = base.mark_bar(height=6, opacity=0.5).encode(x=x, x2="end_day:T", color=kind_colour())
     disputed = bool(data["conflict"].fillna(False).astype(bool).any())
     dots = base.mark_point(filled=True, size=90).encode(
         x="start_day:T",
@@ -152,7 +159,7 @@ def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 64
             x=alt.X("start_day:T", title="date", axis=alt.Axis(format="%-d %b %Y", labelAngle=-30,
                                                             tickCount=_ticks(data["start_day"], data["end_day"]))),
             y=alt.Y("source:N", title="source"),
-            color=alt.Color("kind:N", title="kind"),
+            color=kind_colour(),
             tooltip=[
                 alt.Tooltip("date:N"), alt.Tooltip("text:N", title="event"), alt.Tooltip("date_text:N", title="wording"),
                 alt.Tooltip("how:N"), alt.Tooltip("timeline_id:N"),

@@ -120,13 +120,19 @@ def group_label(category: str, who: str, nationality: str = "") -> str:
     return words[:1].upper() + words[1:]
 
 
-def reconciled_view(reconciled: pd.DataFrame) -> pd.DataFrame:
+def reconciled_view(reconciled: pd.DataFrame, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The reconciled table as a reader scans it: what is counted, the best figure, the range and its date,
-    then each report's figure and fate (one line each) and why the reports differ."""
+    then each report's figure and fate (one line each) and why the reports differ.
+
+    With ``figures``, a best figure that is a vague magnitude is shown as written ("hundreds"), not as
+    the lower bound it is read as: "200" would be precision the text never gave.
+    """
     nationality = reconciled.get("nationality", pd.Series("", index=reconciled.index)).fillna("")
+    vague = {} if figures is None or "vague" not in figures else dict(
+        zip(figures["figure_id"], [str(t) if v else "" for t, v in zip(figures["text"], figures["vague"].fillna(False))]))
     return reconciled.assign(
         figure=[group_label(c, w, n) for c, w, n in zip(reconciled["category"], reconciled["who"], nationality)],
-        best_words=["" if pd.isna(b) else _n(b) for b in reconciled["best"]],
+        best_words=["" if pd.isna(b) else vague.get(f) or _n(b) for b, f in zip(reconciled["best"], reconciled["best_figure_id"])],
         range_words=[range_words(lo, hi) for lo, hi in zip(reconciled["low"], reconciled["high"])],
         as_of=[day_words(d) or "undated" for d in reconciled["best_reported_on"]],
     )

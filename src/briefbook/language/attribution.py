@@ -376,6 +376,11 @@ def demonym_shaped(word: str) -> bool:
     return re.search(r"(?:an|ese|i|ish|ic|ch)$", fold(word)) is not None
 
 
+#: A nation with a demonym stands for the article's country only where it is named at least a third as
+#: often as the most named place.
+NATION_SHARE = 3
+
+
 def nationality_of(docs, demonyms: Counter | None = None, nations_only: bool = False) -> str | None:
     """The country an article is about, written as its demonym where the corpus writes one ("Kenyan"),
     else as the place ("Peru"). The place is the article's most named one (its demonyms counted for
@@ -396,6 +401,10 @@ def nationality_of(docs, demonyms: Counter | None = None, nations_only: bool = F
                        if any(same_place(name, p) and demonym_shaped(name) and fold(name) != fold(p)
                               for name in (demonyms or Counter()))})
     if nations and max(nations.values()) >= 2:
+        if NATION_SHARE * max(nations.values()) < max(places.values()):
+            # the place the article is about has no demonym in the corpus, and the nation that has one is
+            # named in passing ("fought for Pakistani forces" in a story about Dhaka): the country is not known
+            return None
         places = nations
     elif nations_only:
         return None
