@@ -99,3 +99,16 @@ def test_a_chart_keeps_ten_colours_the_busiest_by_name_and_says_what_it_leaves_o
     assert list(top_or_other(few)) == ["a", "b", "a"]
     assert subset_note(12, 22, "speakers").startswith("the 12 busiest speakers of 22 (10 not shown")
     assert subset_note(5, 5, "outlets") == "all 5 outlets"
+
+
+def test_an_article_page_marks_a_paragraph_another_article_carries_and_links_it():
+    document = pd.Series({"doc_id": "doc-a", "file": "a.txt", "title": "Floods", "outlet": "", "outlet_how": "not found",
+                          "published": "", "published_how": "not found", "words": 9, "url": ""})
+    paragraphs = pd.DataFrame({"paragraph": [1, 2], "anchor": ["doc-a-p1", "doc-a-p2"], "role": ["body", "body"],
+                               "text": ["Rain fell.", "The levee broke."]})
+    shared = pd.DataFrame({"doc_id": ["doc-a"], "paragraph": [2], "other_doc_id": ["doc-b"], "other_paragraph": [5],
+                           "share": [0.9]})
+    page = article_page(document, paragraphs, pd.DataFrame(), shared, {"doc-b": "Wire <Daily>"})
+    first, second = page.split('id="doc-a-p2"')
+    assert "shared text" not in first
+    assert 'also in <a href="doc-b.html#doc-b-p5">Wire &lt;Daily&gt; ¶5</a> (90%)' in second

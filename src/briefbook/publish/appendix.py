@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from briefbook.corpus.outlets import source_names
 from briefbook.publish.render import esc, safe_id
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:^=@&])")
@@ -23,8 +24,19 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame) -> str:
-    """The MyST page of one article."""
+def _shared_note(rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """Where else a paragraph's text stands: links to the other articles' paragraphs (corpus.syndication)."""
+    links = [f'<a href="{safe_id(r.other_doc_id)}.html#{safe_id(r.other_doc_id)}-p{int(r.other_paragraph)}">'
+             f'{esc(names.get(r.other_doc_id, r.other_doc_id))} ¶{int(r.other_paragraph)}</a> ({float(r.share):.0%})'
+             for r in rows.itertuples()]
+    return f' <span class="briefbook-shared">shared text: also in {", ".join(links)}</span>'
+
+
+def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame,
+                 shared: pd.DataFrame | None = None, names: dict[str, str] | None = None) -> str:
+    """The MyST page of one article; ``shared`` (this article's rows of the shared table) marks each
+    paragraph whose text another article carries, linked to it (``names``: doc_id -> source name)."""
+    shared = pd.DataFrame(columns=["paragraph"]) if shared is None else shared
     doc_id = safe_id(document["doc_id"])
     title = document["title"] or document["file"]
     facts = [
@@ -50,9 +62,11 @@ def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.Data
     ordered = paragraphs.sort_values("paragraph")  # an integer column, as the table declares it
     for row in ordered.itertuples():
         anchor = safe_id(row.anchor)
+        also = shared[shared["paragraph"] == row.paragraph]
         lines.append(
             f'<p class="briefbook-paragraph briefbook-{esc(row.role)}" id="{anchor}">'
-            f'<a class="briefbook-pnum" href="#{anchor}">{int(row.paragraph)}</a> {esc(row.text)}</p>'
+            f'<a class="briefbook-pnum" href="#{anchor}">{int(row.paragraph)}</a> {esc(row.text)}'
+            f'{_shared_note(also, names or {}) if len(also) else ""}</p>'
         )
         lines.append("")
     if not removed.empty:
@@ -86,12 +100,15 @@ def write_appendix(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     Unchanged pages are not rewritten, so an incremental build does not re-read them.
     """
     documents, paragraphs, removed = tables["documents"], tables["paragraphs"], tables["removed"]
+    shared = tables.get("shared", pd.DataFrame(columns=["doc_id", "paragraph"]))
+    names = source_names(documents)
     pages = {"index.md": index_page(documents)}
     for _, document in documents.iterrows():
         pages[f"{safe_id(document['doc_id'])}.md"] = article_page(
             document,
             paragraphs[paragraphs["doc_id"] == document["doc_id"]],
             removed[removed["doc_id"] == document["doc_id"]] if not removed.empty else removed,
+            shared[shared["doc_id"] == document["doc_id"]], names,
         )
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.md"):
