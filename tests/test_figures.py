@@ -489,7 +489,9 @@ def test_a_figure_given_as_an_update_and_as_an_earlier_figure_is_one_line_that_s
         _report("f3", "b", 230, 230, reported_on=dt.date(2001, 1, 4)),
     ]).astype({"low": "Int64", "high": "Int64"})
     lines = reconcile(figures, _docs("a", "b")).iloc[0].accounts
-    assert lines == ["230: the best figure (Outlet b; 4 Jan 2001)", "225: stands (2 reports: Outlet a; 3 Jan 2001)"]
+    assert lines == ["230: the best figure (Outlet b; 4 Jan 2001)",
+                     "225: stands, 1 of its reports not (given by the text as an earlier figure) (2 reports: Outlet a; "
+                     "3 Jan 2001)"]
 
 
 def test_counts_by_nationality_are_listed_not_ranged_in_the_summary(tmp_path):
@@ -736,3 +738,10 @@ def test_a_best_figure_that_is_a_vague_magnitude_is_shown_as_written(tmp_path):
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     view = reconciled_view(reconciled, frame).set_index("category")
     assert view.loc["injured", "best_words"] == "Hundreds"
+
+
+def test_a_bare_number_that_points_back_at_people_already_counted_is_not_counted_again(tmp_path):
+    frame = _figures(tmp_path, "Three people were killed in the port city, a doctor said. All three had bullet "
+                               "injuries, the doctor said.",
+                     "The two students were taken to hospital with gunshot wounds.")
+    assert sorted(zip(frame["text"], frame["category"])) == [("Three", "killed"), ("two", "injured")]

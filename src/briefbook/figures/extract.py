@@ -71,7 +71,7 @@ def _sentence_figures(
         number = span_head(tokens)
         counted = counted_noun(number, in_sentence, in_document)
         if filters.is_age(number) or filters.is_no_count(number) or filters.is_background(counted) \
-                or filters.is_historical(counted, number, year):
+                or filters.is_historical(counted, number, year) or filters.is_anaphoric(counted, number):
             continue
         who = "other" if classify.is_equipment(counted) else classify.who_of(counted, home)
         if who is None and phrase.vague and counted.noun is None and number.dep_ in {*ELLIPTIC_DEPS, "pobj"}:

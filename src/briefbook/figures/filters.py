@@ -79,6 +79,20 @@ def is_background(counted: Counted) -> bool:
     return verb is not None and verb.lemma_.lower() in lex.background_verbs
 
 
+#: Determiners that make a bare number point back at people already counted ("all three", "the two").
+ANAPHORIC_DETERMINERS = frozenset({"all", "the", "these", "those", "both"})
+
+
+def is_anaphoric(counted: Counted, number: Token) -> bool:
+    """A bare number that points back at people the text has already counted ("Three were killed … All
+    three had bullet injuries", "the two were taken to hospital"): counting it again would count them
+    twice, or as what the later clause says of them (three injured). A number with its own noun ("the
+    two students") or one borrowed from an earlier figure ("two … and one …") is read as usual."""
+    if counted.noun is not None or counted.borrowed or counted.quantity is not None:
+        return False
+    return any(c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETERMINERS for c in number.children)
+
+
 def is_no_count(number: Token) -> bool:
     """"one another", "one by one": words that are no number of anyone."""
     following = number.nbor(1).lower_ if number.i + 1 < len(number.doc) else ""

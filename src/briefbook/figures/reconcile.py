@@ -266,8 +266,14 @@ def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, of
     out = []
     for figure, line in lines.items():
         status = min(line["statuses"], key=rank)
+        order = rank(status)
+        # a copy that stands, beside copies that do not: say so, or "stands (3 reports)" reads as three
+        gone = list(dict.fromkeys(s for s in line["statuses"] if rank(s) > 1)) if order <= 1 else []
+        if gone:
+            count = sum(1 for s in line["statuses"] if rank(s) > 1)
+            status += f", {count} of its reports not ({', '.join(gone)})"
         reports = f"{line['n']} reports: " if line["n"] > 1 else ""
-        out.append((rank(status), f"{figure}: {status} ({reports}{joined(line['sources'])}; {_days(line['days'])})"))
+        out.append((order, f"{figure}: {status} ({reports}{joined(line['sources'])}; {_days(line['days'])})"))
     return [text for _, text in sorted(out, key=lambda pair: pair[0])]
 
 
