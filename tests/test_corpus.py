@@ -287,3 +287,17 @@ def test_a_removed_site_notice_never_gives_a_dateline_its_year(tmp_path):
                                     encoding="utf-8")
     documents = {d.file: d for d in load_corpus(tmp_path).documents}
     assert documents["a.txt"].published.year == 2029
+
+
+def test_a_byline_that_names_a_news_agency_gives_the_outlet_and_an_author_s_does_not(tmp_path):
+    pages = {
+        "a.txt": "Students clash with police\n\nBy Reuters\n\nPolice fired tear gas at students on Monday.\n",
+        "b.txt": "Five dead in protests\n\nAFP Published July 16, 2031 Updated July 16, 2031 10:41pm\n\n"
+                 "Five people were killed on Tuesday, police said.\n",
+        "c.txt": "Curfew extended\n\nBy Jane Doe\n\nThe curfew was extended on Friday.\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found = {d.file: (d.outlet, d.outlet_how) for d in load_corpus(tmp_path).documents}
+    assert found["a.txt"] == ("Reuters", "agency byline") and found["b.txt"] == ("AFP", "agency byline")
+    assert found["c.txt"][0] == ""

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from briefbook.corpus.clean import Line
 from briefbook.corpus.model import Paragraph, Removed
+from briefbook.corpus.outlets import wire_agencies
 
 MONTHS = {
     name: number
@@ -171,7 +172,27 @@ def find_outlet(lines: list[Line], removed: list[Removed], title: str) -> tuple[
         match = AGENCY_CREDIT.match(line.text)
         if match:
             return match.group("name").strip(), "agency credit"
+    for line in lines[:LEAD_LINES]:
+        agency = _agency_line(line.text)
+        if agency:
+            return agency, "agency byline"
     return "", "not found"
+
+
+#: How far down a page an agency byline is looked for (the headline, a standfirst, the byline).
+LEAD_LINES = 8
+_BYLINE_AGENCY = re.compile(r"^(?:by|from)\s+(?P<name>.{2,40}?)\s*$|^(?P<lead>[\w.-]+(?: [\w.-]+){0,3}?)\s+"
+                            r"(?:published|updated|posted)\b", re.I)
+
+
+def _agency_line(text: str) -> str:
+    """The agency a byline credits the text to: "By Reuters", "AFP Published July 16, 2024 …"; ""
+    where the line names no agency of ``wire_agencies.yaml`` (an author's byline is no outlet)."""
+    match = _BYLINE_AGENCY.match(text.strip())
+    if not match:
+        return ""
+    name = (match.group("name") or match.group("lead") or "").strip(" .,:|").casefold()
+    return wire_agencies().get(name, "")
 
 
 def _looks_like_masthead(text: str) -> bool:

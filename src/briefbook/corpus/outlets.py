@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
+
+from briefbook.resources import load_yaml
 
 
 def outlet_label(outlet: object, file: object, doc_id: object = "") -> str:
@@ -26,6 +29,13 @@ def outlet_label(outlet: object, file: object, doc_id: object = "") -> str:
         if isinstance(value, str) and value.strip():
             return value
     return ""
+
+
+@lru_cache(maxsize=1)
+def wire_agencies() -> dict[str, str]:
+    """Each name a news agency is credited by (folded) -> the agency's name (``wire_agencies.yaml``)."""
+    return {name.casefold(): agency["name"] for agency in load_yaml("wire_agencies.yaml")["agencies"]
+            for name in agency["credited_as"]}
 
 
 def outlet_key(name: str) -> str:

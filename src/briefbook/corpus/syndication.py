@@ -38,8 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbook.corpus.model import Document
-from briefbook.corpus.outlets import UNKNOWN_ORIGIN
-from briefbook.resources import load_yaml
+from briefbook.corpus.outlets import UNKNOWN_ORIGIN, wire_agencies
 
 #: Words in a shingle.
 SHINGLE = 5
@@ -138,16 +137,10 @@ def shared_paragraphs(documents: list[Document]) -> list[SharedParagraph]:
     return found
 
 
-def _agencies() -> dict[str, str]:
-    """Each name an agency is credited by (folded) -> the agency's name."""
-    return {name.casefold(): agency["name"] for agency in load_yaml("wire_agencies.yaml")["agencies"]
-            for name in agency["credited_as"]}
-
-
 def credited_agency(document: Document, agencies: dict[str, str] | None = None) -> str:
     """The agency an article credits for its text: its outlet when that is an agency (read from a dateline
     such as "(AP)", a credit line or the manifest), else a credit line naming one; "" where none."""
-    agencies = _agencies() if agencies is None else agencies
+    agencies = wire_agencies() if agencies is None else agencies
     if document.outlet.casefold().strip() in agencies:
         return agencies[document.outlet.casefold().strip()]
     for paragraph in document.paragraphs:
@@ -184,7 +177,7 @@ def families(documents: list[Document], shared: list[SharedParagraph]) -> list[F
     groups: dict[str, list[str]] = defaultdict(list)
     for doc in sorted(parent):
         groups[root(doc)].append(doc)
-    agencies = _agencies()
+    agencies = wire_agencies()
     out = []
     for members in sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g)):
         total = {m: len(set().union(*(set(map(int, v)) for v in narrative_shingles[m].values()))) or 1
