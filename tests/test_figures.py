@@ -745,3 +745,15 @@ def test_a_bare_number_that_points_back_at_people_already_counted_is_not_counted
                                "injuries, the doctor said.",
                      "The two students were taken to hospital with gunshot wounds.")
     assert sorted(zip(frame["text"], frame["category"])) == [("Three", "killed"), ("two", "injured")]
+
+
+def test_the_figures_by_source_chart_puts_dated_figures_on_a_time_axis_and_counts_the_undated():
+    from briefbook.figures.charts import undated_count
+
+    figures = _toll(("f1", "a", 19, 19, 3), ("f2", "b", 21, 21, 20)).assign(sentence="")
+    figures = pd.concat([figures, figures.iloc[[0]].assign(figure_id="f3", reported_on=None)], ignore_index=True)
+    spec = figures_by_source_chart(figures).to_dict()
+    layer = spec["spec"]["layer"][1]
+    assert layer["encoding"]["x"]["type"] == "temporal"
+    assert sorted(r["report_date"] for r in spec["data"]["values"]) == ["2001-01-03", "2001-01-20"]
+    assert undated_count(figures) == 1

@@ -91,3 +91,11 @@ def test_paragraphs_are_compared_near_linearly(tmp_path):
     assert len(candidate_pairs(signatures)) < 2 * len(signatures), "paragraphs meet only those they collide with"
     found = families(docs, shared_paragraphs(docs))
     assert sorted(tuple(f.members) for f in found) == sorted((f"doc-{n}", f"doc-{n + 1}") for n in range(0, 500, 10))
+
+
+def test_an_exact_reprint_is_one_article_and_the_copy_is_listed_as_such(tmp_path):
+    _write(tmp_path, "wire.txt", "Levee breaks in Marlow Bend", WIRE)
+    _write(tmp_path, "copy.txt", "Levee breaks in Marlow Bend", WIRE)
+    corpus = load_corpus(tmp_path)
+    assert [d.file for d in corpus.documents] == ["copy.txt"]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [("wire.txt", "exact duplicate of copy.txt")]

@@ -82,29 +82,34 @@ _TOOLTIP = [
 ]
 
 
+def undated_count(figures: pd.DataFrame) -> int:
+    """How many figures the by-source chart leaves out because no date is known for them."""
+    data = chart_data(figures)
+    return int((data["report_date"] == UNDATED).sum()) if not data.empty else 0
+
+
 def figures_by_source_chart(figures: pd.DataFrame) -> alt.FacetChart | alt.Chart:
     """Every figure by report date and outlet, one panel per category (ranges drawn as bars)."""
     data = chart_data(figures)
+    # time is the quantity: a time axis (an evenly spaced list of dates put 15 January next to 10 February);
+    # undated figures have no place on it and are counted in the caption (undated_count)
+    data = data[data["report_date"] != UNDATED]
     if data.empty:
-        return alt.Chart(pd.DataFrame({"note": ["no figures"]})).mark_text().encode(text="note:N")
-    dates = sorted(d for d in data["report_date"].unique() if d != UNDATED)
-    order = dates + ([UNDATED] if (data["report_date"] == UNDATED).any() else [])
+        return alt.Chart(pd.DataFrame({"note": ["no dated figures"]})).mark_text().encode(text="note:N")
     base = alt.Chart().encode(
-        x=alt.X("report_date:O", sort=order, title="reported on"),
+        x=alt.X("report_date:T", title="reported on", axis=alt.Axis(format="%-d %b %Y", labelAngle=-30, tickCount=6)),
         color=alt.Color("colour:N", title="outlet"),
         tooltip=_TOOLTIP,
     )
     bars = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
-        xOffset=alt.XOffset("source:N"),
         y=alt.Y("value:Q", scale=alt.Scale(type="log"), title="number"), y2="top:Q"
     ).transform_filter("datum.top != null")
-    points = base.mark_point(filled=True, size=80).encode(
-        xOffset=alt.XOffset("source:N"),
+    points = base.mark_point(filled=True, size=80, opacity=0.8).encode(
         y=alt.Y("value:Q", scale=alt.Scale(type="log"), title="number"),
         shape=alt.Shape("who:N", title="who"),
     )
     categories = [c for c in CATEGORY_ORDER if c in set(data["category"])]
-    return alt.layer(bars, points, data=_values(data)).properties(width=max(160, 90 * len(order)), height=150).facet(
+    return alt.layer(bars, points, data=_values(data)).properties(width=420, height=150).facet(
         row=alt.Row("category:N", sort=categories, title=None)
     ).resolve_scale(y="independent").properties(title="Reported figures by outlet and date")
 

@@ -131,7 +131,7 @@ def spec_json(spec: Mapping) -> str:
 
 #: Fits a drawn chart to its column: where the drawing is wider than its box, the chart is drawn
 #: again with its plot (or each facet's) narrower by the excess, and on a narrow column with its
-#: legends below the plot. The width comes from the layout when the page is read, so one chart
+#: legends below the plot (side by side there, so each gets half the column for its labels). The width comes from the layout when the page is read, so one chart
 #: fits a laptop's column and a phone's without sideways scrolling.
 _FIT_JS = (
     'function fit(s,over,narrow){'
@@ -139,7 +139,7 @@ _FIT_JS = (
     'if(typeof t.width==="number"){t.width=Math.max(60,t.width-over);}'
     'else if(!t.hconcat&&!t.vconcat&&!t.facet&&!t.spec){t.width=Math.max(60,(r.view.width()||300)-over);}'
     'if(narrow){s.config=s.config||{};s.config.legend=Object.assign({},s.config.legend,'
-    '{orient:"bottom",direction:"vertical",columns:1,labelLimit:Math.max(80,room()-60)});'
+    '{orient:"bottom",direction:"vertical",columns:1,labelLimit:Math.max(60,Math.round(room()/2)-50)});'
     's.config.axisY=Object.assign({},s.config.axisY,{labelLimit:Math.round(room()/3)});}'
     'return s;}'
 )
