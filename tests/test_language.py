@@ -81,6 +81,7 @@ def test_a_speaker_named_by_surname_takes_the_full_name_written_in_the_lead(tmp_
     (("Ana Ruiz 丨Wirenews", "person"), None, "unattributed"),
     (("flood crush", "person"), None, "unattributed"),
     (("Health Ministry of Veldonia", "org"), None, "Health Ministry of Veldonia"),
+    (("Veldonia speaks of a \u201ccoup\u201d and Ruiz", "org"), None, "unattributed"),
 ])
 def test_a_speaker_the_report_cannot_name_is_unattributed(speaker, nationality, shown):
     from briefbook.language.attribution import Speaker, vetted
@@ -657,3 +658,16 @@ def test_a_one_word_person_no_full_name_holds_is_listed_as_other():
     kinds = settle_kinds({"Hajj": Counter({"person": 9}), "Ivo Brandt": Counter({"person": 3}),
                           "Brandt": Counter({"person": 2}), "Halberg": Counter({"place": 5, "person": 1})})
     assert kinds == {"Hajj": "other", "Ivo Brandt": "person", "Brandt": "person", "Halberg": "place"}
+
+
+def test_a_court_dismissing_an_order_is_an_act_and_a_minister_dismissing_reports_as_lies_is_a_statement(tmp_path):
+    tables = _write(tmp_path, "Quota ruling\n\nThe Supreme Court dismissed a lower court order that had restored "
+                              "the quotas.\n\nInterior Minister Ana Ruiz dismissed the reports as propaganda.\n")
+    statements = tables["statements"]
+    assert list(zip(statements["speaker"], statements["text"])) == [("Ana Ruiz", "the reports as propaganda")]
+
+
+def test_an_outlet_s_correspondent_reporting_is_the_outlet_speaking(tmp_path):
+    speakers = _speakers(tmp_path, "Clashes on campus\n\nHarbor Ledger’s Port Amel University correspondent "
+                                   "reported that the students had gathered at the gate.\n")
+    assert speakers == ["Harbor Ledger"]

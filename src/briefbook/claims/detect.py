@@ -28,7 +28,7 @@ from briefbook.claims.quotes import Quotation, find_quotations, starts_with_open
 from briefbook.corpus.metadata import dateline_end
 from briefbook.corpus.model import Document, Paragraph
 from briefbook.language.attribution import Found, Sighting
-from briefbook.language.names import Mention, mention, speaker_tokens, title_words
+from briefbook.language.names import Mention, mention, roles, speaker_tokens, title_words
 from briefbook.language.speech import according_to, is_cue, lexicon, message_tokens, nested, subject
 
 QUOTE_MARKS = "“”„«»‹›‘’\"'"
@@ -96,13 +96,22 @@ def _first_sentence(text: str) -> str:
 
 
 def _mention_of(cue: Token) -> Mention | None:
-    subj = _past_dateline(subject(cue))
+    subj = _outlet_of_reporter(_past_dateline(subject(cue)))
     if subj is None:
         return None
     # "NAIROBI // Survivors of the attack described …": the parser may hang the dateline on the subject
     end = dateline_end(subj.doc.text)
     tokens = [t for t in speaker_tokens(subj) if t.idx >= end]
     return mention(tokens) if tokens else None
+
+
+def _outlet_of_reporter(subj: Token | None) -> Token | None:
+    """A news organisation's staff reporting ("Prothom Alo's Dhaka University correspondent reported") is
+    the organisation speaking: the possessor stands for the subject, not the beat before the noun."""
+    if subj is None or subj.lemma_.lower() not in roles().reporter_nouns:
+        return subj
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    return owner if owner is not None else subj
 
 
 def _past_dateline(subj: Token | None) -> Token | None:

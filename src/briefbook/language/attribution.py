@@ -419,8 +419,8 @@ def vetted(speaker: Speaker, nationality: str | None) -> Speaker:
     """The speaker the report may name, or :data:`UNATTRIBUTED` (a wrong speaker is worse than none).
 
     No one ("unknown"), a demonym alone ("Veldonian"), a plural that names no speaker ("reports"), a
-    name with no capital letter and no speaker noun, or with a comma, a bar or a slash in it (a
-    headline's words or a photo credit taken for one) are unattributed;
+    name with no capital letter and no speaker noun, or with a comma, a bar, a slash or quotation marks
+    in it (a headline's words or a photo credit taken for one) are unattributed;
     a bare state body ("government", "Officials") takes the article's nationality ("Bolivian
     government") or, with none, is unattributed.
     """
@@ -436,8 +436,9 @@ def vetted(speaker: Speaker, nationality: str | None) -> Speaker:
         return UNATTRIBUTED
     if bare in roles().national_nouns:
         return Speaker(f"{nationality} {bare}", "group") if nationality else UNATTRIBUTED
-    if any(c in name for c in ",|丨/") or len(words) > 8:
-        return UNATTRIBUTED  # a headline, a photo credit or a list taken for a name ("X Claims Y, Z")
+    if any(c in name for c in ",|丨/“”\"«»") or len(words) > 8:
+        # a headline, a photo credit or a list taken for a name ("X Claims Y, Z", "X speaks of a “coup” and Y")
+        return UNATTRIBUTED
     if speaker.kind in ("org", "name", "group", "person") and not any(c.isupper() for c in name) and \
             not any(w.rstrip("s") in roles().speaker_nouns or w in roles().speaker_nouns for w in words) and \
             not (speaker.kind == "group" and words[-1].endswith("s")):

@@ -48,6 +48,7 @@ class Roles:
     honorifics: dict[str, str | None]
     pronouns: dict[str, str]
     demonyms: dict[str, str]
+    reporter_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def roles() -> Roles:
         frozenset(data["speaker_nouns"]), frozenset(data.get("not_speakers") or []),
         frozenset(data.get("national_nouns") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
+        frozenset(data.get("reporter_nouns") or []),
     )
 
 
@@ -209,6 +211,17 @@ def person_name(doc: Doc, start: int, end: int) -> str:
     return clean_name(" ".join(doc[start:end].text.replace("\u00a0", " ").split()))
 
 
+def _whole_name(entity: Span, first: int) -> Span:
+    """An organisation's name with the capitalised words the tagger left out before it ("Prothom" of
+    "Prothom Alo", tagged "Alo"): proper nouns joined to it as compounds, back to ``first``."""
+    start = entity.start
+    doc = entity.doc
+    while start - 1 >= first and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and entity.start <= doc[start - 1].head.i < entity.end:
+        start -= 1
+    return doc[start:entity.end]
+
+
 def mention(tokens: list[Token] | Span) -> Mention | None:
     """Classify a subject phrase; None when it cannot be a speaker ("reports", a dummy "it")."""
     tokens = [t for t in tokens if not t.is_space]
@@ -253,7 +266,7 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         # the organisation the speakers are described by ("survivors of the X attack") is not who speaks
         speaking = [e for e in orgs if e.start <= root.i < e.end or not _under_preposition(e.root, root)]
         if speaking:
-            return Mention(text, "org", clean_org(speaking[-1].text))
+            return Mention(text, "org", clean_org(_whole_name(speaking[-1], tokens[0].i).text))
     if root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns:
         owner = next((e for e in orgs + [e for e in span_ents if e.label_ in ("GPE", "NORP")]
                       if e.root.dep_ == "poss" and e.root.head == root), None)

@@ -26,6 +26,9 @@ class VerbRule:
     deps: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     particle: str = ""
+    #: prepositions of which one must be there for the verb to report anything ("dismissed the claims
+    #: as lies" reports; "dismissed a lower court order" is an act of a court, not words)
+    requires: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ def lexicon() -> Lexicon:
     """The verbs of saying from the editable ``speech_verbs.yaml``."""
     data = load_yaml("speech_verbs.yaml")
     reported = {
-        lemma: VerbRule(frozenset(rule.get("deps", [])), frozenset(rule.get("preps", [])), rule.get("particle", ""))
+        lemma: VerbRule(frozenset(rule.get("deps", [])), frozenset(rule.get("preps", [])), rule.get("particle", ""),
+                        frozenset(rule.get("requires", [])))
         for lemma, rule in (data.get("reported") or {}).items()
     }
     return Lexicon(reported, frozenset(data.get("direct_only") or []),
@@ -154,6 +158,10 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
     rule = lex.reported.get(cue.lemma_.lower(), VerbRule(frozenset({"ccomp"})))
     tokens: list[Token] = []
     children = list(cue.children)
+    # the required preposition hangs off the verb or off its object ("dismissed [the reports as lies]")
+    if rule.requires and not any(t.dep_ == "prep" and t.lower_ in rule.requires
+                                 for c in children for t in (c, *(c.children if c.dep_ == "dobj" else ()))):
+        return []
     own = next((c for c in children if c.dep_ == "nsubj"), None)
     joined = own is not None and own.left_edge.i > 0 and cue.doc[own.left_edge.i - 1].pos_ == "CCONJ"
     # a message on both sides of its verb: the one after it is the message ("While … remains unknown,
