@@ -216,8 +216,12 @@ def _whole_name(entity: Span, first: int) -> Span:
     "Prothom Alo", tagged "Alo"): proper nouns joined to it as compounds, back to ``first``."""
     start = entity.start
     doc = entity.doc
-    while start - 1 >= first and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-            and entity.start <= doc[start - 1].head.i < entity.end:
+    def joins(token: Token) -> bool:  # a title or honorific before a name is no part of it ("Dr Varga")
+        word = token.lower_.rstrip(".")
+        return token.pos_ == "PROPN" and token.dep_ == "compound" and entity.start <= token.head.i < entity.end \
+            and word not in roles().honorifics and word not in title_words()
+
+    while start - 1 >= first and joins(doc[start - 1]):
         start -= 1
     return doc[start:entity.end]
 
