@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import joined, origins_words, with_source_name
+from briefbook.corpus.outlets import joined, origins, origins_words, source_names, with_source_name
 
 
 def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -33,6 +33,7 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     if statements.empty:
         return pd.DataFrame(columns=columns)
     data = with_outlets(statements, documents).sort_values(["doc_id", "start"])
+    origin_of, names = origins(documents), source_names(documents)
     rows = []
     for claim_id, group in data.groupby("claim_id", sort=True):
         direct = group[group["kind"] == "direct"]
@@ -41,7 +42,7 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
         first = group.iloc[0]
         outlets = sorted(group["outlet"].unique())  # distinct sources, counted
         # and the independent origins they rest on: reprints of one wire story are one
-        n_origins, origin_words = origins_words(group["doc_id"].unique(), documents)
+        n_origins, origin_words = origins_words(group["doc_id"].unique(), origin_of, names)
         rows.append({
             "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of(group["frames"]),
             "n_statements": len(group), "n_outlets": len(outlets), "outlets": joined(outlets, "; "),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import UNKNOWN, origins_words, source_name
+from briefbook.corpus.outlets import UNKNOWN, origins, origins_words, source_name, source_names
 from briefbook.figures.classify import FOREIGN
 
 _WHAT = {
@@ -179,7 +179,7 @@ def _sources(figures: pd.DataFrame, figure_ids, documents: pd.DataFrame | None =
     parts = known + ([f"{_plural(unknown, 'article')} of unknown outlet"] if unknown else [])
     words = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
     if documents is not None and "family" in documents:
-        n_origins, _ = origins_words(members["doc_id"].unique(), documents)
+        n_origins, _ = origins_words(members["doc_id"].unique(), origins(documents), source_names(documents))
         if n_origins < len(names):
             words += f" ({n_origins} independent origin{'s' if n_origins > 1 else ''}: some reprint others' text)"
     return words
