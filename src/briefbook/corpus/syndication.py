@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -96,6 +97,12 @@ def shingles(text: str) -> np.ndarray:
                            for g in grams), dtype=np.int64)
 
 
+@lru_cache(maxsize=1 << 16)
+def paragraph_shingles(text: str) -> np.ndarray:
+    """The narrative shingles of one paragraph, read once for both passes (pairs, then families)."""
+    return shingles(narrative(text))
+
+
 def signature(values: np.ndarray) -> np.ndarray:
     """The MinHash signature of a set of shingles."""
     return ((np.outer(values, _A) + _B) % _PRIME).min(axis=0)
@@ -119,7 +126,7 @@ def shared_paragraphs(documents: list[Document]) -> list[SharedParagraph]:
     """Every paragraph that stands, for at least :data:`PARAGRAPH_SHARE` of its narrative shingles, in a
     paragraph of another article (each direction listed on its own: a trimmed paragraph is all in
     its original, the original only half in it)."""
-    items = [(d.doc_id, p.number, shingles(narrative(p.text)))
+    items = [(d.doc_id, p.number, paragraph_shingles(p.text))
              for d in documents for p in d.paragraphs if p.role in ("body", "title")]
     items = [item for item in items if len(item[2]) >= MIN_PARAGRAPH_SHINGLES]
     signatures = [signature(values) for _, _, values in items]
@@ -154,7 +161,7 @@ def credited_agency(document: Document, agencies: dict[str, str] | None = None) 
 def families(documents: list[Document], shared: list[SharedParagraph]) -> list[Family]:
     """Articles joined by the text they share, each family with its origin, biggest first."""
     by_id = {d.doc_id: d for d in documents}
-    narrative_shingles = {d.doc_id: {p.number: shingles(narrative(p.text)) for p in d.paragraphs} for d in documents}
+    narrative_shingles = {d.doc_id: {p.number: paragraph_shingles(p.text) for p in d.paragraphs} for d in documents}
     common: dict[tuple[str, str], set] = defaultdict(set)  # two articles -> the shingles they share
     shared_of: dict[str, set] = defaultdict(set)  # doc_id -> its shingles that stand in another article
     for item in shared:
