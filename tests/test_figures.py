@@ -757,3 +757,14 @@ def test_the_figures_by_source_chart_puts_dated_figures_on_a_time_axis_and_count
     assert layer["encoding"]["x"]["type"] == "temporal"
     assert sorted(r["report_date"] for r in spec["data"]["values"]) == ["2001-01-03", "2001-01-20"]
     assert undated_count(figures) == 1
+
+
+def test_a_best_figure_dated_by_an_inferred_article_date_says_so():
+    from briefbook.figures.extract import INFERRED_ARTICLE_DATE
+    from briefbook.figures.summary import reconciled_view
+
+    figures = _toll(("f1", "a", 19, 19, 3), ("f2", "b", 21, 21, 4)).assign(
+        sentence="", reported_on_how=["date in the sentence", INFERRED_ARTICLE_DATE])
+    reconciled = reconcile(figures, _docs("a", "b"))
+    assert reconciled_view(reconciled, figures).iloc[0]["as_of"] == "4 January 2001 (inferred)"
+    assert "as of 4 January 2001 (date inferred)" in summary_sentences(figures, reconciled)[1]

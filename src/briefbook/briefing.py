@@ -105,7 +105,7 @@ def fact(row: pd.Series, figures: pd.DataFrame, others: pd.DataFrame) -> Fact:
         who = who.strip() if isinstance(who, str) else ""
         where = best["outlet"]
         details.append(f"credited to {who}; reported in {where}" if who else f"reported in {where}")
-    details.append(as_of(row["best_reported_on"]))
+    details.append(as_of(row["best_reported_on"], best.get("reported_on_how", "") if best is not None else ""))
     off = figures[figures["figure_id"].isin(list(row.get("outlier_ids", [])))]
     if len(off):
         details.append("set aside as outliers: " + ", ".join(dict.fromkeys(

@@ -181,6 +181,10 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
     return rows
 
 
+#: How a figure's day was found when it is the article's date and that date was only inferred.
+INFERRED_ARTICLE_DATE = "article date (inferred by the chronology)"
+
+
 def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None = None,
                     statements: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every figure of the corpus as a DataFrame (columns :data:`COLUMNS`), ordered by (doc_id, start).
@@ -199,9 +203,14 @@ def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None =
             spoken.setdefault(row["doc_id"], []).append((int(row["start"]), int(row["end"]), row["speaker"]))
     rows: list[dict] = []
     _, home = corpus_nationality(parsed)
+    # an article date the chronology only inferred (from another article's report of the same happening,
+    # or the latest day the article names) is said to be one: "as of" it is an estimate, not a dateline
+    sure = {} if article_dates is None or "confidence" not in article_dates else {
+        row["doc_id"]: row["confidence"] == "high" for row in article_dates.to_dict("records")}
     for document in corpus.documents:
         if known.get(document.doc_id):
-            date, how = known[document.doc_id], "article date (inferred by the chronology)"
+            date = known[document.doc_id]
+            how = "article date" if sure.get(document.doc_id, False) else INFERRED_ARTICLE_DATE
         else:
             date, how = document.published, "article date"
         rows += document_figures(document, parsed[document.doc_id], date, how, years.get(document.doc_id),

@@ -55,9 +55,13 @@ def day_words(value) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
-def as_of(value) -> str:
-    """ "as of 26 September 2015", or "undated" where the best report's date is unknown."""
-    return f"as of {day_words(value)}" if day_words(value) else "undated"
+def as_of(value, how: object = "") -> str:
+    """ "as of 26 September 2015", "as of 26 September 2015 (date inferred)" where the day is an
+    article date the chronology only inferred (``how``: the figure's reported_on_how), or "undated"."""
+    if not day_words(value):
+        return "undated"
+    inferred = isinstance(how, str) and "inferred" in how
+    return f"as of {day_words(value)}" + (" (date inferred)" if inferred else "")
 
 
 def _plural(count: int, word: str) -> str:
@@ -128,13 +132,16 @@ def reconciled_view(reconciled: pd.DataFrame, figures: pd.DataFrame | None = Non
     the lower bound it is read as: "200" would be precision the text never gave.
     """
     nationality = reconciled.get("nationality", pd.Series("", index=reconciled.index)).fillna("")
+    inferred = {} if figures is None or "reported_on_how" not in figures else dict(
+        zip(figures["figure_id"], figures["reported_on_how"].fillna("").astype(str)))
     vague = {} if figures is None or "vague" not in figures else dict(
         zip(figures["figure_id"], [str(t) if v else "" for t, v in zip(figures["text"], figures["vague"].fillna(False))]))
     return reconciled.assign(
         figure=[group_label(c, w, n) for c, w, n in zip(reconciled["category"], reconciled["who"], nationality)],
         best_words=["" if pd.isna(b) else vague.get(f) or _n(b) for b, f in zip(reconciled["best"], reconciled["best_figure_id"])],
         range_words=[range_words(lo, hi) for lo, hi in zip(reconciled["low"], reconciled["high"])],
-        as_of=[day_words(d) or "undated" for d in reconciled["best_reported_on"]],
+        as_of=[(day_words(d) + (" (inferred)" if "inferred" in inferred.get(f, "") else "")) if day_words(d)
+               else "undated" for d, f in zip(reconciled["best_reported_on"], reconciled["best_figure_id"])],
     )
 
 
@@ -196,6 +203,7 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame, documents
         f"({_plural(len(outlets), 'source')}), in {_plural(len(reconciled), 'group')} of what happened and to whom."
     ]
     foreign_said: set[str] = set()
+    how_of = dict(zip(figures["figure_id"], figures["reported_on_how"])) if "reported_on_how" in figures else {}
     for row in reconciled.itertuples(index=False):
         said = subject(row.category, row.who)
         reports = _plural(int(row.reports), "report")
@@ -209,9 +217,9 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame, documents
         elif pd.isna(row.best):
             text = f"Number of {said}: {reports}, none with a lower bound; reported range {range_words(row.low, row.high)}."
         elif row.reports == 1:
-            text = f"Number of {said}: {range_words(row.low, row.high)} (one report, {row.outlets}, {as_of(row.best_reported_on)})."
+            text = f"Number of {said}: {range_words(row.low, row.high)} (one report, {row.outlets}, {as_of(row.best_reported_on, how_of.get(row.best_figure_id, ''))})."
         else:
-            text = (f"Number of {said}: best figure {_n(row.best)} ({as_of(row.best_reported_on)}), "
+            text = (f"Number of {said}: best figure {_n(row.best)} ({as_of(row.best_reported_on, how_of.get(row.best_figure_id, ''))}), "
                     f"range {range_words(row.low, row.high)}, from {reports} in "
                     f"{_sources(figures, row.figure_ids, documents)}.")
         if row.disagreement:
