@@ -768,3 +768,12 @@ def test_a_best_figure_dated_by_an_inferred_article_date_says_so():
     reconciled = reconcile(figures, _docs("a", "b"))
     assert reconciled_view(reconciled, figures).iloc[0]["as_of"] == "4 January 2001 (inferred)"
     assert "as of 4 January 2001 (date inferred)" in summary_sentences(figures, reconciled)[1]
+
+
+def test_a_figure_given_by_reprints_of_one_story_lists_them_under_their_origin():
+    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 717, 717, 3), ("f3", "c", 769, 769, 4))
+    docs = _docs("a", "b", "c").assign(family=["fam-1", "fam-1", ""], origin=["AP", "AP", ""],
+                                       origin_how="", shared_share=[0.8, 0.7, 0.0])
+    lines = reconcile(figures, docs).iloc[0].accounts
+    assert "717: stands (2 reports: AP, reprinted by 2; 3 Jan 2001)" in lines
+    assert "769: the best figure (Outlet c; 4 Jan 2001)" in lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.corpus.outlets import joined, with_source_name
+from briefbook.corpus.outlets import joined, origins, origins_words, source_names, with_source_name
 from briefbook.figures.classify import FOREIGN, materiel_kind
 from briefbook.figures.nationality import nationality_labels, written_nationality
 from briefbook.resources import load_yaml
@@ -243,20 +243,24 @@ def _as_written(row) -> str:
     return words + _range(row._asdict())
 
 
-def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, off, best_id, low) -> list[str]:
+def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, off, best_id, low,
+             origin_of: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[str]:
     """The group's reports, one line per figure they give: the figure, what became of it, who gave it and when.
 
     "769: the best figure (outlet unknown (file a.txt); 26 Sep 2015)". A figure given by several
     reports is one line naming every source, so a figure is never both an update and an earlier
-    figure in one explanation; its status is that of its report that counts most.
+    figure in one explanation; its status is that of its report that counts most. Where some of its
+    sources reprint one another (``origin_of``, ``names``: :func:`~briefbook.corpus.outlets.origins`
+    and ``source_names``), they are listed under their origin: "717: stands (3 reports: AP, reprinted by 3; …)".
     """
     ranged_ids = set(ranged["figure_id"])
     lines: dict[str, dict] = {}
     for row in group.itertuples(index=False):
         status = _status(row, best_id, gone, ranged_ids, off, low)
-        line = lines.setdefault(_as_written(row), {"statuses": [], "sources": [], "days": [], "n": 0})
+        line = lines.setdefault(_as_written(row), {"statuses": [], "sources": [], "docs": [], "days": [], "n": 0})
         line["statuses"].append(status)
         line["sources"].append(row.outlet or row.file)
+        line["docs"].append(row.doc_id)
         line["days"].append(row.reported_on)
         line["n"] += 1
 
@@ -273,7 +277,9 @@ def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, of
             count = sum(1 for s in line["statuses"] if rank(s) > 1)
             status += f", {count} of its reports not ({', '.join(gone)})"
         reports = f"{line['n']} reports: " if line["n"] > 1 else ""
-        out.append((order, f"{figure}: {status} ({reports}{joined(line['sources'])}; {_days(line['days'])})"))
+        reprinted = origin_of and names and any(origin_of.get(d, d) != names.get(d, d) for d in line["docs"])
+        sources = origins_words(dict.fromkeys(line["docs"]), origin_of, names)[1] if reprinted else joined(line["sources"])
+        out.append((order, f"{figure}: {status} ({reports}{sources}; {_days(line['days'])})"))
     return [text for _, text in sorted(out, key=lambda pair: pair[0])]
 
 
@@ -326,6 +332,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     if figures.empty:
         return pd.DataFrame(columns=COLUMNS)
     frame = with_source_name(figures, documents)
+    origin_of, names = origins(documents), source_names(documents)
     rows = []
     parts = frame[frame["part_of"].fillna("") != ""] if "part_of" in frame else frame.iloc[0:0]
     frame = frame[~frame.index.isin(parts.index)]
@@ -384,7 +391,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "disagreement": not _overlap(group.dropna(subset=["low"], how="all")),
             "explanation": _explain(group, gone, standing, parts[parts["part_of"].isin(group["figure_id"])], off),
             "accounts": accounts(group, gone, ranged, off, None if best_row is None else best_row["figure_id"],
-                                 min(lows) if lows else None),
+                                 min(lows) if lows else None, origin_of, names),
             "standing_ids": list(standing["figure_id"]),
             "outlier_ids": off,
             "figure_ids": list(group["figure_id"]),
