@@ -767,7 +767,7 @@ def test_a_best_figure_dated_by_an_inferred_article_date_says_so():
         sentence="", reported_on_how=["date in the sentence", INFERRED_ARTICLE_DATE])
     reconciled = reconcile(figures, _docs("a", "b"))
     assert reconciled_view(reconciled, figures).iloc[0]["as_of"] == "4 January 2001 (inferred)"
-    assert "as of 4 January 2001 (date inferred)" in summary_sentences(figures, reconciled)[1]
+    assert "as of 4 January 2001, date inferred)" in summary_sentences(figures, reconciled)[1]
 
 
 def test_a_figure_given_by_reprints_of_one_story_lists_them_under_their_origin():

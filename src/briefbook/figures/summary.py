@@ -56,12 +56,12 @@ def day_words(value) -> str:
 
 
 def as_of(value, how: object = "") -> str:
-    """ "as of 26 September 2015", "as of 26 September 2015 (date inferred)" where the day is an
+    """ "as of 26 September 2015", "as of 26 September 2015, date inferred" where the day is an
     article date the chronology only inferred (``how``: the figure's reported_on_how), or "undated"."""
     if not day_words(value):
         return "undated"
     inferred = isinstance(how, str) and "inferred" in how
-    return f"as of {day_words(value)}" + (" (date inferred)" if inferred else "")
+    return f"as of {day_words(value)}" + (", date inferred" if inferred else "")
 
 
 def _plural(count: int, word: str) -> str:
