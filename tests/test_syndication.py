@@ -99,3 +99,10 @@ def test_an_exact_reprint_is_one_article_and_the_copy_is_listed_as_such(tmp_path
     corpus = load_corpus(tmp_path)
     assert [d.file for d in corpus.documents] == ["copy.txt"]
     assert [(s.file, s.reason) for s in corpus.skipped] == [("wire.txt", "exact duplicate of copy.txt")]
+
+
+def test_a_lone_agency_credit_line_set_aside_as_interface_text_still_names_the_origin(tmp_path):
+    _write(tmp_path, "wire.txt", "Levee breaks in Marlow Bend", [*WIRE, "AP"])
+    _write(tmp_path, "trimmed.txt", "Town under water after levee fails", WIRE[:4])
+    found, _ = _families(tmp_path)
+    assert found == [({"wire.txt", "trimmed.txt"}, "AP")]

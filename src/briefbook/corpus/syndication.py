@@ -150,11 +150,12 @@ def credited_agency(document: Document, agencies: dict[str, str] | None = None) 
     agencies = wire_agencies() if agencies is None else agencies
     if document.outlet.casefold().strip() in agencies:
         return agencies[document.outlet.casefold().strip()]
-    for paragraph in document.paragraphs:
-        if paragraph.role == "credit":
-            words = paragraph.text.strip(" .–—-/|").casefold()
-            if words in agencies:
-                return agencies[words]
+    # a credit line kept as one, or set aside as a lone interface word ("AP" on a line of its own)
+    lines = [p.text for p in document.paragraphs if p.role == "credit"] + [r.text for r in document.removed]
+    for line in lines:
+        words = line.strip(" .–—-/|").casefold()
+        if words in agencies:
+            return agencies[words]
     return ""
 
 
