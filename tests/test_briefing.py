@@ -173,3 +173,17 @@ def test_the_front_page_says_when_no_claim_is_carried_by_more_than_one_outlet(mo
     shown.clear()
     report.show_key_claims(key_claims(claims.assign(n_outlets=[2, 1, 1], n_origins=[2, 1, 1])))
     assert "No claim is carried" not in "".join(shown)
+
+
+def test_the_front_page_counts_only_events_placed_on_the_calendar(tmp_path):
+    from briefbook.corpus import load_corpus
+    from briefbook.findings import headline_numbers, headline_sentence
+    from briefbook.pipeline import extract
+
+    (tmp_path / "a.txt").write_text("Floods in the valley\n\nRescuers arrived on Tuesday, officials said.\n",
+                                    encoding="utf-8")
+    tables = extract(load_corpus(tmp_path)).tables
+    assert len(tables["events"]) == 1 and (tables["events"]["date"] == "").all()
+    numbers = headline_numbers(tables)
+    assert (numbers["n_events"], numbers["n_entries"]) == (0, 0)
+    assert "0 dated events make 0 entries of the timeline" in headline_sentence(numbers)

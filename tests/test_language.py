@@ -660,6 +660,14 @@ def test_a_one_word_person_no_full_name_holds_is_listed_as_other():
     assert kinds == {"Hajj": "other", "Ivo Brandt": "person", "Brandt": "person", "Halberg": "place"}
 
 
+def test_a_one_word_organisation_that_is_a_full_name_s_surname_is_that_person():
+    from briefbook.entities import settle_kinds
+
+    kinds = settle_kinds({"Luis Ortega": Counter({"person": 4}), "Ortega": Counter({"organisation": 6}),
+                          "Luis": Counter({"organisation": 1}), "Senate": Counter({"organisation": 3})})
+    assert kinds == {"Luis Ortega": "person", "Ortega": "person", "Luis": "organisation", "Senate": "organisation"}
+
+
 def test_a_court_dismissing_an_order_is_an_act_and_a_minister_dismissing_reports_as_lies_is_a_statement(tmp_path):
     tables = _write(tmp_path, "Quota ruling\n\nThe Supreme Court dismissed a lower court order that had restored "
                               "the quotas.\n\nInterior Minister Ana Ruiz dismissed the reports as propaganda.\n")

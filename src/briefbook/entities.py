@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # importing spaCy costs a second the report's title does not 
 ENTITIES = table("entities", "one named person, place, organisation or group, counted across the corpus", [
     ("entity", "string", "the name as written most often, without a leading 'the' or a possessive"),
     ("kind", "string", "person, place, organisation, group or other: the kind the recogniser gives the name most "
-                       "often (a one-word person no full name of the corpus holds is other)"),
+                       "often (a one-word person no full name of the corpus holds is other; a one-word organisation that is a "
+                       "full name's surname is a person)"),
     ("mentions", "integer", "times it is named in running text (captions and credits left out)"),
     ("articles", "integer", "articles that name it"),
 ], primary_key=("entity",))
@@ -40,11 +41,21 @@ def _name(text: str) -> str:
 def settle_kinds(kinds: dict[str, Counter]) -> dict[str, str]:
     """Each name's kind: the one the recogniser gives it most often; but a one-word "person" that no
     longer person name of the corpus holds ("Hajj", "Jamarat") is no person the articles name in full,
-    and is listed as "other" rather than charted as someone."""
+    and is listed as "other" rather than charted as someone; and a one-word "organisation" that is the
+    surname of a person the corpus names in full ("Arce" of "Luis Arce") is that person."""
     chosen = {name: min(counts, key=lambda k: (-counts[k], k)) for name, counts in kinds.items()}
-    words_of_persons = {w for name, kind in chosen.items() if kind == "person" and " " in name for w in name.split()}
-    return {name: "other" if kind == "person" and " " not in name and name not in words_of_persons else kind
-            for name, kind in chosen.items()}
+    full_names = [name.split() for name, kind in chosen.items() if kind == "person" and " " in name]
+    words_of_persons = {w for words in full_names for w in words}
+    surnames = {words[-1] for words in full_names}
+
+    def settled(name: str, kind: str) -> str:
+        if " " in name:
+            return kind
+        if kind == "person" and name not in words_of_persons:
+            return "other"
+        return "person" if kind == "organisation" and name in surnames else kind
+
+    return {name: settled(name, kind) for name, kind in chosen.items()}
 
 
 def entity_counts(corpus: Corpus, parsed: "Parsed") -> pd.DataFrame:

@@ -45,8 +45,9 @@ def headline_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
         "n_figure_groups": len(reconciled),
         "n_disagreements": int(reconciled["disagreement"].sum())
         if not reconciled.empty else 0,
-        "n_events": len(events),
-        "n_entries": len(entries),
+        # events placed on the calendar: a date expression that could not be placed dates nothing
+        "n_events": int((events["date"].fillna("") != "").sum()) if "date" in events else len(events),
+        "n_entries": int((entries["date"].fillna("") != "").sum()) if "date" in entries else len(entries),
         "n_date_conflicts": conflicts["timeline_id"].nunique() if not conflicts.empty and "timeline_id" in conflicts
         else len(conflicts),
     }
