@@ -18,7 +18,7 @@ from briefbook.corpus.manifest import MANIFEST_NAMES, find_manifest, read_manife
 from briefbook.corpus.model import Corpus, Document, Duplicate, Paragraph, Skipped
 from briefbook.corpus.outlets import one_spelling
 from briefbook.corpus.read import Unreadable, decode
-from briefbook.corpus.syndication import families, shared_paragraphs
+from briefbook.corpus.syndication import syndicate
 from briefbook.errors import BriefbookError
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -140,9 +140,8 @@ def load_corpus(folder: str | Path) -> Corpus:
     for a, b, similarity in near_duplicates({d.file: " ".join(p.text for p in d.paragraphs) for d in documents}):
         duplicates.append(Duplicate(b, a, "near", similarity))
         by_file[b].notes.append(f"near duplicate of {a} ({similarity:.0%} shared)")
-    shared = shared_paragraphs(documents)
-    return Corpus(str(folder), documents, skipped, duplicates, fingerprint(folder),
-                  families=families(documents, shared), shared=shared)
+    families, shared = syndicate(documents)
+    return Corpus(str(folder), documents, skipped, duplicates, fingerprint(folder), families=families, shared=shared)
 
 
 def _complete_years(documents: list[Document]) -> None:

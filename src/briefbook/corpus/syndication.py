@@ -34,7 +34,6 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -97,10 +96,13 @@ def shingles(text: str) -> np.ndarray:
                            for g in grams), dtype=np.int64)
 
 
-@lru_cache(maxsize=1 << 16)
-def paragraph_shingles(text: str) -> np.ndarray:
-    """The narrative shingles of one paragraph, read once for both passes (pairs, then families)."""
-    return shingles(narrative(text))
+#: Each article's paragraphs' narrative shingles: doc_id -> paragraph number -> shingles.
+Shingled = dict[str, dict[int, np.ndarray]]
+
+
+def narrative_shingles(documents: list[Document]) -> Shingled:
+    """The narrative shingles of every paragraph, read once for both passes (pairs, then families)."""
+    return {d.doc_id: {p.number: shingles(narrative(p.text)) for p in d.paragraphs} for d in documents}
 
 
 def signature(values: np.ndarray) -> np.ndarray:
@@ -122,11 +124,12 @@ def candidate_pairs(signatures: list[np.ndarray]) -> set[tuple[int, int]]:
     return pairs
 
 
-def shared_paragraphs(documents: list[Document]) -> list[SharedParagraph]:
+def shared_paragraphs(documents: list[Document], shingled: Shingled | None = None) -> list[SharedParagraph]:
     """Every paragraph that stands, for at least :data:`PARAGRAPH_SHARE` of its narrative shingles, in a
     paragraph of another article (each direction listed on its own: a trimmed paragraph is all in
-    its original, the original only half in it)."""
-    items = [(d.doc_id, p.number, paragraph_shingles(p.text))
+    its original, the original only half in it). ``shingled``: :func:`narrative_shingles`, when read."""
+    shingled = narrative_shingles(documents) if shingled is None else shingled
+    items = [(d.doc_id, p.number, shingled[d.doc_id][p.number])
              for d in documents for p in d.paragraphs if p.role in ("body", "title")]
     items = [item for item in items if len(item[2]) >= MIN_PARAGRAPH_SHINGLES]
     signatures = [signature(values) for _, _, values in items]
@@ -159,15 +162,16 @@ def credited_agency(document: Document, agencies: dict[str, str] | None = None) 
     return ""
 
 
-def families(documents: list[Document], shared: list[SharedParagraph]) -> list[Family]:
+def families(documents: list[Document], shared: list[SharedParagraph],
+             shingled: Shingled | None = None) -> list[Family]:
     """Articles joined by the text they share, each family with its origin, biggest first."""
     by_id = {d.doc_id: d for d in documents}
-    narrative_shingles = {d.doc_id: {p.number: paragraph_shingles(p.text) for p in d.paragraphs} for d in documents}
+    shingled = narrative_shingles(documents) if shingled is None else shingled
     common: dict[tuple[str, str], set] = defaultdict(set)  # two articles -> the shingles they share
     shared_of: dict[str, set] = defaultdict(set)  # doc_id -> its shingles that stand in another article
     for item in shared:
-        own = narrative_shingles[item.doc_id][item.paragraph]
-        other = narrative_shingles[item.other_doc_id][item.other_paragraph]
+        own = shingled[item.doc_id][item.paragraph]
+        other = shingled[item.other_doc_id][item.other_paragraph]
         both = {int(v) for v in np.intersect1d(own, other, assume_unique=True)}
         common[tuple(sorted((item.doc_id, item.other_doc_id)))] |= both
         shared_of[item.doc_id] |= both
@@ -188,7 +192,7 @@ def families(documents: list[Document], shared: list[SharedParagraph]) -> list[F
     agencies = wire_agencies()
     out = []
     for members in sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g)):
-        total = {m: len(set().union(*(set(map(int, v)) for v in narrative_shingles[m].values()))) or 1
+        total = {m: len(set().union(*(set(map(int, v)) for v in shingled[m].values()))) or 1
                  for m in members}
         family = Family("fam-" + hashlib.sha256(" ".join(members).encode()).hexdigest()[:8], members,
                         shares={m: round(len(shared_of[m]) / total[m], 3) for m in members})
@@ -207,3 +211,10 @@ def families(documents: list[Document], shared: list[SharedParagraph]) -> list[F
                                  "the first (undated articles, or two of the first day)")
         out.append(family)
     return out
+
+
+def syndicate(documents: list[Document]) -> tuple[list[Family], list[SharedParagraph]]:
+    """The corpus's families and shared paragraphs, every paragraph's shingles read once."""
+    shingled = narrative_shingles(documents)
+    shared = shared_paragraphs(documents, shingled)
+    return families(documents, shared, shingled), shared
