@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from briefbook.corpus.outlets import origins, source_names
+from briefbook.corpus.outlets import in_family, origins, source_names
 from briefbook.publish import render
 
 ARTICLE_COLUMNS = {
@@ -53,11 +53,12 @@ FAMILY_COLUMNS = {
 def families_table(documents: pd.DataFrame, shared: pd.DataFrame) -> pd.DataFrame:
     """One row per family of articles that share text: its origin, how that was found, each article
     with the share of its text that stands in another, and how many paragraphs they share."""
-    if "family" not in documents or not (documents["family"].fillna("") != "").any():
+    shares = in_family(documents)
+    if not shares.any():
         return pd.DataFrame(columns=["family", *FAMILY_COLUMNS])
     names = source_names(documents)
     rows = []
-    for family, group in documents[documents["family"].fillna("") != ""].groupby("family", sort=False):
+    for family, group in documents[shares].groupby("family", sort=False):
         members = [f"{names[r.doc_id]}: {float(r.shared_share):.0%}" for r in group.itertuples()]
         n_shared = int(shared["doc_id"].isin(group["doc_id"]).sum()) if not shared.empty else 0
         rows.append({"family": family, "origin": group["origin"].iloc[0], "origin_how": group["origin_how"].iloc[0],
@@ -154,8 +155,8 @@ def summary_sentences(documents: pd.DataFrame, removed: pd.DataFrame, skipped: p
         sentences.append(f"{dated} of {n} state when they were published, {span}.")
     else:
         sentences.append("No article states when it was published.")
-    if "family" in documents and (documents["family"].fillna("") != "").any():
-        fams = documents[documents["family"].fillna("") != ""]
+    if in_family(documents).any():
+        fams = documents[in_family(documents)]
         sentences.append(
             f"{len(fams)} articles share text with another, in {fams['family'].nunique()} "
             f"famil{'y' if fams['family'].nunique() == 1 else 'ies'}; every count of outlets in the report also "

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from briefbook.corpus.clean import Line
 from briefbook.corpus.model import Paragraph, Removed
-from briefbook.corpus.outlets import wire_agencies
+from briefbook.corpus.outlets import agency_named
 
 MONTHS = {
     name: number
@@ -191,8 +191,7 @@ def _agency_line(text: str) -> str:
     match = _BYLINE_AGENCY.match(text.strip())
     if not match:
         return ""
-    name = (match.group("name") or match.group("lead") or "").strip(" .,:|").casefold()
-    return wire_agencies().get(name, "")
+    return agency_named(match.group("name") or match.group("lead") or "")
 
 
 def _looks_like_masthead(text: str) -> bool:

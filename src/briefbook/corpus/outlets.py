@@ -38,6 +38,19 @@ def wire_agencies() -> dict[str, str]:
             for name in agency["credited_as"]}
 
 
+def agency_named(text: str) -> str:
+    """The news agency a credit names, whole and alone ("AP", "By-line: Reuters." stripped of its
+    punctuation: "Reuters"), else ""; one reading for datelines, bylines and credit lines."""
+    return wire_agencies().get(text.strip(" .,:;|/–—-").casefold(), "")
+
+
+def in_family(documents: pd.DataFrame) -> pd.Series:
+    """Which articles share text with another (belong to a syndication family)."""
+    if "family" not in documents:
+        return pd.Series(False, index=documents.index)
+    return documents["family"].fillna("").astype(str) != ""
+
+
 def outlet_key(name: str) -> str:
     """What two spellings of one outlet share: "TASS", "tass", "T.A.S.S." -> "tass"."""
     return "".join(c for c in name.casefold() if c.isalnum())
@@ -127,14 +140,13 @@ def origins(documents: pd.DataFrame) -> dict[str, str]:
     is unknown), else the article's own source name. Counting these, not mastheads, four reprints of one
     wire story are one report."""
     names = source_names(documents)
-    records = documents.to_dict("records")
+    shares = in_family(documents)
     members: dict[str, list[str]] = {}
-    for row in records:
-        if isinstance(row.get("family"), str) and row["family"]:
-            members.setdefault(row["family"], []).append(names[row["doc_id"]])
+    for row in documents[shares].to_dict("records"):
+        members.setdefault(row["family"], []).append(names[row["doc_id"]])
     out = {}
-    for row in records:
-        family = row.get("family") if isinstance(row.get("family"), str) else ""
+    for row, family_member in zip(documents.to_dict("records"), shares):
+        family = row["family"] if family_member else ""
         origin = row.get("origin") if isinstance(row.get("origin"), str) else ""
         if not family:
             out[row["doc_id"]] = names[row["doc_id"]]

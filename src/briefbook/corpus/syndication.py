@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbook.corpus.model import Document
-from briefbook.corpus.outlets import UNKNOWN_ORIGIN, wire_agencies
+from briefbook.corpus.outlets import UNKNOWN_ORIGIN, agency_named
 
 #: Words in a shingle.
 SHINGLE = 5
@@ -147,19 +147,13 @@ def shared_paragraphs(documents: list[Document], shingled: Shingled | None = Non
     return found
 
 
-def credited_agency(document: Document, agencies: dict[str, str] | None = None) -> str:
+def credited_agency(document: Document) -> str:
     """The agency an article credits for its text: its outlet when that is an agency (read from a dateline
     such as "(AP)", a credit line or the manifest), else a credit line naming one; "" where none."""
-    agencies = wire_agencies() if agencies is None else agencies
-    if document.outlet.casefold().strip() in agencies:
-        return agencies[document.outlet.casefold().strip()]
     # a credit line kept as one, or set aside as a lone interface word ("AP" on a line of its own)
-    lines = [p.text for p in document.paragraphs if p.role == "credit"] + [r.text for r in document.removed]
-    for line in lines:
-        words = line.strip(" .–—-/|").casefold()
-        if words in agencies:
-            return agencies[words]
-    return ""
+    lines = [document.outlet] + [p.text for p in document.paragraphs if p.role == "credit"] \
+        + [r.text for r in document.removed]
+    return next((agency for agency in map(agency_named, lines) if agency), "")
 
 
 def families(documents: list[Document], shared: list[SharedParagraph],
@@ -189,14 +183,13 @@ def families(documents: list[Document], shared: list[SharedParagraph],
     groups: dict[str, list[str]] = defaultdict(list)
     for doc in sorted(parent):
         groups[root(doc)].append(doc)
-    agencies = wire_agencies()
     out = []
     for members in sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g)):
         total = {m: len(set().union(*(set(map(int, v)) for v in shingled[m].values()))) or 1
                  for m in members}
         family = Family("fam-" + hashlib.sha256(" ".join(members).encode()).hexdigest()[:8], members,
                         shares={m: round(len(shared_of[m]) / total[m], 3) for m in members})
-        credits = Counter(a for a in (credited_agency(by_id[m], agencies) for m in members) if a)
+        credits = Counter(a for a in (credited_agency(by_id[m]) for m in members) if a)
         dated = sorted((by_id[m].published, m) for m in members if by_id[m].published)
         if credits:
             agency, count = credits.most_common(1)[0]
