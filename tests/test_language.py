@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from types import SimpleNamespace
 
@@ -679,3 +680,13 @@ def test_an_outlet_s_correspondent_reporting_is_the_outlet_speaking(tmp_path):
     speakers = _speakers(tmp_path, "Clashes on campus\n\nHarbor Ledger’s Port Amel University correspondent "
                                    "reported that the students had gathered at the gate.\n")
     assert speakers == ["Harbor Ledger"]
+
+
+@pytest.mark.parametrize("value, words", [
+    ("2015-09-24", "24 September 2015"), ("2015-09", "September 2015"), ("2015", "2015"),
+    (dt.date(2022, 1, 2), "2 January 2022"), ("", ""), (None, ""), (float("nan"), ""),
+])
+def test_a_date_is_worded_as_precisely_as_it_is(value, words):
+    from briefbook.language.dates import date_words
+
+    assert date_words(value) == words

@@ -20,8 +20,9 @@ from briefbook.claims import claims_table
 from briefbook.corpus.outlets import with_source_name
 from briefbook.figures import reconcile
 from briefbook.figures.classify import FOREIGN
-from briefbook.figures.summary import as_of, day_words, range_words, subject
+from briefbook.figures.summary import as_of, range_words, subject
 from briefbook.language.attribution import NO_SPEAKER
+from briefbook.language.dates import date_words
 from briefbook.publish.render import article_href, safe_id
 
 #: The kinds of figure the brief states, in the order an analyst quotes them.
@@ -197,14 +198,12 @@ def key_dates(entries: pd.DataFrame, events: pd.DataFrame, span: tuple[str, str]
 def _when(date: str, date_end: str, precision: str) -> str:
     """An entry's date as its precision allows: a day, a month, or a range of days ("23–29 March
     2015" for "last week": never one day the text did not give)."""
-    if len(date) != 10:
-        return pd.Timestamp(date + "-01").strftime("%B %Y")
-    if precision != "range" or not date_end or date_end == date:
-        return day_words(date)
+    if len(date) != 10 or precision != "range" or not date_end or date_end == date:
+        return date_words(date)
     start, end = pd.Timestamp(date), pd.Timestamp(date_end)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}\u2013{day_words(date_end)}"
-    return f"{day_words(date)} \u2013 {day_words(date_end)}"
+        return f"{start.day}\u2013{date_words(date_end)}"
+    return f"{date_words(date)} \u2013 {date_words(date_end)}"
 
 
 def _short(text: str, words: int = CLAIM_WORDS) -> str:

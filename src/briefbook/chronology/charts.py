@@ -14,7 +14,7 @@ import pandas as pd
 
 from briefbook.chronology.events import kind_lexicon
 from briefbook.corpus.outlets import source_names
-from briefbook.language.dates import how_label
+from briefbook.language.dates import date_words, how_label
 
 
 def kind_colour(title: str = "kind") -> alt.Color:
@@ -115,20 +115,13 @@ def _ticks(starts: pd.Series, ends: pd.Series) -> dict:
     return {"interval": "month", "step": max(1, -(-span // 180))}
 
 
-def _day_words(day: str) -> str:
-    """"2015-09-24" -> "24 September 2015"; "2015-09" -> "September 2015"."""
-    parts = [int(p) for p in day.split("-")]
-    named = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    return named.strftime("%-d %B %Y" if len(parts) == 3 else "%B %Y" if len(parts) == 2 else "%Y")
-
-
 def timeline_title(entries: pd.DataFrame) -> str:
     """The finding of the timeline chart: how many dated entries, over which span, how many dates disputed."""
     data = _plottable(entries)
     if data.empty:
         return "No event could be placed on the calendar"
     first, last = min(data["date"]), max(data["date"])
-    span = _day_words(first) if first == last else f"from {_day_words(first)} to {_day_words(last)}"
+    span = date_words(first) if first == last else f"from {date_words(first)} to {date_words(last)}"
     disputed = int(data["conflict"].fillna(False).astype(bool).sum()) if "conflict" in data else 0
     return (f"{len(data)} dated {'entry' if len(data) == 1 else 'entries'} {span}; "
             + (f"sources disagree on the date of {disputed}" if disputed else "no source contradicts another's date"))

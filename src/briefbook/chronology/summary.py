@@ -6,22 +6,16 @@ the report says nothing the data does not show, and says what is missing.
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pandas as pd
 
 from briefbook.chronology.timeline import as_read
-from briefbook.language.dates import how_label
+from briefbook.language.dates import date_words, how_label
 
 
 def _day(label: str) -> str:
     """"2022-01-02" -> "2 January 2022"; "2022-01" -> "January 2022"."""
-    if not label:
-        return "an unknown date"
-    if len(label) == 7:
-        return dt.date.fromisoformat(label + "-01").strftime("%B %Y")
-    day = dt.date.fromisoformat(label)
-    return f"{day.day} {day.strftime('%B %Y')}"
+    return date_words(label) or "an unknown date"
 
 
 def summary_sentences(events: pd.DataFrame, timeline: pd.DataFrame) -> list[str]:

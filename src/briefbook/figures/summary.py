@@ -10,6 +10,7 @@ import pandas as pd
 
 from briefbook.corpus.outlets import UNKNOWN, origins, origins_words, source_name, source_names
 from briefbook.figures.classify import FOREIGN
+from briefbook.language.dates import date_words as day_words
 
 _WHAT = {
     "killed": "killed",
@@ -45,14 +46,6 @@ def range_words(low, high) -> str:
     if pd.isna(low):
         return "an unknown number"
     return _n(low) if int(low) == int(high) else f"{_n(low)} to {_n(high)}"
-
-
-def day_words(value) -> str:
-    """A report's date as an analyst writes it: "2015-09-26" -> "26 September 2015" ("" when undated)."""
-    if value is None or pd.isna(value) or not str(value):
-        return ""
-    day = pd.Timestamp(str(value))
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def as_of(value, how: object = "") -> str:

@@ -528,3 +528,20 @@ def dates_by_doc(dates, corpus=None) -> dict[str, dt.date | None]:
     if corpus is None:
         return found
     return {d.doc_id: found.get(d.doc_id) or d.published for d in corpus.documents}
+
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_words(value: object) -> str:
+    """A date as an analyst writes it, as precise as it is: "24 September 2015", "September 2015",
+    "2015"; "" for no date (None, NaN, NaT, ""). Takes ISO text, a ``date`` or a timestamp: the one
+    way every page, chart title and citation words a date."""
+    match = _ISO.match(str(value)[:10]) if value is not None else None
+    if match is None:
+        return ""
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is None:
+        return str(year)
+    name = dt.date(year, month, 1).strftime("%B")
+    return f"{day} {name} {year}" if day else f"{name} {year}"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from briefbook.language.dates import date_words
+
 _SPECIAL = re.compile(r"[%&#$_^~]")
 
 
@@ -38,7 +40,7 @@ def entry(row: pd.Series) -> str:
     a month number as "1 2022" and no day at all.
     """
     day = _published(row.get("published"))
-    published = f"published {day.day} {day.strftime('%B %Y')}; " if day is not None else ""
+    published = f"published {date_words(row.get('published'))}; " if day is not None else ""
     note = f"{published}seed file {row['file']}; document {row['doc_id']}"
     fields = {
         "title": "{" + bibtex_text(row.get("title") or row.get("file")) + "}",
