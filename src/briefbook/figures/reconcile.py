@@ -220,7 +220,7 @@ def _days(values) -> str:
 _STANDS = ("the best figure", "stands")
 
 
-def _status(row, best_id, gone: dict[str, str], ranged_ids: set[str], off, low) -> str:
+def _status(row, best_id, gone: dict[str, str], ranged_ids: set[str], off, floors: set[str]) -> str:
     if row.figure_id == best_id:
         return "the best figure"
     if row.figure_id in off:
@@ -233,7 +233,7 @@ def _status(row, best_id, gone: dict[str, str], ranged_ids: set[str], off, low) 
         return "a vague magnitude: listed, not ranged"
     if row.qualifier == "up_to":
         return "stands, as a ceiling or projection"
-    if missing(row.high) and low is not None and _number(row.low) < low:
+    if row.figure_id in floors:
         return "stands, as a floor the counts agree with"
     return "stands"
 
@@ -243,7 +243,7 @@ def _as_written(row) -> str:
     return words + _range(row._asdict())
 
 
-def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, off, best_id, low,
+def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, off, best_id, floors: set[str],
              origin_of: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[str]:
     """The group's reports, one line per figure they give: the figure, what became of it, who gave it and when.
 
@@ -256,7 +256,7 @@ def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, of
     ranged_ids = set(ranged["figure_id"])
     lines: dict[str, dict] = {}
     for row in group.itertuples(index=False):
-        status = _status(row, best_id, gone, ranged_ids, off, low)
+        status = _status(row, best_id, gone, ranged_ids, off, floors)
         line = lines.setdefault(_as_written(row), {"statuses": [], "sources": [], "docs": [], "days": [], "n": 0})
         line["statuses"].append(status)
         line["sources"].append(row.outlet or row.file)
@@ -352,11 +352,13 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         off = outliers(ranged)
         ranged = ranged[~ranged["figure_id"].isin(off)]
         closed = [_number(v) for v in ranged["high"] if not missing(v)]
-        # a floor below the closed counts agrees with them: it neither widens the range nor is the best
+        # a floor below the closed counts agrees with them: it neither widens the range nor is the best,
+        # and its line says so
         lows = ([_number(r.low) for r in ranged.itertuples() if not missing(r.low) and not missing(r.high)]
                 or [_number(v) for v in ranged["low"] if not missing(v)])
-        best_row = _best(ranged[~(ranged["low"].notna() & ranged["high"].isna() & (ranged["low"] < min(lows)))]
-                         if lows else ranged)
+        floors = set(ranged.loc[ranged["low"].notna() & ranged["high"].isna() & (ranged["low"] < min(lows)),
+                                "figure_id"]) if lows else set()
+        best_row = _best(ranged[~ranged["figure_id"].isin(floors)])
         open_floors = [_number(r.low) for r in ranged.itertuples() if missing(r.high) and not missing(r.low)]
         high = max(closed) if closed else None
         if open_floors and (high is None or max(open_floors) > high):
@@ -391,7 +393,7 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             "disagreement": not _overlap(group.dropna(subset=["low"], how="all")),
             "explanation": _explain(group, gone, standing, parts[parts["part_of"].isin(group["figure_id"])], off),
             "accounts": accounts(group, gone, ranged, off, None if best_row is None else best_row["figure_id"],
-                                 min(lows) if lows else None, origin_of, names),
+                                 floors, origin_of, names),
             "standing_ids": list(standing["figure_id"]),
             "outlier_ids": off,
             "figure_ids": list(group["figure_id"]),
