@@ -23,6 +23,15 @@ from briefbook.language.dates import find_mentions, resolve
 #: A date after these words starts a period ("since March 1"), it is not when the figure was given.
 _PERIOD_START = re.compile(r"\b(since|from|until|till|began|begun|started|erupted|broke out)\s*(on\s+)?$", re.I)
 
+#: How a figure's day was found when it is the article's date and that date was only inferred.
+INFERRED_ARTICLE_DATE = "article date (inferred by the chronology)"
+
+
+def inferred(how: object) -> bool:
+    """Whether a figure's day (its ``reported_on_how``) is an article date the chronology only inferred."""
+    return how == INFERRED_ARTICLE_DATE
+
+
 #: reported_on_how values, by the shape of the date expression read.
 HOW = {
     "absolute": "date in the sentence",

@@ -23,7 +23,7 @@ from briefbook.corpus.model import Document, Paragraph
 from briefbook.figures import classify, filters
 from briefbook.figures.attribution import attribution_of
 from briefbook.figures.counted import ELLIPTIC_DEPS, Counted, counted_noun, span_head
-from briefbook.figures.dates import date_for
+from briefbook.figures.dates import INFERRED_ARTICLE_DATE, date_for
 from briefbook.figures.numbers import NumberPhrase, after_from, bounds, find_numbers
 from briefbook.figures.qualifiers import modifier_before, qualifier_of
 from briefbook.figures.schema import COLUMNS
@@ -179,10 +179,6 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
         row["file"] = document.file
         row["outlet"] = document.outlet
     return rows
-
-
-#: How a figure's day was found when it is the article's date and that date was only inferred.
-INFERRED_ARTICLE_DATE = "article date (inferred by the chronology)"
 
 
 def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None = None,

@@ -10,6 +10,7 @@ import pandas as pd
 
 from briefbook.corpus.outlets import UNKNOWN, origins, origins_words, source_name, source_names
 from briefbook.figures.classify import FOREIGN
+from briefbook.figures.dates import inferred
 from briefbook.language.dates import date_words as day_words
 
 _WHAT = {
@@ -53,8 +54,7 @@ def as_of(value, how: object = "") -> str:
     article date the chronology only inferred (``how``: the figure's reported_on_how), or "undated"."""
     if not day_words(value):
         return "undated"
-    inferred = isinstance(how, str) and "inferred" in how
-    return f"as of {day_words(value)}" + (", date inferred" if inferred else "")
+    return f"as of {day_words(value)}" + (", date inferred" if inferred(how) else "")
 
 
 def _plural(count: int, word: str) -> str:
@@ -125,15 +125,15 @@ def reconciled_view(reconciled: pd.DataFrame, figures: pd.DataFrame | None = Non
     the lower bound it is read as: "200" would be precision the text never gave.
     """
     nationality = reconciled.get("nationality", pd.Series("", index=reconciled.index)).fillna("")
-    inferred = {} if figures is None or "reported_on_how" not in figures else dict(
-        zip(figures["figure_id"], figures["reported_on_how"].fillna("").astype(str)))
+    how_of = {} if figures is None or "reported_on_how" not in figures else dict(
+        zip(figures["figure_id"], figures["reported_on_how"]))
     vague = {} if figures is None or "vague" not in figures else dict(
         zip(figures["figure_id"], [str(t) if v else "" for t, v in zip(figures["text"], figures["vague"].fillna(False))]))
     return reconciled.assign(
         figure=[group_label(c, w, n) for c, w, n in zip(reconciled["category"], reconciled["who"], nationality)],
         best_words=["" if pd.isna(b) else vague.get(f) or _n(b) for b, f in zip(reconciled["best"], reconciled["best_figure_id"])],
         range_words=[range_words(lo, hi) for lo, hi in zip(reconciled["low"], reconciled["high"])],
-        as_of=[(day_words(d) + (" (inferred)" if "inferred" in inferred.get(f, "") else "")) if day_words(d)
+        as_of=[(day_words(d) + (" (inferred)" if inferred(how_of.get(f)) else "")) if day_words(d)
                else "undated" for d, f in zip(reconciled["best_reported_on"], reconciled["best_figure_id"])],
     )
 
@@ -168,18 +168,19 @@ def _by_nationality(figures: pd.DataFrame, reconciled: pd.DataFrame, category: s
             f"another's: {'; '.join(parts)}.")
 
 
-def _sources(figures: pd.DataFrame, figure_ids, documents: pd.DataFrame | None = None) -> str:
+def _sources(figures: pd.DataFrame, figure_ids, origin_maps: tuple[dict, dict] | None = None) -> str:
     """The sources of some figures in words: the outlets by name, the articles of unknown outlet counted
-    ("Tasnim and 6 articles of unknown outlet"), so a sentence never lists file names; with ``documents``,
-    also the independent origins they rest on where reprints make them fewer ("… (4 independent origins)")."""
+    ("Tasnim and 6 articles of unknown outlet"), so a sentence never lists file names; with ``origin_maps``
+    (the documents' :func:`origins` and :func:`source_names`), also the independent origins they rest on
+    where reprints make them fewer ("… (4 independent origins)")."""
     members = figures[figures["figure_id"].isin(list(figure_ids))]
     names = {source_name(o, f) for o, f in zip(members.get("outlet", members["file"]), members["file"])}
     known = sorted(n for n in names if not n.startswith(UNKNOWN))
     unknown = len(names) - len(known)
     parts = known + ([f"{_plural(unknown, 'article')} of unknown outlet"] if unknown else [])
     words = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
-    if documents is not None and "family" in documents:
-        n_origins, _ = origins_words(members["doc_id"].unique(), origins(documents), source_names(documents))
+    if origin_maps is not None:
+        n_origins, _ = origins_words(members["doc_id"].unique(), *origin_maps)
         if n_origins < len(names):
             words += f" ({n_origins} independent origin{'s' if n_origins > 1 else ''}: some reprint others' text)"
     return words
@@ -197,6 +198,8 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame, documents
     ]
     foreign_said: set[str] = set()
     how_of = dict(zip(figures["figure_id"], figures["reported_on_how"])) if "reported_on_how" in figures else {}
+    origin_maps = (origins(documents), source_names(documents)) if documents is not None and "family" in documents \
+        else None
     for row in reconciled.itertuples(index=False):
         said = subject(row.category, row.who)
         reports = _plural(int(row.reports), "report")
@@ -214,7 +217,7 @@ def summary_sentences(figures: pd.DataFrame, reconciled: pd.DataFrame, documents
         else:
             text = (f"Number of {said}: best figure {_n(row.best)} ({as_of(row.best_reported_on, how_of.get(row.best_figure_id, ''))}), "
                     f"range {range_words(row.low, row.high)}, from {reports} in "
-                    f"{_sources(figures, row.figure_ids, documents)}.")
+                    f"{_sources(figures, row.figure_ids, origin_maps)}.")
         if row.disagreement:
             text += " The reports disagree"
             text += f": {row.explanation}." if row.explanation else "."
