@@ -83,9 +83,22 @@ _TOOLTIP = [
 
 
 def undated_count(figures: pd.DataFrame) -> int:
-    """How many figures the by-source chart leaves out because no date is known for them."""
-    data = chart_data(figures)
-    return int((data["report_date"] == UNDATED).sum()) if not data.empty else 0
+    """How many figures the by-source chart leaves out because no date is known for them (those with
+    a number to draw, as :func:`chart_data` keeps them)."""
+    if figures.empty:
+        return 0
+    drawn = figures["low"].notna() | figures["high"].notna()
+    undated = figures["reported_on"].isna() | (figures["reported_on"].astype(str) == "")
+    return int((drawn & undated).sum())
+
+
+def by_source_caption(figures: pd.DataFrame) -> str:
+    """The caption of the figures-by-source chart, counting the undated figures it leaves out."""
+    undated = undated_count(figures)
+    return ("Each figure as reported, by the day it refers to, one panel per kind of figure; a bar is a range. "
+            "Log scale: a count of a few and one of thousands share a panel."
+            + (f" {undated} undated figure(s) have no place on the time axis and are in the table below."
+               if undated else ""))
 
 
 def figures_by_source_chart(figures: pd.DataFrame) -> alt.FacetChart | alt.Chart:
