@@ -700,6 +700,10 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
     return _join_org_spellings(canonical, orgs)
 
 
+#: Words that only order an organisation's name ("Ministry of the Interior" / "Interior Ministry").
+_ORDER_WORDS = frozenset({"of", "for", "the", "and"})
+
+
 def org_key(name: str) -> str:
     """An organisation name as its spellings share it: folded, without dots, spaces or hyphens, doubled
     letters single ("U.S. Geological Survey" / "US Geological Survey", "Al-Shabaab" / "Al Shabab"),
@@ -709,9 +713,6 @@ def org_key(name: str) -> str:
     words = [variants.get(w, w) for w in fold(name).replace(".", "").split() if w not in _ORDER_WORDS]
     return re.sub(r"(.)\1", r"\1", "".join(sorted(words)))
 
-
-#: Words that only order an organisation's name ("Ministry of the Interior" / "Interior Ministry").
-_ORDER_WORDS = frozenset({"of", "for", "the", "and"})
 
 
 def _join_org_spellings(canonical: dict[tuple[str, str], str], orgs: Counter) -> dict[tuple[str, str], str]:
