@@ -17,7 +17,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: book test unit pdf serve bench evaluate extract clean distclean lock setup chromium
+.PHONY: book test unit pdf serve bench bench-pages evaluate extract clean distclean lock setup chromium
 
 setup: $(READY)
 
@@ -52,6 +52,10 @@ extract: $(READY)  ## Write the data tables of SEEDS into OUT/data
 
 bench: $(READY)  ## Time every stage on corpora of 5, 50 and 500 articles
 	$(BIN)/python -m briefbook.bench
+
+bench-pages: $(READY)  ## Score the web-page reader on trafilatura's evaluation set: make bench-pages EVAL=path/to/trafilatura/tests
+	@test -n "$(EVAL)" || { echo "make: error: give the evaluation set: make bench-pages EVAL=path/to/evaldata.json" >&2; exit 1; }
+	$(BIN)/briefbook bench-pages "$(EVAL)"
 
 pdf: $(READY) chromium  ## Build the report and print it as one PDF (OUT/briefbook-report.pdf)
 	$(BIN)/briefbook pdf --seeds "$(SEEDS)" --out "$(OUT)"

@@ -46,7 +46,19 @@ def _parser() -> argparse.ArgumentParser:
                                "(default: ../shared/corpora/published beside the checkout)")
     evaluate.add_argument("--only", choices=["claims", "figures", "chronology"], action="append",
                           help="score only this analysis (repeatable)")
+
+    pages = sub.add_parser("bench-pages", help="score the web-page reader on saved pages in trafilatura's evaluation "
+                                               "format, beside trafilatura's own score")
+    pages.add_argument("evaldata", type=Path,
+                       help="evaldata.json, or the folder holding it (pages in eval/ or cache/ beside it)")
+    pages.add_argument("--all-languages", action="store_true", help="score every page, not only the English ones")
     return parser
+
+
+def _bench_pages(evaldata: Path, all_languages: bool) -> None:
+    from briefbook.bench.pages import score, table
+
+    print(table(*score(evaldata, english_only=not all_languages)))
 
 
 def _extract(seeds: Path, out: Path) -> None:
@@ -93,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             _extract(args.seeds, args.out)
         elif args.command == "evaluate":
             _evaluate(args.tests, args.seeds, args.csv, args.published, args.only)
+        elif args.command == "bench-pages":
+            _bench_pages(args.evaldata, args.all_languages)
     except BriefbookError as err:
         print(f"briefbook: error: {err}", file=sys.stderr)
         return 2

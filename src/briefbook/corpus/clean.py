@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbook.corpus.model import Removed
+from briefbook.corpus.site_lines import SITE_LINE, is_site_line
 from briefbook.resources import load_yaml
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -82,13 +83,14 @@ def boilerplate_reason(line: str) -> str | None:
     return None
 
 
-def split_article(text: str) -> tuple[list[Line], list[Removed]]:
-    """The article's lines and the boilerplate removed from it."""
+def split_article(text: str, site: frozenset[str] = frozenset()) -> tuple[list[Line], list[Removed]]:
+    """The article's lines and the boilerplate removed from it; ``site`` holds the lines its outlet prints
+    on its other pages (:func:`briefbook.corpus.site_lines.site_lines`), which are removed too."""
     kept: list[Line] = []
     removed: list[Removed] = []
     seen: set[str] = set()
     for line in lines(text):
-        reason = boilerplate_reason(line.text)
+        reason = SITE_LINE if is_site_line(line.text, site) else boilerplate_reason(line.text)
         key = " ".join(line.text.split()).casefold()
         if reason is None and key in seen and len(key) > 40:
             reason = "repeated paragraph"

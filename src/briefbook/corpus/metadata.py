@@ -88,8 +88,9 @@ CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo
 #: "By: A Wire | City | Published on:August 6, 2014", "AFP Published July 16, 2024 Updated …").
 PUBLISHED_LINE = re.compile(r"^(?:(?:[^|.]{1,40}\|\s*){1,3}|(?-i:(?:[A-Z][\w&-]*\s+){1,3}))?"
                             r"(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$", re.I)
-#: A machine-written date on a page's date stamp ("2024-01-04 21:39"), never in running text.
-ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+#: A machine-written date on a page's date stamp ("2024-01-04 21:39") or in a page's metadata
+#: ("2024-01-04T21:39:00+03:00"), never in running text.
+ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 #: Where an article's date was found (``Document.published_how``): the Sources page shows these
 #: words, and the chronology compares against these names, never against the words themselves.
 FROM_DATELINE = "dateline"
@@ -112,18 +113,24 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def parse_full_date(text: str) -> dt.date | None:
-    """The first full date (day, month and year) written in ``text``."""
+def full_dates(text: str) -> list[dt.date]:
+    """Every full date (day, month and year) written in ``text``, in order."""
+    found = []
     for match in FULL_DATE.finditer(text):
         if match.group("month"):
             month = MONTHS[match.group("month").lower()]
-            found = _date(int(match.group("year")), month, int(match.group("day")))
+            date = _date(int(match.group("year")), month, int(match.group("day")))
         else:
             month = MONTHS.get(match.group("month2").lower())
-            found = month and _date(int(match.group("year2")), month, int(match.group("day2")))
-        if found:
-            return found
-    return None
+            date = month and _date(int(match.group("year2")), month, int(match.group("day2")))
+        if date:
+            found.append(date)
+    return found
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """The first full date (day, month and year) written in ``text``."""
+    return next(iter(full_dates(text)), None)
 
 
 def parse_iso_date(text: str) -> dt.date | None:

@@ -42,7 +42,11 @@ def paragraph_anchor(doc_id: str, number: int) -> str:
 
 @dataclass(frozen=True)
 class Removed:
-    """A stretch of the seed that cleaning left out, and why."""
+    """A stretch of the seed that cleaning left out, and why.
+
+    ``start`` and ``end`` are -1 for text a reader cut before the text as read existed (a web page's
+    menus and footers, a PDF's running header): it is listed, but has no place in the text.
+    """
 
     start: int
     end: int

@@ -55,9 +55,9 @@ PARAGRAPHS = table("paragraphs", "one paragraph (line) of an article's text", [
 REMOVED = table("removed", "one line of an article set aside as boilerplate", [
     ("doc_id", "string", "the article"),
     ("file", "string", "the article's file name"),
-    ("start", "integer", "character offset in the article as read"),
-    ("end", "integer", "character offset just past the line"),
-    ("reason", "string", "why it was set aside (lexicon boilerplate.yaml, repeated line, …)"),
+    ("start", "integer", "character offset in the article as read (-1: cut from a web page before it was read)"),
+    ("end", "integer", "character offset just past the line (-1: cut from a web page before it was read)"),
+    ("reason", "string", "why it was set aside (lexicon boilerplate.yaml, repeated line, web page reduction, …)"),
     ("text", "string", "the line"),
 ])
 
