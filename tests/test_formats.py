@@ -279,3 +279,25 @@ def test_snippet_counts_give_trafilaturas_f1():
     assert counts.f1 == pytest.approx(4 / 6)
     assert is_english({"with": ["the bridge was closed by the agency"]})
     assert not is_english({"with": ["die Brücke ist für den Verkehr gesperrt und der Fluss"]})
+
+
+def test_a_host_of_the_outlet_list_wins_over_a_site_name_that_is_a_section(tmp_path):
+    head = ('<meta property="og:site_name" content="World">'
+            '<link rel="canonical" href="https://www.reuters.com/article/bridge-closes-idUS123">')
+    (tmp_path / "a.html").write_text(page(head), encoding="utf-8")
+    doc = read_document(tmp_path / "a.html")
+    assert (doc.outlet, doc.outlet_how) == ("Reuters", "address's host (outlet_hosts.yaml)")
+
+
+def test_the_sources_page_counts_what_was_cut_by_article_and_rule_with_examples(tmp_path):
+    from briefbook.corpus.tables import removed_frame
+    from briefbook.sources import removed_summary
+
+    menu = "".join(f"<li><a href='/s{i}'>Section number {i}</a></li>" for i in range(12))
+    (tmp_path / "a.html").write_text(page(body_extra=f"<ul>{menu}</ul>"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PASTED.format(story="\n".join(STORY)), encoding="utf-8")
+    summary = removed_summary(removed_frame(load_corpus(tmp_path)))
+    cut = summary[(summary["file"] == "a.html") & (summary["reason"].str.contains("web page reduction"))].iloc[0]
+    assert cut["lines"] >= 12 and len(cut["examples"]) == 4 and cut["examples"][-1] == f"and {cut['lines'] - 3} more"
+    pasted = summary[summary["file"] == "b.txt"]
+    assert pasted["lines"].sum() == 4 and set(pasted["reason"]) >= {"site navigation", "site notice"}

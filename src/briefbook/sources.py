@@ -94,6 +94,26 @@ def origins_title(documents: pd.DataFrame) -> str:
     return f"The {n} articles rest on {independent} independent origins: some reprint the same text"
 
 
+#: Lines quoted per article and rule in :func:`removed_summary` (the article's page lists them all).
+REMOVED_EXAMPLES = 3
+
+
+def removed_summary(removed: pd.DataFrame) -> pd.DataFrame:
+    """What cleaning set aside, one row per article and rule: how many lines and words, and the first
+    few lines as examples. A web page's menus run to dozens of lines; the article's own page in the
+    appendix lists every one."""
+    if removed.empty:
+        return pd.DataFrame(columns=["file", "reason", "lines", "words", "examples"])
+    frame = removed.assign(words=removed["text"].str.split().str.len())
+    rows = []
+    for (file, reason), group in frame.groupby(["file", "reason"], sort=True):
+        examples = [text if len(text) <= 80 else text[:79] + "…" for text in group["text"].head(REMOVED_EXAMPLES)]
+        more = len(group) - len(examples)
+        rows.append({"file": file, "reason": reason, "lines": len(group), "words": int(group["words"].sum()),
+                     "examples": examples + ([f"and {more} more"] if more > 0 else [])})
+    return pd.DataFrame(rows)
+
+
 def length_chart(documents: pd.DataFrame, removed: pd.DataFrame) -> alt.Chart:
     """Words of article text and of boilerplate removed, per article."""
     removed_words = (
@@ -145,11 +165,11 @@ def summary_sentences(documents: pd.DataFrame, removed: pd.DataFrame, skipped: p
     ]
     if outlets:
         sentences.append(
-            f"The text itself names the outlet of {n - unknown} of them ({', '.join(outlets)})"
-            + (f"; for {unknown} the outlet could not be found in the text." if unknown else ".")
+            f"The outlet of {n - unknown} of them is known ({', '.join(outlets)})"
+            + (f"; for {unknown} nothing in the file or the manifest names it." if unknown else ".")
         )
     else:
-        sentences.append("No article names its outlet in its text.")
+        sentences.append("No article's outlet is known: neither the files nor a manifest name one.")
     if dated:
         span = f"between {first} and {last}" if first != last else f"on {first}"
         sentences.append(f"{dated} of {n} state when they were published, {span}.")
@@ -165,7 +185,8 @@ def summary_sentences(documents: pd.DataFrame, removed: pd.DataFrame, skipped: p
     if not removed.empty:
         sentences.append(
             f"Cleaning set aside {len(removed)} line{'s' if len(removed) != 1 else ''} of web boilerplate "
-            f"({removed['text'].str.split().str.len().sum():,} words); each is listed on the Sources page with the reason."
+            f"({removed['text'].str.split().str.len().sum():,} words), counted below by rule and listed on each "
+            "article's page."
         )
     if not skipped.empty:
         sentences.append(f"{len(skipped)} file{'s were' if len(skipped) != 1 else ' was'} not used, as listed at the end.")

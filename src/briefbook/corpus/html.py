@@ -35,7 +35,7 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
 #: Blocks of a page whose text the page reduction may cut (for the list of what was left out).
 _BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "figcaption", "td", "dd", "dt", "a", "span", "div")
 #: Cut blocks listed on the Sources page, at most (a page's menus can run to hundreds of links).
-MAX_CUT = 60
+MAX_CUT = 200
 
 
 def read_html(markup: str, url: str = "") -> Page:
@@ -56,9 +56,11 @@ def read_html(markup: str, url: str = "") -> Page:
     if title and (not paragraphs or paragraphs[0] != title.value):
         paragraphs.insert(0, str(title.value))
     text = "\n\n".join(paragraphs) + "\n" if paragraphs else ""
-    canonical = _canonical(tree)
-    return Page(text=text, title=title, outlet=_outlet(tree), published=_published(tree),
-                url=canonical, author=_author(tree), cut=_cut(tree, paragraphs))
+    page = Page(text=text, title=title, outlet=_outlet(tree), published=_published(tree),
+                url=_canonical(tree), author=_author(tree))
+    lxml.etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    page.cut = _cut(tree, paragraphs)  # last: the metadata above reads the scripts (JSON-LD) this drops
+    return page
 
 
 #: Below this many characters of main text trafilatura falls back to reading the whole page, menus and
@@ -183,8 +185,6 @@ def _cut(tree, kept: list[str]) -> list[str]:
     seen: set[str] = set()
     for element in tree.iter(*_BLOCKS):
         if any(True for _ in element.iterdescendants(*_BLOCKS)):
-            continue
-        if element.getparent() is not None and element.getparent().tag in ("script", "style", "noscript"):
             continue
         text = " ".join(element.text_content().split())
         if len(text) < 3 or text in seen or text in kept_text:

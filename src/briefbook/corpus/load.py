@@ -6,9 +6,10 @@ from the rest. Only a folder that yields no article at all is refused.
 
 Each value about an article is taken from the most reliable place that states
 it, and says where (:func:`_settle`): the manifest always wins; then what the
-file states about itself (a web page's metadata); then the article's address
-(a date in its path, an outlet's host); then the text's own words (a dateline,
-a byline, a "Published:" line); a PDF's or Word file's creation date last, and
+file states about itself (a web page's metadata; for the outlet, a host of the
+editable list ``outlet_hosts.yaml`` first); then the article's address (a date
+in its path, an outlet's host); then the text's own words (a dateline, a
+byline, a "Published:" line); a PDF's or Word file's creation date last, and
 only where the text's own dates agree with it.
 """
 
@@ -199,15 +200,16 @@ def _address(page: Page, entry: ManifestEntry | None) -> tuple[str, str]:
 
 
 def _outlet(document: Document, page: Page, entry: ManifestEntry | None) -> tuple[str, str]:
-    """The outlet, ranked: manifest, the page's metadata, a known host, the text's words, the bare host."""
+    """The outlet, ranked: manifest, a host of the editable list, the page's metadata, the text's words,
+    the bare host. The list stands above ``og:site_name``, which some sites fill with a section ("U.S.")."""
     if entry and entry.outlet:
         return entry.outlet, metadata.FROM_MANIFEST
-    if page.outlet:
-        return str(page.outlet.value), page.outlet.how
     url, _ = _address(page, entry)
     from_host = outlet_from_url(url)
     if from_host and from_host[1] != HOW_HOST:
         return from_host
+    if page.outlet:
+        return str(page.outlet.value), page.outlet.how
     if document.outlet:
         return document.outlet, document.outlet_how
     return from_host or ("", document.outlet_how)
