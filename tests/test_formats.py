@@ -17,7 +17,7 @@ import pytest
 from briefbook.bench.pages import Counts, is_english, score
 from briefbook.cli import main
 from briefbook.corpus import load_corpus, read_document
-from briefbook.corpus.pdf import paragraphs
+from briefbook.corpus.pdf import _LIGATURES, paragraphs
 from briefbook.corpus.urls import date_in_url, host, outlet_from_url
 
 from pdf_maker import make_pdf
@@ -151,6 +151,14 @@ def test_a_printed_page_as_pdf_has_its_paragraphs_rebuilt_and_its_furniture_cut(
     assert doc.published_how == "date in the address (address printed on the PDF's pages)"
     cut = {r.text for r in doc.removed}
     assert {"1/2", "2/2", header[0], address} <= cut
+
+
+def test_a_headline_set_large_is_one_paragraph_and_ligatures_are_letters(tmp_path):
+    head = [("Bridge closes after storm", 26), ("damages its pillars", 26), ""]
+    (tmp_path / "a.pdf").write_bytes(make_pdf([head + wrapped(STORY[:2])]))
+    doc = read_document(tmp_path / "a.pdf")
+    assert texts(doc) == ["Bridge closes after storm damages its pillars", *STORY[:2]]
+    assert "ﬁnd".translate(_LIGATURES) == "find"
 
 
 def test_a_blank_line_or_a_short_line_ends_a_paragraph():

@@ -50,7 +50,7 @@ def read_pdf(data: bytes) -> Page:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         raise Unreadable(f"not a readable PDF ({str(err)[:80] or type(err).__name__})") from None
-    if not any(text.strip() for lines in pages for text, _ in lines):
+    if not any(text.strip() for lines in pages for text, _, _ in lines):
         raise Unreadable("PDF without a text layer (a scanned page?); run OCR or save the article as text")
     lines, cut, address = _page_lines(pages)
     text = "\n\n".join(paragraphs(lines)) + "\n"
@@ -66,48 +66,60 @@ def read_pdf(data: bytes) -> Page:
     )
 
 
-def _positioned_lines(page) -> list[tuple[str, float | None]]:
-    """A page's lines in reading order, each with its height on the page (None where unknown)."""
-    chunks: list[tuple[str, float]] = []
+#: Type ligatures a PDF's text layer keeps as one character ("ﬁnd"), and the letters they stand for.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
+
+
+def _positioned_lines(page) -> list[tuple[str, float | None, float]]:
+    """A page's lines in reading order, each with its height on the page (None where unknown) and its
+    type size (0 where unknown)."""
+    chunks: list[tuple[str, float, float]] = []
 
     def visit(text, cm, tm, font_dict, font_size) -> None:
-        chunks.append((text, tm[5] * cm[3] + cm[5]))
+        chunks.append((text, tm[5] * cm[3] + cm[5], abs(font_size * tm[3] * cm[3]) or abs(font_size or 0)))
 
     plain = page.extract_text(visitor_text=visit) or ""
-    lines: list[tuple[str, float | None]] = []
-    current, height = "", None
-    for text, at in chunks:
+    lines: list[tuple[str, float | None, float]] = []
+    current, height, size = "", None, 0.0
+    for text, at, text_size in chunks:
         parts = text.split("\n")
         for i, part in enumerate(parts):
             if not current.strip() and part.strip():
-                height = at
+                height, size = at, text_size
             current += part
             if i < len(parts) - 1:
-                lines.append((current, height))
-                current, height = "", None
+                lines.append((current.translate(_LIGATURES), height, size))
+                current, height, size = "", None, 0.0
     if current.strip():
-        lines.append((current, height))
-    if not any(text.strip() for text, _ in lines):  # a visitor that saw nothing: the text without heights
-        lines = [(line, None) for line in plain.splitlines()]
+        lines.append((current.translate(_LIGATURES), height, size))
+    if not any(text.strip() for text, _, _ in lines):  # a visitor that saw nothing: the text without heights
+        lines = [(line.translate(_LIGATURES), None, 0.0) for line in plain.splitlines()]
     return lines
 
 
-def _with_gaps(lines: list[tuple[str, float | None]]) -> list[str]:
-    """A page's lines with a blank one where the space above a line is wider than the page's usual line
-    spacing (:data:`PARAGRAPH_GAP` times it): the space a page puts between paragraphs."""
-    gaps = [above - below for (_, above), (_, below) in zip(lines, lines[1:])
-            if above is not None and below is not None and above > below]
-    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+def _with_gaps(lines: list[tuple[str, float | None, float]]) -> list[str]:
+    """A page's lines with a blank one where the space above a line, in lines of its own type size, is
+    wider than the page's usual spacing (:data:`PARAGRAPH_GAP` times it): the space a page puts between
+    paragraphs. Measured in type sizes, a headline set large is not three paragraphs."""
+    def spacing(i: int) -> float | None:
+        (_, above, _), (_, below, size) = lines[i - 1], lines[i]
+        if above is None or below is None or above <= below:
+            return None
+        return (above - below) / size if size else above - below
+
+    spacings = [spacing(i) for i in range(1, len(lines))]
+    known = sorted(x for x in spacings if x is not None)
+    usual = known[len(known) // 2] if known else 0.0
     out: list[str] = []
-    for i, (text, height) in enumerate(lines):
-        above = lines[i - 1][1] if i else None
-        if usual and above is not None and height is not None and above - height > PARAGRAPH_GAP * usual:
+    for i, (text, _, _) in enumerate(lines):
+        if i and usual and (gap := spacings[i - 1]) is not None and gap > PARAGRAPH_GAP * usual:
             out.append("")
         out.append(" ".join(text.split()))
     return out
 
 
-def _page_lines(pages: list[list[tuple[str, float | None]]]) -> tuple[list[str], list[str], str]:
+def _page_lines(pages: list[list[tuple[str, float | None, float]]]) -> tuple[list[str], list[str], str]:
     """The article's lines, the lines cut as furniture, and a printed address."""
     per_page = [_with_gaps(lines) for lines in pages]
     furniture = Counter(_shape(line) for lines in per_page for line in set(lines) if line)
@@ -135,10 +147,14 @@ def _shape(line: str) -> str:
 
 def paragraphs(lines: list[str]) -> list[str]:
     """Lines joined into paragraphs: a blank line ends one, and so does a line that stops well short of
-    the column (a paragraph's last line, a headline; the column is the 90th percentile of the line
-    lengths), unless it ends on a comma or a hyphen."""
+    the column (a paragraph's last line; the column is the 90th percentile of the line lengths): on a
+    page that spaces its paragraphs, only where it ends a sentence; else unless it ends on a comma or
+    a hyphen (a headline)."""
     lengths = sorted(len(line) for line in lines if line)
     column = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    # where space between lines marks paragraphs, a short line ends one only at a sentence's end:
+    # a headline set large breaks short, then runs on
+    spaced = "" in lines
     found: list[str] = []
     current: list[str] = []
     for line in lines:
@@ -148,7 +164,8 @@ def paragraphs(lines: list[str]) -> list[str]:
                 current = []
             continue
         current.append(line)
-        if len(line) < SHORT_LINE * column and not line.endswith((",", "-", "–")):
+        ends = line.endswith((".", "!", "?", '"', "”", ":")) if spaced else not line.endswith((",", "-", "–"))
+        if len(line) < SHORT_LINE * column and ends:
             found.append(_join(current))
             current = []
     if current:
