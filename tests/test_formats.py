@@ -85,6 +85,7 @@ def test_a_date_only_in_the_canonical_address_dates_the_page_and_its_host_names_
     (tmp_path / "a.html").write_text(page(head), encoding="utf-8")
     doc = read_document(tmp_path / "a.html")
     assert doc.url == "https://www.halden-courier.example/news/2025/01/09/bridge-closes"
+    assert texts(doc) == ["Bridge closes after storm", *STORY] and doc.title_how == "HTML heading"
     assert doc.published == dt.date(2025, 1, 9) and doc.published_how == "date in the address (page's canonical link)"
     assert (doc.outlet, doc.outlet_how) == ("halden-courier.example", "address's host")
 
@@ -171,10 +172,12 @@ def test_a_scanned_pdf_is_skipped_with_its_reason(tmp_path):
     (tmp_path / "a.txt").write_text("Bridge closes\n\n" + STORY[0] + "\n", encoding="utf-8")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not a whole zip")
     reasons = {s.file: s.reason for s in load_corpus(tmp_path).skipped}
     assert reasons["scan.pdf"].startswith("PDF without a text layer")
     assert reasons["broken.pdf"].startswith("not a readable PDF")
     assert reasons["old.doc"].startswith("Word 97-2003 file (.doc) is not read")
+    assert reasons["broken.docx"].startswith("not a readable Word file")
 
 
 def word_file(path: Path, lines: list[str], title: str = "", created: dt.datetime | None = None) -> Path:
@@ -231,7 +234,7 @@ def test_pasted_site_text_never_becomes_title_date_or_statement(tmp_path):
     doc = read_document(tmp_path / "a.txt")
     assert doc.title == "Bridge closes after storm damages pillars"
     assert texts(doc) == ["Bridge closes after storm damages pillars", *STORY]
-    assert doc.published is None
+    assert doc.published is None and doc.outlet == ""
     assert {r.text for r in doc.removed} == {"Skip to main content", "Since July 1, 2025, we have disabled all ads",
                                            "Enjoying ad-free content?", "Share this article"}
 
@@ -309,3 +312,18 @@ def test_the_sources_page_counts_what_was_cut_by_article_and_rule_with_examples(
     assert cut["lines"] >= 12 and len(cut["examples"]) == 4 and cut["examples"][-1] == f"and {cut['lines'] - 3} more"
     pasted = summary[summary["file"] == "b.txt"]
     assert pasted["lines"].sum() == 4 and set(pasted["reason"]) >= {"site navigation", "site notice"}
+
+
+def test_a_reader_that_fails_on_one_file_skips_that_file_only(tmp_path, monkeypatch):
+    import briefbook.corpus.formats as formats
+
+    def broken(data, url=""):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(formats.READERS, ".pdf", broken)
+    (tmp_path / "odd.pdf").write_bytes(make_pdf([wrapped(STORY)]))
+    (tmp_path / "a.txt").write_text("Bridge closes\n\n" + STORY[0] + "\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [d.file for d in corpus.documents] == ["a.txt"]
+    assert [(s.file, s.reason) for s in corpus.skipped] == [
+        ("odd.pdf", "the .pdf reader failed on it (RecursionError: maximum recursion depth exceeded)")]

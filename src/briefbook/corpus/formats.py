@@ -56,4 +56,9 @@ def read_bytes(data: bytes, suffix: str, url: str = "") -> Page:
     reader = READERS.get(suffix.lower())
     if reader is None:
         raise Unreadable(f"not a format briefbook reads ({', '.join(SEED_SUFFIXES)})")
-    return reader(data, url)
+    try:
+        return reader(data, url)
+    except Unreadable:
+        raise
+    except Exception as err:  # a parser's fault on one odd file must not take down the build
+        raise Unreadable(f"the {suffix.lower()} reader failed on it ({type(err).__name__}: {str(err)[:80]})") from None
