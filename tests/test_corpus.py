@@ -295,9 +295,12 @@ def test_a_byline_that_names_a_news_agency_gives_the_outlet_and_an_author_s_does
         "b.txt": "Five dead in protests\n\nAFP Published July 16, 2031 Updated July 16, 2031 10:41pm\n\n"
                  "Five people were killed on Tuesday, police said.\n",
         "c.txt": "Curfew extended\n\nBy Jane Doe\n\nThe curfew was extended on Friday.\n",
+        "d.txt": "Curfew lifted\n\nXinhua\n\nThe curfew was lifted on Sunday, officials said.\n",
+        "e.txt": "Curfew eased\n\nJanedoe\n\nThe curfew was eased on Sunday, officials said.\n",
     }
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     found = {d.file: (d.outlet, d.outlet_how) for d in load_corpus(tmp_path).documents}
     assert found["a.txt"] == ("Reuters", "agency byline") and found["b.txt"] == ("AFP", "agency byline")
-    assert found["c.txt"][0] == ""
+    assert found["c.txt"][0] == "" and found["e.txt"][0] == ""
+    assert found["d.txt"] == ("Xinhua", "agency byline")   # the agency's name alone under the title

@@ -193,11 +193,11 @@ _BYLINE_AGENCY = re.compile(r"^(?:by|from)\s+(?P<name>.{2,40}?)\s*$|^(?P<lead>[\
 
 
 def _agency_line(text: str) -> str:
-    """The agency a byline credits the text to: "By Reuters", "AFP Published July 16, 2024 …"; ""
+    """The agency a byline credits the text to: "By Reuters", "AFP Published July 16, 2024 …", "AP"; ""
     where the line names no agency of ``wire_agencies.yaml`` (an author's byline is no outlet)."""
     match = _BYLINE_AGENCY.match(text.strip())
     if not match:
-        return ""
+        return agency_named(text)  # a credit line that is the agency's name alone ("AP")
     return agency_named(match.group("name") or match.group("lead") or "")
 
 
