@@ -22,10 +22,10 @@ LAYERS = {
     "language": 3,
     "analysis": 4, "entities": 4, "charting": 4,
     "claims": 5, "figures": 5, "chronology": 5,
-    "pipeline": 6,
+    "pipeline": 6, "corrected": 6,
     "extract": 7, "evaluation": 7,
     "publish": 7,
-    "report": 8, "findings": 8, "briefing": 8, "sources": 8, "methods": 8,
+    "report": 8, "findings": 8, "briefing": 8, "sources": 8, "methods": 8, "review": 8,
     "cli": 9, "bench": 9,
     "__init__": 0,
 }

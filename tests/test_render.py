@@ -17,7 +17,16 @@ def test_table_cells_are_escaped_and_rows_addressable():
     frame = pd.DataFrame({"id": ["st-1"], "text": [HOSTILE]})
     markup = html_table(frame, row_id="id")
     assert "<script>" not in markup and "<img" not in markup and "&lt;script&gt;" in markup
-    assert '<tr id="st-1">' in markup and 'href="#st-1"' in markup
+    assert '<tr id="st-1"' in markup and 'href="#st-1"' in markup
+
+
+def test_a_correctable_row_carries_its_corrections_line_and_a_corrected_row_says_what_changed():
+    frame = pd.DataFrame({"id": ["st-1a", "cl-2b"], "text": ["x", "y"], "corrected": ["speaker", ""]})
+    markup = html_table(frame, row_id="id", columns={"text": "Text"})
+    first, second = markup.split("<tr id=")[1:]
+    assert 'data-fix="- {id: st-1a, speaker: &quot;&quot;, reason: &quot;&quot;}  # under statements:' in first
+    assert 'class="briefbook-corrected-row"' in first and "corrected: speaker</span>" in first
+    assert "data-fix" not in second and "corrected:" not in second   # a claim id takes no line; nothing changed
 
 
 def test_chart_spec_cannot_close_its_script():

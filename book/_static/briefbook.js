@@ -4,6 +4,8 @@
  *   (every cell carries data-label), so no page scrolls sideways at any width.
  * - A table of more than a screenful of rows gets a filter box (rows containing the words typed)
  *   and headers that sort it (numbers as numbers, "2,000" included; again to reverse).
+ * - A row the analyst can correct (a statement, figure, event or article) gets a small "fix" button
+ *   that copies its line for corrections.yaml (data-fix, written by the build) to the clipboard.
  */
 (function () {
   "use strict";
@@ -65,8 +67,32 @@
     });
   }
 
+  function copied(button, text) {
+    var done = function () { button.textContent = "copied"; setTimeout(function () { button.textContent = "fix"; }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy this line into corrections.yaml", text); });
+    } else {
+      window.prompt("Copy this line into corrections.yaml", text);
+    }
+  }
+
+  function fixButtons(table) {
+    Array.prototype.forEach.call(table.querySelectorAll("tr[data-fix]"), function (row) {
+      var cell = row.cells[0];
+      if (!cell) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "briefbook-fix";
+      button.textContent = "fix";
+      button.title = "Copy this row's line for corrections.yaml";
+      button.addEventListener("click", function () { copied(button, row.getAttribute("data-fix")); });
+      cell.appendChild(button);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("table.briefbook-table").forEach(enhance);
+    document.querySelectorAll("table.briefbook-table").forEach(fixButtons);
     fit();
     var pending;
     window.addEventListener("resize", function () { clearTimeout(pending); pending = setTimeout(fit, 100); });

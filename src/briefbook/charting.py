@@ -33,3 +33,9 @@ def subset_note(shown: int, total: int, noun: str) -> str:
     if shown >= total:
         return f"all {total} {noun}"
     return f"the {shown} busiest {noun} of {total} ({total - shown} not shown; every one is in the tables)"
+
+
+def corrected_words(frame: pd.DataFrame) -> list[str]:
+    """Each row's tooltip line for an analyst's correction ("speaker", "date"), "as extracted" where none."""
+    values = frame["corrected"] if "corrected" in frame else pd.Series("", index=frame.index)
+    return [v if isinstance(v, str) and v else "as extracted" for v in values]

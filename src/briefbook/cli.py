@@ -63,13 +63,15 @@ def _bench_pages(evaldata: Path, all_languages: bool) -> None:
 
 def _extract(seeds: Path, out: Path) -> None:
     from briefbook.corpus import load_corpus
-    from briefbook.extract import extract, warn_failures, write_tables
+    from briefbook.extract import extract_corrected, stale_corrections, warn_failures, write_tables
 
     corpus = load_corpus(seeds)
-    extraction = extract(corpus)
+    extraction = extract_corrected(corpus)
     for path in write_tables(extraction, out):
         print(path)
     warn_failures(extraction)
+    for line in stale_corrections(extraction.tables):
+        print(f"briefbook: {line}", file=sys.stderr)
     for skipped in corpus.skipped:
         print(f"briefbook: note: {skipped.file}: {skipped.reason}", file=sys.stderr)
 

@@ -77,7 +77,7 @@ class _Extractions:
         key = (Path(folder).resolve(), manifest)
         if key not in self._done:
             if manifest:
-                corpus = load_corpus(folder)
+                corpus = load_corpus(folder, corrections=False)  # the machine's own accuracy
             else:
                 with tempfile.TemporaryDirectory() as tmp:
                     for path in seed_files(Path(folder)):

@@ -25,6 +25,8 @@ import pandas as pd
 
 import briefbook
 from briefbook.corpus import Corpus, load_corpus
+from briefbook.corpus.corrections import CORRECTIONS_NAME, Corrections
+from briefbook.corrected import apply as apply_corrections
 from briefbook.pipeline import Extraction, extract, tables_declared
 from briefbook.schema import FINGERPRINT, datapackage
 
@@ -87,6 +89,25 @@ def warn_failures(extraction: Extraction, stream=None) -> None:
         print(f"briefbook: warning: {failure.file}: {failure.reason}", file=stream or sys.stderr)
 
 
+def stale_corrections(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """One note per correction whose row is not in this build (the build goes on without it)."""
+    corrections = tables.get("corrections")
+    if corrections is None or corrections.empty:
+        return []
+    return [f"note: {CORRECTIONS_NAME}: {row.id}: {row.status}"
+            for row in corrections[corrections["status"] != "applied"].itertuples()]
+
+
+def extract_corrected(corpus: Corpus) -> Extraction:
+    """The machine's extraction of ``corpus`` with the analyst's corrections applied (:mod:`briefbook.corrected`);
+    the ``corrections`` table lists them, and is empty when the folder has none."""
+    extraction = extract(corpus)
+    tables, corrections = apply_corrections(extraction.tables, corpus.corrections or Corrections(),
+                                            corpus.article_corrections)
+    tables["corrections"] = corrections
+    return Extraction(extraction.fingerprint, tables, extraction.timings, extraction.failures)
+
+
 def cached_extract(seeds_dir: Path, cache_root: Path,
                    code: str | None = None) -> tuple[Path, Corpus | None, dict[str, float]]:
     """The folder holding this corpus's tables, extracting only when seeds or code changed.
@@ -104,7 +125,7 @@ def cached_extract(seeds_dir: Path, cache_root: Path,
     if (folder / "COMPLETE").is_file():
         return folder, None, {}
     corpus = load_corpus(seeds_dir)
-    extraction = extract(corpus)
+    extraction = extract_corrected(corpus)
     warn_failures(extraction)
     # Another process (a notebook run by hand, a second build) may fill the same
     # cache at once: each writes its own folder and the first complete one wins.

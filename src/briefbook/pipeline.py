@@ -27,6 +27,7 @@ import pandas as pd
 from briefbook.analysis import Context, Step
 from briefbook.chronology.steps import STEPS as CHRONOLOGY
 from briefbook.claims.steps import STEPS as CLAIMS
+from briefbook.corrected import CORRECTIONS
 from briefbook.corpus import Corpus
 from briefbook.corpus.tables import (
     DOCUMENTS,
@@ -55,7 +56,7 @@ CORPUS_TABLES: tuple[Table, ...] = (DOCUMENTS, PARAGRAPHS, REMOVED, SHARED, SKIP
 
 def tables_declared() -> tuple[Table, ...]:
     """Every table an extraction writes, declared (for datapackage.json and for reading back)."""
-    return CORPUS_TABLES + tuple(step.table for step in STEPS)
+    return CORPUS_TABLES + tuple(step.table for step in STEPS) + (CORRECTIONS,)
 
 
 def ordered(steps: tuple[Step, ...] = STEPS, wanted: set[str] | None = None) -> list[Step]:

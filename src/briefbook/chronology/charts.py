@@ -12,6 +12,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from briefbook.charting import corrected_words
 from briefbook.chronology.events import kind_lexicon
 from briefbook.corpus.outlets import source_names
 from briefbook.language.dates import date_words, how_label
@@ -145,6 +146,7 @@ def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 64
     data = _plottable(events)
     data["source"] = data["doc_id"].map(lambda d: outlets.get(d, d))
     data["how"] = [how_label(str(h)) for h in data["how"]]
+    data["corrected"] = corrected_words(data)
     return (
         alt.Chart(data)
         .mark_tick(thickness=3, size=18)
@@ -155,7 +157,7 @@ def sources_chart(events: pd.DataFrame, documents: pd.DataFrame, width: int = 64
             color=kind_colour(),
             tooltip=[
                 alt.Tooltip("date:N"), alt.Tooltip("text:N", title="event"), alt.Tooltip("date_text:N", title="wording"),
-                alt.Tooltip("how:N"), alt.Tooltip("timeline_id:N"),
+                alt.Tooltip("how:N"), alt.Tooltip("timeline_id:N"), alt.Tooltip("corrected:N"),
             ],
         )
         .properties(width=width, title="Dated events by source")

@@ -23,6 +23,7 @@ EVENTS = table("events", "one date expression in an article's running text with 
     ("unresolved", "boolean", "the date could not be placed on the calendar"),
     ("planned", "boolean", "the clause looks forward (a plan or forecast)"),
     ("timeline_id", "string", "the timeline entry (one happening across articles) it is merged into"),
+    ("corrected", "string", "what an analyst's correction changed in this row (empty: as extracted)"),
 ], primary_key=("event_id",))
 
 ARTICLE_DATES = table("article_dates", "one article and the date relative dates in it count from", [

@@ -20,6 +20,7 @@ STATEMENTS = table("statements", "one statement (direct quotation or reported sp
     ("frame_triggers", "string", "the words that evoked each frame"),
     ("occasion", "date", "the day the statement was reported on: its article's date (empty: undated)"),
     ("claim_id", "string", "the claim (same speaker, same proposition) the statement is grouped under"),
+    ("corrected", "string", "what an analyst's correction changed in this row (empty: as extracted)"),
 ], primary_key=("statement_id",))
 
 COLUMNS = STATEMENTS.names

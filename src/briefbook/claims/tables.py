@@ -62,7 +62,8 @@ def wordings(statements: pd.DataFrame, documents: pd.DataFrame, claim_id: str | 
     if claim_id is not None:
         data = data[data["claim_id"] == claim_id]
     columns = ["claim_id", "statement_id", "speaker", "outlet", "doc_id", "paragraph", "anchor", "kind", "cue", "frames", "speaker_text",
-               "text"]
+               "text", "corrected"]
+    data = data.assign(corrected=data["corrected"] if "corrected" in data else "")  # an analyst's correction, marked
     return data.sort_values(["claim_id", "outlet", "doc_id", "start"])[columns].reset_index(drop=True)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from briefbook.corpus import metadata
 from briefbook.corpus.clean import repair, split_article
+from briefbook.corpus.corrections import CORRECTIONS_NAME, STALE, Corrections, read_corrections, words
 from briefbook.corpus.duplicates import doc_id, near_duplicates
 from briefbook.corpus.formats import SEED_SUFFIXES, read_bytes
 from briefbook.corpus.manifest import MANIFEST_NAMES, ManifestEntry, find_manifest, read_manifest
@@ -57,10 +58,10 @@ def seed_files(folder: Path) -> list[Path]:
 
 
 def fingerprint(folder: Path) -> str:
-    """A hash of every file's name and bytes in the seeds folder (manifest included)."""
+    """A hash of every file's name and bytes in the seeds folder (manifest and corrections included)."""
     digest = hashlib.sha256()
     names = [p for p in seed_files(folder)]
-    names += [folder / n for n in MANIFEST_NAMES if (folder / n).is_file()]
+    names += [folder / n for n in (*MANIFEST_NAMES, CORRECTIONS_NAME) if (folder / n).is_file()]
     for path in sorted(names, key=lambda p: p.name):
         digest.update(path.name.encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -121,9 +122,14 @@ def _role(text: str, title: str, number: int) -> str:
     return "body"
 
 
-def load_corpus(folder: str | Path) -> Corpus:
-    """Every readable article of ``folder``, with what was skipped and why."""
+def load_corpus(folder: str | Path, corrections: bool = True) -> Corpus:
+    """Every readable article of ``folder``, with what was skipped and why.
+
+    With ``corrections``, the folder's ``corrections.yaml`` is read (a bad one stops the load with one line)
+    and its articles' corrections are applied after the manifest's values; the scores of the Methods
+    chapter load without, to measure the machine."""
     folder = Path(folder)
+    fixes = read_corrections(folder) if corrections else Corrections()
     files = seed_files(folder)
     if not files:
         raise BriefbookError(str(folder), f"no seed files ({', '.join(SEED_SUFFIXES)}) in the folder")
@@ -158,6 +164,7 @@ def load_corpus(folder: str | Path) -> Corpus:
     _complete_years(documents)
     for document in documents:
         _settle(document, pages[document.file], entries.get(document.file))
+    corrected = _correct_articles(documents, fixes)
     spelling = one_spelling(d.outlet for d in documents)
     for document in documents:
         if document.outlet and spelling[document.outlet] != document.outlet:
@@ -169,7 +176,31 @@ def load_corpus(folder: str | Path) -> Corpus:
         duplicates.append(Duplicate(b, a, "near", similarity))
         by_file[b].notes.append(f"near duplicate of {a} ({similarity:.0%} shared)")
     families, shared = syndicate(documents)
-    return Corpus(str(folder), documents, skipped, duplicates, fingerprint(folder), families=families, shared=shared)
+    return Corpus(str(folder), documents, skipped, duplicates, fingerprint(folder), families=families, shared=shared,
+                  corrections=fixes, article_corrections=corrected)
+
+
+def _correct_articles(documents: list[Document], fixes: Corrections) -> list[dict]:
+    """Apply the articles' corrections (as a manifest's values, and after them); one row per change."""
+    by_id = {d.doc_id: d for d in documents}
+    rows = []
+    for fix in fixes.articles:
+        document = by_id.get(fix.id)
+        for change, value in fix.changes().items():
+            row = {"section": "articles", "id": fix.id, "change": change, "correction": words(value),
+                   "reason": fix.reason, "machine": "", "status": "applied"}
+            if document is None:
+                row["status"] = STALE.format(what="article")
+            else:
+                row["machine"] = words(getattr(document, change)) or "not found"
+                setattr(document, change, value)
+                setattr(document, f"{change}_how", FROM_CORRECTIONS)
+            rows.append(row)
+    return rows
+
+
+#: How a value set by ``corrections.yaml`` was found (the Sources page shows it).
+FROM_CORRECTIONS = "corrections.yaml"
 
 
 def _without_site_lines(documents: list[Document], pages: dict[str, Page],

@@ -121,6 +121,10 @@ class Corpus:
     #: articles that share text (:mod:`briefbook.corpus.syndication`): its families and shared paragraphs
     families: list = field(default_factory=list)
     shared: list = field(default_factory=list)
+    #: the analyst's corrections of this folder (``corrections.yaml``), and one row per article correction
+    #: as the loader applied it (section, id, change, machine, corrected, reason, status)
+    corrections: object = None
+    article_corrections: list = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         return {d.doc_id: d for d in self.documents}

@@ -32,6 +32,7 @@ DOCUMENTS = table("documents", "one article of the corpus and what was read abou
     ("origin", "string", "where that family's text came from (an agency, the earliest article, or unknown)"),
     ("origin_how", "string", "how the origin was found"),
     ("shared_share", "number", "share of its narrative text that stands in another article of the family"),
+    ("corrected", "string", "what an analyst's correction changed in this row (empty: as extracted)"),
 ], primary_key=("doc_id",))
 
 SHARED = table("shared", "one paragraph that stands, for most of its text, in a paragraph of another article", [

@@ -13,7 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from briefbook.charting import top_or_other
+from briefbook.charting import corrected_words, top_or_other
 from briefbook.corpus.outlets import source_name
 from briefbook.figures.reconcile import CATEGORY_ORDER
 from briefbook.figures.summary import who_labels
@@ -52,8 +52,10 @@ def chart_data(figures: pd.DataFrame) -> pd.DataFrame:
     frame["colour"] = top_or_other(frame["source"], other="other outlets")  # the legend; the tooltip names each
     frame["report_date"] = [str(d) if pd.notna(d) and d else UNDATED for d in frame["reported_on"]]
     frame["group"] = frame["category"] + " · " + frame["who"].str.replace("_", " ")
+    frame["corrected"] = corrected_words(frame)
     keep = ["figure_id", "doc_id", "file", "paragraph", "anchor", "text", "category", "who", "qualifier",
-            "attribution", "sentence", "value", "top", "range", "source", "colour", "report_date", "group"]
+            "attribution", "sentence", "value", "top", "range", "source", "colour", "report_date", "group",
+            "corrected"]
     frame = frame[frame["value"].notna()][keep].reset_index(drop=True)
     frame["paragraph"] = frame["paragraph"].astype(int)
     for column in ("top", "value"):  # JSON has no NaN: open ends must be null
@@ -79,6 +81,7 @@ _TOOLTIP = [
     alt.Tooltip("report_date:N", title="reported on"),
     alt.Tooltip("sentence:N", title="text"),
     alt.Tooltip("anchor:N", title="paragraph"),
+    alt.Tooltip("corrected:N", title="corrected"),
 ]
 
 

@@ -359,6 +359,10 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         floors = set(ranged.loc[ranged["low"].notna() & ranged["high"].isna() & (ranged["low"] < min(lows)),
                                 "figure_id"]) if lows else set()
         best_row = _best(ranged[~ranged["figure_id"].isin(floors)])
+        # an analyst's correction may name the figure the group stands at (corrections.yaml)
+        marked = group[[v == True for v in group["standing"]]] if "standing" in group else group.iloc[0:0]  # noqa: E712
+        if len(marked) and not missing(marked.iloc[0]["low"]):
+            best_row = marked.sort_values(["doc_id", "start"]).iloc[0]
         open_floors = [_number(r.low) for r in ranged.itertuples() if missing(r.high) and not missing(r.low)]
         high = max(closed) if closed else None
         if open_floors and (high is None or max(open_floors) > high):
@@ -372,7 +376,9 @@ def reconcile(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
             rule.append("vague magnitudes listed, not ranged")
         if off:
             rule.append(f"{len(off)} outlier{'s' if len(off) > 1 else ''} shown, not ranged")
-        rule.append("best = most recent standing report" if len(standing) > 1 else "best = the only standing report")
+        rule.append("best = marked standing by an analyst's correction" if len(marked) and best_row is not None
+                    and best_row["figure_id"] == marked.iloc[0]["figure_id"] else
+                    "best = most recent standing report" if len(standing) > 1 else "best = the only standing report")
         if open_floors:
             rule.append("open-ended counts as a floor")
         rows.append({

@@ -26,6 +26,8 @@ FIGURES = table("figures", "one number phrase that counts people or materiel of 
     ("category_how", "string", "which cue set the category (verb, noun, sentence, antecedent, negated, default)"),
     ("part_of", "string", "figure_id of the figure this one is a part of ('four of them')"),
     ("sentence", "string", "the sentence the figure is in"),
+    ("standing", "boolean", "marked by an analyst's correction as the figure its group stands at"),
+    ("corrected", "string", "what an analyst's correction changed in this row (empty: as extracted)"),
 ], primary_key=("figure_id",))
 
 COLUMNS = FIGURES.names

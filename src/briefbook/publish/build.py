@@ -25,11 +25,11 @@ from pathlib import Path
 import yaml
 
 from briefbook.errors import BriefbookError
-from briefbook.extract import cached_extract, code_version, read_tables
+from briefbook.extract import cached_extract, code_version, read_tables, stale_corrections
 from briefbook.publish import appendix, bibliography, downloads, notebooks, static
 
 #: Chapter templates in reading order; each must be listed in _toc.yml as book/<name>.
-CHAPTERS = ("intro", "claims", "casualties", "chronology", "sources", "methods")
+CHAPTERS = ("intro", "claims", "casualties", "chronology", "sources", "methods", "corrections", "review")
 
 
 @dataclass
@@ -164,6 +164,8 @@ def build(
     for kept in ("skipped",):
         for row in tables[kept].itertuples():
             _progress(f"note: {row.file}: {row.reason}")
+    for line in stale_corrections(tables):
+        _progress(line)
 
     start = time.perf_counter()
     source = out / "source"

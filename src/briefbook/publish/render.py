@@ -19,6 +19,8 @@ from itertools import count
 import altair as alt
 import pandas as pd
 
+from briefbook.corpus.corrections import fix_line
+
 _ids = count(1)
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -83,6 +85,18 @@ def _cell(value: object, header: str, raw: bool, link: str = "") -> str:
     return f"<td{label}{_token_class(value)}>{breakable(value)}{link}</td>"
 
 
+def code(text) -> str:
+    """Text shown as code (a line to paste into a file), escaped."""
+    return f"<code>{esc(text)}</code>" if isinstance(text, str) and text else ""
+
+
+def corrected_marker(what) -> str:
+    """The mark of a row an analyst's correction changed ("corrected: speaker"); "" for an untouched row."""
+    if not isinstance(what, str) or not what.strip():
+        return ""
+    return f' <span class="briefbook-corrected" title="changed by corrections.yaml">corrected: {esc(what)}</span>'
+
+
 def row_link(row_id: str) -> str:
     """The ¶ a reader copies a row's address from, shown on hover as beside a heading."""
     return f'<a class="briefbook-rowlink" href="#{row_id}" title="Link to this row">¶</a>'
@@ -104,7 +118,10 @@ def html_table(
     fragment can point at the row; without one, rows are numbered
     ``<table_id>-<n>`` (addressable, but only as stable as the row order).
     Cells are escaped except those of ``html_columns``, which hold HTML this
-    package built (links).
+    package built (links). A row with an id the corrections file takes (``st-…``,
+    ``fg-…``, ``ev-…``, ``doc-…``) carries its correction line in ``data-fix``
+    (the page's script gives it a copy button), and a row whose ``corrected``
+    column is set shows what an analyst changed.
     """
     columns = dict(columns or {c: c for c in frame.columns})
     raw = set(html_columns)
@@ -115,9 +132,13 @@ def html_table(
     out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in columns.values()) + "</tr></thead><tbody>")
     for number, (_, row) in enumerate(frame.iterrows(), start=1):
         anchor = safe_id(row[row_id]) if row_id else f"{safe_id(table_id)}-{number}" if table_id else ""
-        cells = "".join(_cell(row[c], header, c in raw, row_link(anchor) if anchor and i == 0 else "")
+        marker = corrected_marker(row.get("corrected", ""))
+        cells = "".join(_cell(row[c], header, c in raw, (row_link(anchor) if anchor else "") + marker if i == 0 else "")
                         for i, (c, header) in enumerate(columns.items()))
-        out.append(f'<tr id="{anchor}">{cells}</tr>' if anchor else f"<tr>{cells}</tr>")
+        css = ' class="briefbook-corrected-row"' if marker else ""
+        fix = fix_line(str(row[row_id])) if row_id else ""
+        data = f' data-fix="{esc(fix)}"' if fix else ""
+        out.append(f'<tr id="{anchor}"{css}{data}>{cells}</tr>' if anchor else f"<tr{css}>{cells}</tr>")
     out.append("</tbody></table></div>")
     return "".join(out)
 
