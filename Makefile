@@ -9,6 +9,8 @@ SHELL := /bin/bash
 SEEDS ?= seeds
 OUT ?= _build
 PORT ?= 8000
+# More options for `briefbook build` (e.g. ARGS="--scheduler tcp://HOST:8786").
+ARGS ?=
 VENV ?= .venv
 # The first Python 3.11+ on PATH (override with PYTHON=/path/to/python3.x).
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
@@ -30,7 +32,7 @@ $(READY): requirements.lock pyproject.toml
 	@touch $@
 
 book: $(READY)  ## Build the report on SEEDS into OUT/html
-	$(BIN)/briefbook build --seeds "$(SEEDS)" --out "$(OUT)"
+	$(BIN)/briefbook build --seeds "$(SEEDS)" --out "$(OUT)" $(ARGS)
 
 chromium:  ## Install Debian's chromium (browser tests, PDF) and poppler-utils (PDF checks), when missing
 	@{ command -v chromium && command -v pdftotext; } >/dev/null 2>&1 || { \

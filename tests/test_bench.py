@@ -73,3 +73,18 @@ def test_readme_keeps_a_full_bench_table():
     for size in (5, 50, 500):
         assert f"\n| {size} | " in section, f"README's bench table has no row for {size} articles"
     assert "- met" in section or "- NOT met" in section, "the table must come with its verdicts"
+
+
+def test_rebuild_and_worker_verdicts_judge_issue_18s_targets():
+    from briefbook.bench.table import WorkerRow, rebuild_verdicts
+
+    rows = [_row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=25.0)]
+    workers = [WorkerRow(500, 70000, 2, 4000.0, 7200.0, 9.7, [300.0, 310.0]),
+               WorkerRow(10000, 1400000, 2, 4000.0, 6000.0, 233.0, [330.0, 420.0])]
+    lines = rebuild_verdicts(rows, workers)
+    assert lines[0].startswith("- NOT met: one article added or edited rebuilds in at most 0.25 x")
+    assert lines[1].startswith("- met: cold build of 500 articles in 100 s")
+    assert lines[2].startswith("- met: 2 local workers parse 1.80 x") and lines[3].startswith("- NOT met: 2 local")
+    assert lines[4].startswith("- NOT met: peak memory per worker 310 -> 420 MB")
+    table = markdown(rows, "test machine", workers)
+    assert "| 500 | 100.0 | 15.0 | 0.15 | 25.0 | 0.25 |" in table and "| 10,000 | 1,400,000 | 4,000 | 2 |" in table

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefbook"
 LAYERS = {
     "errors": 0, "resources": 0, "schema": 0, "scoring": 0,
     "corpus": 1,
-    "nlp": 2,
+    "nlp": 2, "parsing": 2,
     "language": 3,
     "analysis": 4, "entities": 4, "charting": 4,
     "claims": 5, "figures": 5, "chronology": 5,

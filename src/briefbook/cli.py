@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--title", help="report title (default: from the corpus)")
     build.add_argument("--workers", type=int, help="notebooks run at once (default: one per core)")
     build.add_argument("--baseurl", help="address the report is published at (default: html.baseurl of _config.yml)")
+    build.add_argument("--scheduler", help="a Dask scheduler to parse on, tcp://HOST:8786 (default: BRIEFBOOK_SCHEDULER, "
+                                           "else local worker processes for a large corpus)")
 
     pdf = sub.add_parser("pdf", help="build the report and print it to OUT/briefbook-report.pdf with chromium")
     pdf.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles (default: seeds)")
@@ -36,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="write the data tables of a seeds folder as CSV")
     extract.add_argument("seeds", type=Path, help="folder of seed articles")
     extract.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    extract.add_argument("--scheduler", help="a Dask scheduler to parse on, tcp://HOST:8786 (default: BRIEFBOOK_SCHEDULER)")
 
     evaluate = sub.add_parser("evaluate", help="print precision, recall and F1 against the hand annotations")
     evaluate.add_argument("--tests", type=Path, default=Path("tests"), help="folder with annotations/ and corpora/")
@@ -61,12 +64,12 @@ def _bench_pages(evaldata: Path, all_languages: bool) -> None:
     print(table(*score(evaldata, english_only=not all_languages)))
 
 
-def _extract(seeds: Path, out: Path) -> None:
+def _extract(seeds: Path, out: Path, scheduler: str | None = None) -> None:
     from briefbook.corpus import load_corpus
     from briefbook.extract import extract_corrected, stale_corrections, warn_failures, write_tables
 
     corpus = load_corpus(seeds)
-    extraction = extract_corrected(corpus)
+    extraction = extract_corrected(corpus, scheduler=scheduler)
     for path in write_tables(extraction, out):
         print(path)
     warn_failures(extraction)
@@ -96,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from briefbook.publish.build import build
 
-            build(args.seeds, args.root, args.out, title=args.title, workers=args.workers, baseurl=args.baseurl)
+            build(args.seeds, args.root, args.out, title=args.title, workers=args.workers, baseurl=args.baseurl,
+                  scheduler=args.scheduler)
         elif args.command == "pdf":
             from briefbook.publish.build import build
             from briefbook.publish.pdf import print_pdf
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             build(args.seeds, args.root, args.out)
             print(print_pdf(args.out))
         elif args.command == "extract":
-            _extract(args.seeds, args.out)
+            _extract(args.seeds, args.out, args.scheduler)
         elif args.command == "evaluate":
             _evaluate(args.tests, args.seeds, args.csv, args.published, args.only)
         elif args.command == "bench-pages":

@@ -27,6 +27,7 @@ import briefbook
 from briefbook.corpus import Corpus, load_corpus
 from briefbook.corpus.corrections import CORRECTIONS_NAME, Corrections
 from briefbook.corrected import apply as apply_corrections
+from briefbook.parsing import prune_parses
 from briefbook.pipeline import Extraction, extract, tables_declared
 from briefbook.schema import FINGERPRINT, datapackage
 
@@ -98,23 +99,27 @@ def stale_corrections(tables: dict[str, pd.DataFrame]) -> list[str]:
             for row in corrections[corrections["status"] != "applied"].itertuples()]
 
 
-def extract_corrected(corpus: Corpus) -> Extraction:
+def extract_corrected(corpus: Corpus, parses: Path | None = None, scheduler: str | None = None) -> Extraction:
     """The machine's extraction of ``corpus`` with the analyst's corrections applied (:mod:`briefbook.corrected`);
-    the ``corrections`` table lists them, and is empty when the folder has none."""
-    extraction = extract(corpus)
+    the ``corrections`` table lists them, and is empty when the folder has none. ``parses`` and ``scheduler``
+    are :func:`briefbook.pipeline.extract`'s."""
+    extraction = extract(corpus, parses, scheduler)
     tables, corrections = apply_corrections(extraction.tables, corpus.corrections or Corrections(),
                                             corpus.article_corrections)
     tables["corrections"] = corrections
     return Extraction(extraction.fingerprint, tables, extraction.timings, extraction.failures)
 
 
-def cached_extract(seeds_dir: Path, cache_root: Path,
-                   code: str | None = None) -> tuple[Path, Corpus | None, dict[str, float]]:
+def cached_extract(seeds_dir: Path, cache_root: Path, code: str | None = None,
+                   scheduler: str | None = None) -> tuple[Path, Corpus | None, dict[str, float]]:
     """The folder holding this corpus's tables, extracting only when seeds or code changed.
 
     ``code`` is :func:`code_version` when the caller has it already (it reads
-    every installed package's metadata). Returns the folder, the corpus when it
-    had to be loaded (None on a cache hit) and the timings of the stages that ran.
+    every installed package's metadata). Each article's parse is kept in
+    ``cache_root/parses``, so an extraction after one article was added or
+    edited parses that article alone; ``scheduler`` is a Dask scheduler to parse
+    on. Returns the folder, the corpus when it had to be loaded (None on a cache
+    hit) and the timings of the stages that ran.
     """
     from briefbook.corpus import fingerprint
 
@@ -125,7 +130,8 @@ def cached_extract(seeds_dir: Path, cache_root: Path,
     if (folder / "COMPLETE").is_file():
         return folder, None, {}
     corpus = load_corpus(seeds_dir)
-    extraction = extract_corrected(corpus)
+    extraction = extract_corrected(corpus, cache_root / PARSES, scheduler)
+    prune_parses(cache_root / PARSES, keep=CACHE_KEEP * len(corpus.documents))
     warn_failures(extraction)
     # Another process (a notebook run by hand, a second build) may fill the same
     # cache at once: each writes its own folder and the first complete one wins.
@@ -143,8 +149,11 @@ def cached_extract(seeds_dir: Path, cache_root: Path,
     return folder, corpus, extraction.timings
 
 
-#: Extractions kept in the cache: enough to switch between a few seeds folders warm.
+#: Extractions kept in the cache: enough to switch between a few seeds folders warm (and as many
+#: corpora's worth of kept parses).
 CACHE_KEEP = 4
+#: The cache's folder of kept article parses (:mod:`briefbook.parsing`).
+PARSES = "parses"
 
 
 def prune_cache(cache_root: Path, keep: Path, most: int = CACHE_KEEP) -> list[Path]:

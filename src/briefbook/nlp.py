@@ -1,18 +1,25 @@
-"""The one spaCy pipeline every extractor shares, run once per paragraph.
+"""The one spaCy pipeline every extractor shares, run once per paragraph, and kept once per article.
 
 Parsing is the expensive step, so the corpus is parsed once, in batches, and
 each analysis reads the same parses. Offsets of a token in the seed file are
 ``paragraph.start + token.idx``.
+
+:mod:`briefbook.parsing` keeps each article's parse and shares the parsing
+out to worker processes; parses travel as spaCy ``DocBin`` bytes
+(:func:`parse_articles`, :func:`docs_from_bytes`), so a parse read back is the
+same parse, wherever and whenever it was made.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, DocBin, Token
 
 from briefbook.corpus.model import Corpus, Document, Paragraph
 
@@ -57,10 +64,31 @@ def parse_document(document: Document) -> list[Doc]:
 
 
 def parse_corpus(corpus: Corpus) -> Parsed:
-    """Every article of the corpus, parsed once, keyed by ``doc_id``."""
+    """Every article of the corpus, parsed once here, keyed by ``doc_id`` (:func:`briefbook.parsing.parse_corpus`
+    keeps parses and shares the work out)."""
     flat = [p for d in corpus.documents for p in d.paragraphs]
     docs = iter(parse_paragraphs(flat))
     return {d.doc_id: [next(docs) for _ in d.paragraphs] for d in corpus.documents}
+
+
+def parse_articles(articles: list[list[str]]) -> list[bytes]:
+    """Several articles' paragraphs parsed in one stream (batches span articles), one ``DocBin`` each."""
+    docs = iter(pipeline().pipe((t for texts in articles for t in texts), batch_size=64))
+    return [DocBin(docs=[next(docs) for _ in texts]).to_bytes() for texts in articles]
+
+
+def docs_from_bytes(data: bytes) -> list[Doc]:
+    """An article's parse from its ``DocBin`` bytes."""
+    return list(DocBin().from_bytes(data).get_docs(pipeline().vocab))
+
+
+@lru_cache(maxsize=1)
+def pipeline_key() -> str:
+    """What a kept parse depends on besides its text: the model, spaCy's version and this module's code."""
+    meta = pipeline().meta
+    digest = hashlib.sha256(f"{MODEL} {meta.get('version')} {spacy.__version__}".encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:

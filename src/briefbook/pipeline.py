@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -161,9 +162,12 @@ def run_step(step: Step, ctx: Context, failures: list[Failure]) -> pd.DataFrame:
     return frame
 
 
-def extract(corpus: Corpus) -> Extraction:
-    """Parse the corpus once and run every analysis step on it."""
-    from briefbook.nlp import parse_corpus  # spaCy's import costs a second a warm rebuild does not need
+def extract(corpus: Corpus, parses: Path | None = None, scheduler: str | None = None) -> Extraction:
+    """Parse the corpus once and run every analysis step on it.
+
+    ``parses`` is a folder where each article's parse is kept between extractions, and ``scheduler`` a Dask
+    scheduler's address to parse on (:func:`briefbook.parsing.parse_corpus`); the tables are the same."""
+    from briefbook.parsing import parse_corpus  # spaCy's import costs a second a warm rebuild does not need
 
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -175,7 +179,7 @@ def extract(corpus: Corpus) -> Extraction:
     }
     timings["load"] = time.perf_counter() - start
     start = time.perf_counter()
-    reading = CorpusReading(corpus, parse_corpus(corpus))
+    reading = CorpusReading(corpus, parse_corpus(corpus, parses, scheduler))
     tables["entities"] = entity_counts(corpus, reading.parsed)
     timings["parse"] = time.perf_counter() - start
     ctx = Context(reading, tables)

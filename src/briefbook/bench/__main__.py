@@ -23,11 +23,14 @@ import time
 from pathlib import Path
 
 from briefbook.bench.corpus import write_corpus
-from briefbook.bench.table import Row, markdown, with_table
+from briefbook.bench.table import Row, WorkerRow, markdown, with_table
 from briefbook.publish.build import run_jupyter_book
 
 #: The corpus sizes of the full run, the one the README's table stands for.
 FULL_RUN = (5, 50, 500)
+#: The corpus sizes whose parsing is timed in this process and on local workers (the largest: memory
+#: per worker must stay flat as the corpus grows).
+WORKER_RUN = (500, 10_000)
 
 
 def _child(*args: str) -> dict:
@@ -63,6 +66,14 @@ def measure(articles: int, work: Path, builds: bool) -> Row:
     row.warm_build = warm["wall"]
     row.warm_extract_skipped = "parse" not in warm["timings"]
     row.code_changed = warm["code_version"] != cold["code_version"]
+    _say(f"{articles} articles: rebuild after one article is added")
+    extra = write_corpus(work / "extra", 1, seed=articles + 1)[0]
+    shutil.copy(extra, seeds / "zzzz_added.txt")
+    row.add_one = _child("build", str(seeds), str(out))["wall"]
+    _say(f"{articles} articles: rebuild after one article is edited")
+    first = sorted(seeds.glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
+    row.edit_one = _child("build", str(seeds), str(out))["wall"]
     _say(f"{articles} articles: bare jupyter-book build")
     bare = work / f"bare-{articles}"
     shutil.rmtree(bare, ignore_errors=True)
@@ -70,6 +81,20 @@ def measure(articles: int, work: Path, builds: bool) -> Row:
     run_jupyter_book(out / "source", bare)
     row.bare_jupyter_book = time.perf_counter() - start
     return row
+
+
+def measure_workers(articles: int, work: Path) -> WorkerRow:
+    """Parsing throughput here and on a local cluster of every core, on one generated corpus."""
+    seeds = work / f"seeds-{articles}"
+    if not seeds.is_dir() or len(list(seeds.glob("*.txt"))) < articles:
+        write_corpus(seeds, articles)
+    cores = os.cpu_count() or 1
+    _say(f"{articles} articles: parsing here, then on {cores} local workers")
+    one = _child("parse", str(seeds), "1")
+    many = _child("parse", str(seeds), str(cores))
+    return WorkerRow(articles=one["articles"], words=one["words"], workers=cores, one_words_per_s=one["words_per_s"],
+                     many_words_per_s=many["words_per_s"], many_seconds=many["seconds"],
+                     worker_peak_mb=many["worker_peak_mb"])
 
 
 def _say(message: str) -> None:
@@ -85,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, FULL_RUN)),
                         help="corpus sizes, comma-separated (default: %(default)s)")
     parser.add_argument("--no-build", action="store_true", help="measure extraction only (no book builds)")
+    parser.add_argument("--workers", default=",".join(map(str, WORKER_RUN)),
+                        help="corpus sizes whose parsing is timed here and on local workers (default: %(default)s; "
+                             "'' for none)")
     parser.add_argument("--work", type=Path, help="folder for corpora and builds (default: a temporary one)")
     parser.add_argument("--out", type=Path, default=Path("bench/latest.md"), help="where the table is written")
     parser.add_argument("--readme", type=Path, default=Path("README.md"),
@@ -94,14 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="briefbook-bench-"))
     try:
         rows = [measure(n, work, builds=not args.no_build) for n in sizes]
+        workers = [measure_workers(int(n), work) for n in args.workers.split(",") if n.strip()]
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    table = markdown(rows, machine())
+    table = markdown(rows, machine(), workers)
     print(table)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table, encoding="utf-8")
-    if tuple(sizes) == FULL_RUN and not args.no_build:  # only the full run stands for the project
+    if tuple(sizes) == FULL_RUN and not args.no_build and workers:  # only the full run stands for the project
         _update_readme(args.readme, table)
     return 0
 

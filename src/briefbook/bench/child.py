@@ -1,6 +1,6 @@
 """One measurement in its own process, printed as one line of JSON.
 
-Run as ``python -m briefbook.bench.child extract SEEDS`` or ``... build SEEDS OUT``.
+Run as ``python -m briefbook.bench.child extract SEEDS``, ``... parse SEEDS WORKERS`` or ``... build SEEDS OUT``.
 A fresh process per measurement makes ``ru_maxrss`` (the peak resident memory)
 that measurement's own, and keeps the spaCy model load out of the timings
 (it is loaded before the clock starts, as in a long-running build).
@@ -49,6 +49,37 @@ def measure_extract(seeds: Path) -> dict:
     }
 
 
+def measure_parse(seeds: Path, workers: int) -> dict:
+    """Parsing throughput of the corpus's paragraphs: here (``workers`` 1) or on a local cluster of
+    ``workers`` processes (its start, each worker loading the model, included), and each worker's peak memory."""
+    from briefbook import parsing
+    from briefbook.corpus import load_corpus
+    from briefbook.nlp import pipeline
+
+    corpus = load_corpus(seeds)
+    articles = [[p.text for p in d.paragraphs] for d in corpus.documents]
+    words = sum(len(t.split()) for texts in articles for t in texts)
+    worker_memory: list[float] = []
+    if workers == 1:
+        list(pipeline().pipe(["A warm-up sentence so the model's first call is not timed."]))
+        start = time.perf_counter()
+        parsing._here(articles)
+        seconds = time.perf_counter() - start
+        worker_memory = [peak_memory_mb()]
+    else:
+        from dask.distributed import Client, LocalCluster
+
+        start = time.perf_counter()
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                          host="127.0.0.1", silence_logs=40) as cluster, Client(cluster) as client:
+            futures = client.map(parsing.parse_articles, parsing._chunks(articles), pure=False)
+            client.gather(futures)
+            seconds = time.perf_counter() - start
+            worker_memory = sorted(client.run(peak_memory_mb).values())
+    return {"articles": len(articles), "words": words, "seconds": seconds, "words_per_s": words / seconds,
+            "worker_peak_mb": worker_memory}
+
+
 def measure_build(seeds: Path, out: Path) -> dict:
     """``briefbook build`` end to end, with the stage timings it reports."""
     import briefbook
@@ -70,6 +101,8 @@ def main(argv: list[str]) -> int:
     try:
         if argv[0] == "extract":
             result = measure_extract(Path(argv[1]))
+        elif argv[0] == "parse":
+            result = measure_parse(Path(argv[1]), int(argv[2]))
         elif argv[0] == "build":
             result = measure_build(Path(argv[1]), Path(argv[2]))
         else:

@@ -1,4 +1,4 @@
-"""The bench result as a markdown table, with each target of issue 7 judged beside it."""
+"""The bench result as markdown tables, with each target judged beside them (issues 7 and 18)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,27 @@ from dataclasses import dataclass, field
 END_TO_END_LIMIT_S = 300.0  # 500 articles, cold build
 WARM_OVER_BARE_LIMIT = 1.5  # warm rebuild / bare jupyter-book build
 THROUGHPUT_RATIO_MIN = 0.7  # extraction words/s over raw NLP words/s
+#: Targets of issue 18 (2-core machine).
+REBUILD_OVER_COLD_MAX = 0.2  # one article added or edited, 500 articles
+COLD_BUILD_500_MAX_S = 120.0
+WORKERS_SPEEDUP_MIN = 1.7  # 2 local workers over parsing in one process
+
+
+@dataclass
+class WorkerRow:
+    """Parsing throughput in one process and on a local cluster of ``workers`` processes."""
+
+    articles: int
+    words: int
+    workers: int
+    one_words_per_s: float
+    many_words_per_s: float
+    many_seconds: float
+    worker_peak_mb: list[float] = field(default_factory=list)
+
+    @property
+    def speedup(self) -> float:
+        return self.many_words_per_s / self.one_words_per_s
 
 
 @dataclass
@@ -31,6 +52,8 @@ class Row:
     bare_jupyter_book: float | None = None
     stages: dict[str, float] = field(default_factory=dict)  # seconds of parse and of each analysis
     code_changed: bool = False  # the package's code changed between the cold and the warm build
+    add_one: float | None = None  # rebuild after one article is added (seconds)
+    edit_one: float | None = None  # rebuild after one article is edited (seconds)
 
     @property
     def throughput_ratio(self) -> float:
@@ -52,8 +75,8 @@ def _s(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}"
 
 
-def markdown(rows: list[Row], machine: str) -> str:
-    """The table and the verdict on each target."""
+def markdown(rows: list[Row], machine: str, workers: list[WorkerRow] = ()) -> str:
+    """The tables and the verdict on each target."""
     header = ("| articles | words | load s | parse s | analyses s | raw NLP words/s | extraction words/s | ratio "
               "| peak MB (corpus part) | cold build s | notebooks s | site s | warm rebuild s | bare jupyter-book s "
               "| warm / bare |")
@@ -67,8 +90,62 @@ def markdown(rows: list[Row], machine: str) -> str:
             f"| {_s(r.site)} | {_s(r.warm_build)}{_warm_note(r)} "
             f"| {_s(r.bare_jupyter_book)} | {'–' if ratio is None else f'{ratio:.2f}'} |"
         )
-    lines += ["", *stage_table(rows), "", *verdicts(rows)]
+    lines += ["", *stage_table(rows), "", *rebuild_table(rows), "", *worker_table(workers), "", *verdicts(rows),
+              *rebuild_verdicts(rows, workers)]
     return "\n".join(lines) + "\n"
+
+
+def rebuild_table(rows: list[Row]) -> list[str]:
+    """Rebuilds after one article is added or edited, as a share of the cold build."""
+    built = [r for r in rows if r.add_one is not None and r.cold_build]
+    if not built:
+        return []
+    lines = ["| articles | cold build s | one added s | x cold | one edited s | x cold |", "|" + " --- |" * 6]
+    for r in built:
+        lines.append(f"| {r.articles} | {r.cold_build:.1f} | {r.add_one:.1f} | {r.add_one / r.cold_build:.2f} "
+                     f"| {r.edit_one:.1f} | {r.edit_one / r.cold_build:.2f} |")
+    return lines
+
+
+def worker_table(workers: list[WorkerRow]) -> list[str]:
+    """Parsing here and on local workers: words per second, speed-up, each worker's peak memory."""
+    if not workers:
+        return []
+    lines = ["| articles | words | here words/s | workers | on workers words/s (start included) | speed-up "
+             "| peak MB per worker |", "|" + " --- |" * 7]
+    for w in workers:
+        lines.append(f"| {w.articles:,} | {w.words:,} | {w.one_words_per_s:,.0f} | {w.workers} "
+                     f"| {w.many_words_per_s:,.0f} | {w.speedup:.2f} | "
+                     + ", ".join(f"{m:,.0f}" for m in w.worker_peak_mb) + " |")
+    return lines
+
+
+def rebuild_verdicts(rows: list[Row], workers: list[WorkerRow]) -> list[str]:
+    """Issue 18's targets: cheap rebuilds, a fast cold build, workers that pay, memory flat per worker."""
+    out = []
+    largest = max(rows, key=lambda r: r.articles)
+    if largest.add_one is not None and largest.cold_build:
+        worst = max(largest.add_one, largest.edit_one) / largest.cold_build
+        out.append(f"- {'met' if worst <= REBUILD_OVER_COLD_MAX else 'NOT met'}: one article added or edited "
+                   f"rebuilds in at most {worst:.2f} x the cold build ({largest.articles} articles; target <= "
+                   f"{REBUILD_OVER_COLD_MAX})")
+    if largest.articles == 500 and largest.cold_build is not None:
+        ok = largest.cold_build <= COLD_BUILD_500_MAX_S
+        out.append(f"- {'met' if ok else 'NOT met'}: cold build of 500 articles in {largest.cold_build:.0f} s "
+                   f"(target <= {COLD_BUILD_500_MAX_S:.0f} s)")
+    for w in workers:
+        ok = w.speedup >= WORKERS_SPEEDUP_MIN
+        out.append(f"- {'met' if ok else 'NOT met'}: {w.workers} local workers parse {w.speedup:.2f} x as fast as "
+                   f"one process ({w.articles:,} articles, the cluster's start included; target >= "
+                   f"{WORKERS_SPEEDUP_MIN})")
+    if len(workers) > 1:
+        small, large = min(workers, key=lambda w: w.words), max(workers, key=lambda w: w.words)
+        grew = max(large.worker_peak_mb or [0]) / max(max(small.worker_peak_mb or [1]), 1)
+        ok = grew <= 1.25
+        out.append(f"- {'met' if ok else 'NOT met'}: peak memory per worker {max(small.worker_peak_mb):,.0f} -> "
+                   f"{max(large.worker_peak_mb):,.0f} MB while the corpus grew {large.words / small.words:.0f} x "
+                   f"({small.articles:,} -> {large.articles:,} articles; flat means within 25 %)")
+    return out
 
 
 def _warm_note(row: Row) -> str:

@@ -146,7 +146,7 @@ def publish(work_html: Path, site: Path) -> None:
 
 def build(
     seeds_dir: Path, root: Path, out: Path, title: str | None = None, workers: int | None = None,
-    baseurl: str | None = None,
+    baseurl: str | None = None, scheduler: str | None = None,
 ) -> BuildResult:
     """Build the report on ``seeds_dir`` into ``out/html``."""
     from briefbook.entities import report_title
@@ -156,7 +156,7 @@ def build(
     start = time.perf_counter()
     _progress(f"reading seeds in {seeds_dir}")
     code = code_version()
-    cache_folder, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code)
+    cache_folder, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code, scheduler)
     timings.update(stage_times)
     timings["extract_total"] = time.perf_counter() - start
     _progress("extraction " + ("done" if corpus is not None else "unchanged (cache)") + f" in {timings['extract_total']:.1f}s")

@@ -1,0 +1,162 @@
+"""Parse a corpus: each article's parse kept, the rest parsed here or on a Dask cluster.
+
+Parsing is the one step of an extraction that reads a single article: the
+corpus-wide passes (names, article dates, grouping, reconciliation, timeline
+merging) run on the parses afterwards. So each article's parse is kept on disk,
+keyed by its paragraphs and the pipeline (:func:`article_key`), and a rebuild
+after one article is added or edited parses that article alone.
+
+The articles still to parse (:func:`briefbook.nlp.parse_articles`) go
+through ``dask.distributed`` when it pays: on a running cluster whose
+scheduler's address is given (``--scheduler tcp://HOST:8786`` or
+``BRIEFBOOK_SCHEDULER``), or, with no address, on a local cluster of worker
+processes sized to the machine when the corpus is large enough that starting
+one is repaid (:data:`LOCAL_CLUSTER_WORDS`, measured by ``make bench``), else in
+this process. Each worker loads the spaCy pipeline once and keeps it
+(:func:`briefbook.nlp.pipeline` is cached per process). Articles travel in
+chunks, and parses come back as ``DocBin`` bytes, identical to the parses made
+here. Progress (articles done of total, rate, time left) is shown on one
+updating line when the output is a terminal, and not at all otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefbook.corpus.model import Corpus, Document
+from briefbook.nlp import Parsed, docs_from_bytes, parse_articles, parse_corpus as parse_here, pipeline_key
+
+#: Where a running Dask scheduler's address may be given instead of ``--scheduler``.
+SCHEDULER_ENV = "BRIEFBOOK_SCHEDULER"
+
+#: Below this many words a local cluster's start (worker processes, each loading the model: some 4 s
+#: on this 2-core machine) costs more than it saves; measured with ``make bench``.
+LOCAL_CLUSTER_WORDS = 150_000
+#: How long to wait for a scheduler named by address before saying it cannot be reached.
+CONNECT_TIMEOUT = "5s"
+#: Articles sent to a worker at once: few enough to balance the workers, enough to batch the parser.
+CHUNK_ARTICLES = 16
+
+
+def parse_corpus(corpus: Corpus, cache: Path | None = None, scheduler: str | None = None) -> Parsed:
+    """Every article of the corpus parsed, keyed by ``doc_id``.
+
+    With ``cache``, an article's parse is read from there when its text and the pipeline are unchanged, and
+    kept there when it had to be made; the articles to parse go through :func:`parse_map` (``scheduler``:
+    a Dask scheduler's address, else chosen by the corpus's size). With neither, all are parsed here in one
+    stream, as :func:`briefbook.nlp.parse_corpus` does."""
+    if cache is None and scheduler is None and not os.environ.get(SCHEDULER_ENV):
+        return parse_here(corpus)
+    keys = {d.doc_id: article_key(d) for d in corpus.documents}
+    kept = {d.doc_id: _read_parse(cache, keys[d.doc_id]) for d in corpus.documents} if cache else {}
+    todo = [d for d in corpus.documents if kept.get(d.doc_id) is None]
+    for document, data in zip(todo, parse_map([[p.text for p in d.paragraphs] for d in todo], scheduler)):
+        kept[document.doc_id] = data
+        if cache:
+            _write_parse(cache, keys[document.doc_id], data)
+    return {d.doc_id: docs_from_bytes(kept[d.doc_id]) for d in corpus.documents}
+
+
+def article_key(document: Document) -> str:
+    """The name of an article's kept parse: its paragraphs' text and the pipeline."""
+    digest = hashlib.sha256(pipeline_key().encode())
+    for paragraph in document.paragraphs:
+        digest.update(paragraph.text.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def _read_parse(cache: Path, key: str) -> bytes | None:
+    path = cache / f"{key}.spacy"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    os.utime(path)  # kept parses are pruned oldest first: this one is in use
+    return data
+
+
+def _write_parse(cache: Path, key: str, data: bytes) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = cache / f"{key}.spacy.partial-{os.getpid()}"
+    partial.write_bytes(data)
+    partial.replace(cache / f"{key}.spacy")
+
+
+def prune_parses(cache: Path, keep: int) -> int:
+    """Remove all but the ``keep`` most recently used kept parses; returns how many went."""
+    if not cache.is_dir():
+        return 0
+    files = sorted(cache.glob("*.spacy"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for path in files[keep:]:
+        path.unlink(missing_ok=True)
+    return max(0, len(files) - keep)
+
+
+def parse_map(articles: Sequence[list[str]], scheduler: str | None = None, workers: int | None = None) -> list[bytes]:
+    """Each article's paragraphs parsed (``DocBin`` bytes, in order): on the cluster at ``scheduler`` (or
+    ``BRIEFBOOK_SCHEDULER``), else on a local cluster of ``workers`` processes when the corpus is large,
+    else here."""
+    if not articles:
+        return []
+    address = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    words = sum(len(t.split()) for texts in articles for t in texts)
+    workers = workers or os.cpu_count() or 1
+    if address is None and (words < LOCAL_CLUSTER_WORDS or workers < 2):
+        return _here(list(articles))
+    return _on_cluster(list(articles), address, workers)
+
+
+def _chunks(articles: list[list[str]]) -> list[list[list[str]]]:
+    return [articles[i:i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES)]
+
+
+def _bar(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", desc="briefbook: parsing", file=sys.stderr, leave=False,
+                disable=not sys.stderr.isatty(), dynamic_ncols=True)
+
+
+def _here(articles: list[list[str]]) -> list[bytes]:
+    made: list[bytes] = []
+    with _bar(len(articles)) as bar:
+        for chunk in _chunks(articles):
+            made += parse_articles(chunk)
+            bar.update(len(chunk))
+    return made
+
+
+def _on_cluster(articles: list[list[str]], address: str | None, workers: int) -> list[bytes]:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    from briefbook.errors import BriefbookError
+
+    cluster = None
+    try:
+        if address is None:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40)
+        client = Client(cluster or address, timeout=CONNECT_TIMEOUT)
+    except OSError as err:
+        if cluster is not None:
+            cluster.close()
+        raise BriefbookError(address or "local cluster", f"cannot reach the Dask scheduler ({err})") from None
+    try:
+        chunks = _chunks(articles)
+        futures = client.map(parse_articles, chunks, pure=False)
+        index = {future.key: i for i, future in enumerate(futures)}
+        results: list[list[bytes] | None] = [None] * len(chunks)
+        with _bar(len(articles)) as bar:
+            for future in as_completed(futures):
+                i = index[future.key]
+                results[i] = future.result()
+                bar.update(len(chunks[i]))
+        return [data for chunk in results for data in chunk]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

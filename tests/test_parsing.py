@@ -1,0 +1,86 @@
+"""Parsing at scale: each article's parse kept between builds, and parsing on a Dask cluster.
+
+Both must leave the extraction exactly as it is when everything is parsed here in one stream.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+
+import pytest
+
+import briefbook.parsing as parsing
+from briefbook.corpus import load_corpus
+from briefbook.errors import BriefbookError
+from briefbook.pipeline import extract
+
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def in_one_stream():
+    corpus = load_corpus(SEEDS)
+    return corpus, extract(corpus).tables
+
+
+def same_tables(a: dict, b: dict) -> list[str]:
+    """The tables that differ (by name)."""
+    return sorted(name for name in a if not a[name].equals(b[name]))
+
+
+def test_kept_parses_give_the_same_tables_and_an_added_article_alone_is_parsed(in_one_stream, tmp_path, monkeypatch):
+    corpus, tables = in_one_stream
+    kept = tmp_path / "parses"
+    assert same_tables(tables, extract(corpus, kept).tables) == []
+    assert len(list(kept.glob("*.spacy"))) == len(corpus.documents)
+    parsed: list[int] = []
+    real = parsing.parse_articles
+    monkeypatch.setattr(parsing, "parse_articles", lambda chunk: parsed.append(len(chunk)) or real(chunk))
+    assert same_tables(tables, extract(corpus, kept).tables) == []       # everything read back
+    assert parsed == []
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "zz-new.txt").write_text("Port reopens\n\nThe port reopened on Friday, officials said.\n", "utf-8")
+    extract(load_corpus(seeds), kept)
+    assert parsed == [1]                                                 # the new article alone
+
+
+def test_old_parses_are_pruned_oldest_first(tmp_path):
+    for i in range(5):
+        (tmp_path / f"{i}.spacy").write_bytes(b"x")
+    assert parsing.prune_parses(tmp_path, keep=3) == 2 and len(list(tmp_path.glob("*.spacy"))) == 3
+
+
+def test_a_local_cluster_of_two_workers_gives_byte_identical_tables(in_one_stream):
+    from dask.distributed import LocalCluster
+
+    corpus, tables = in_one_stream
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1", silence_logs=40) as cluster:
+        on_cluster = extract(corpus, scheduler=cluster.scheduler_address).tables
+    assert same_tables(tables, on_cluster) == []
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line(in_one_stream):
+    corpus, _ = in_one_stream
+    with socket.socket() as probe:          # a loopback port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(BriefbookError) as err:
+        extract(corpus, scheduler=f"tcp://127.0.0.1:{port}")
+    assert str(err.value).startswith(f"tcp://127.0.0.1:{port}: cannot reach the Dask scheduler")
+
+
+def test_a_small_corpus_is_parsed_here_and_a_large_one_on_local_workers(monkeypatch):
+    went = []
+    monkeypatch.setattr(parsing, "_here", lambda articles: went.append("here") or [b""] * len(articles))
+    monkeypatch.setattr(parsing, "_on_cluster", lambda articles, address, workers: went.append(address or "local")
+                        or [b""] * len(articles))
+    small = [["a few words"]] * 3
+    large = [["word " * 1000]] * (parsing.LOCAL_CLUSTER_WORDS // 1000 + 1)
+    parsing.parse_map(small, workers=2)
+    parsing.parse_map(large, workers=2)
+    parsing.parse_map(large, workers=1)
+    parsing.parse_map(small, scheduler="tcp://127.0.0.1:8786")
+    assert went == ["here", "local", "here", "tcp://127.0.0.1:8786"]
