@@ -59,7 +59,7 @@ def _own_group(frame: pd.DataFrame, index, key: str, prefix: str, id_column: str
 def apply(tables: dict[str, pd.DataFrame], corrections: Corrections,
           articles: list[dict] = ()) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """The tables with ``corrections`` applied (copies), and the ``corrections`` table. ``articles`` are the
-    rows of the articles' corrections, which the loader applied (:attr:`Corpus.corrections`)."""
+    rows of the articles' corrections, which the loader applied (``Corpus.article_corrections``)."""
     tables = {name: frame.copy() for name, frame in tables.items()}
     for name in ("statements", "figures", "events", "documents"):
         if name in tables:

@@ -150,10 +150,13 @@ def _on_cluster(articles: list[list[str]], address: str | None, workers: int) ->
         futures = client.map(parse_articles, chunks, pure=False)
         index = {future.key: i for i, future in enumerate(futures)}
         results: list[list[bytes] | None] = [None] * len(chunks)
+        pending = as_completed(futures)
+        del futures  # a result leaves its worker once gathered, so a worker holds one chunk's at a time
         with _bar(len(articles)) as bar:
-            for future in as_completed(futures):
+            for future in pending:
                 i = index[future.key]
                 results[i] = future.result()
+                future.release()
                 bar.update(len(chunks[i]))
         return [data for chunk in results for data in chunk]
     finally:

@@ -72,8 +72,7 @@ def measure_parse(seeds: Path, workers: int) -> dict:
         start = time.perf_counter()
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           host="127.0.0.1", silence_logs=40) as cluster, Client(cluster) as client:
-            futures = client.map(parsing.parse_articles, parsing._chunks(articles), pure=False)
-            client.gather(futures)
+            parsing._on_cluster(articles, cluster.scheduler_address, workers)
             seconds = time.perf_counter() - start
             worker_memory = sorted(client.run(peak_memory_mb).values())
     return {"articles": len(articles), "words": words, "seconds": seconds, "words_per_s": words / seconds,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from briefbook.corpus.corrections import Corrections
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -123,8 +125,8 @@ class Corpus:
     shared: list = field(default_factory=list)
     #: the analyst's corrections of this folder (``corrections.yaml``), and one row per article correction
     #: as the loader applied it (section, id, change, machine, corrected, reason, status)
-    corrections: object = None
-    article_corrections: list = field(default_factory=list)
+    corrections: Corrections | None = None
+    article_corrections: list[dict] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         return {d.doc_id: d for d in self.documents}
