@@ -502,6 +502,13 @@ def test_whom_an_agency_quotes_as_saying_is_the_speaker(tmp_path, paragraph, spe
     assert list(_speakers(tmp_path, f"Quake toll\n\n{paragraph}\n")) == [speaker]
 
 
+def test_adding_after_an_agency_quotes_someone_is_the_quoted_person_s(tmp_path):
+    speakers = _speakers(tmp_path, "Arrests made\n\n\u201cTwelve officers have been detained,\u201d the state news "
+                                   "agency cited Lin Mei as saying, adding that the police knew who had planned "
+                                   "the raid.\n")
+    assert speakers == ["Lin Mei", "Lin Mei"]
+
+
 def test_adding_after_a_reported_clause_is_the_reporter_s(tmp_path):
     assert set(_speakers(tmp_path, "Toll rises\n\nIvo Brandt said that Veldonia responded to the crush with all its "
                                    "teams, adding that around 25,000 health workers served the pilgrims this year.\n")) == {"Ivo Brandt"}
@@ -690,3 +697,122 @@ def test_a_date_is_worded_as_precisely_as_it_is(value, words):
     from briefbook.language.dates import date_words
 
     assert date_words(value) == words
+
+
+# ------------------------------------------------------------------ one speaker however the outlets write it
+
+def _nations():
+    from briefbook.language.joining import corpus_nations
+
+    return corpus_nations([pipeline()("Chilean troops crossed into Chile on Monday. Peruvian police "
+                                      "watched from Peru. Relief reached the port of Halberg.")])
+
+
+def test_a_nation_is_one_written_as_its_demonym_or_its_name():
+    nations = _nations()
+    assert nations["chilean"] == nations["chile"] and nations["peruvian"] == nations["peru"]
+    assert "halberg" not in nations  # a place the corpus never writes a demonym for is no nation
+
+
+@pytest.mark.parametrize("spellings", [
+    [("Chile Police", "org"), ("Chilean police", "group")],
+    [("Chilean officials", "group"), ("Chilean authorities", "group")],
+    [("Flood Relief Directorate of Chile", "org"), ("Chilean flood relief directorate", "group"),
+     ("Directorate for Flood Relief", "org")],
+    [("Wirenews", "place"), ("Wirenews News Agency", "org")],
+])
+def test_the_spellings_of_one_body_are_one_speaker(spellings):
+    from briefbook.language.joining import join_speakers
+
+    joined = join_speakers(spellings, _nations())
+    assert len({joined[name] for name, _ in spellings}) == 1
+
+
+@pytest.mark.parametrize("spellings", [
+    [("Chilean police", "group"), ("Peruvian police", "group")],  # two nations' police
+    [("Interior Ministry", "org"), ("Chilean Interior Ministry", "org"), ("Peruvian Interior Ministry", "org")],
+    [("Chile", "place"), ("Chilean government", "group")],  # a nation is not its government
+    [("Chilean official", "group"), ("Chilean authorities", "group")],  # one official is not the body
+    [("Ana Ruiz", "person"), ("Ana Ruiz News Agency", "org")],
+])
+def test_bodies_that_may_differ_are_not_joined(spellings):
+    from briefbook.language.joining import join_speakers
+
+    joined = join_speakers(spellings, _nations())
+    assert len({joined.get(name, name) for name, _ in spellings}) == len(spellings)
+
+
+def test_a_body_written_two_ways_by_two_outlets_is_one_speaker(tmp_path):
+    (tmp_path / "a.txt").write_text("Raid in Chile\n\nChilean troops moved into Valparaiso, Chile, on Monday. "
+                                    "The Chile Police said 12 people were arrested.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Arrests in Valparaiso\n\nChilean soldiers patrolled Chile's capital. "
+                                    "Chilean police said the curfew would last a week.\n", encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    police = statements[statements["text"].str.contains("arrested|curfew")]
+    assert len(police) == 2 and police["speaker"].nunique() == 1
+
+
+# ------------------------------------------------------------------ a quotation reprinted is its one speaker's
+
+def test_a_quotation_run_into_a_headline_s_words_is_the_speaker_s_who_says_it():
+    from briefbook.language.attribution import Speaker, same_words_same_speaker
+
+    lead = "Dam bursts above Tesh; 'the river came through the kitchen wall at midnight,' farmer says"
+    body = "We had no warning. The river came through the kitchen wall at midnight"
+    group, ana = Speaker("farmer", "group"), Speaker("Ana Ruiz", "person")
+    assert same_words_same_speaker([(lead, group), (body, ana)]) == [ana, ana]
+
+
+def test_a_quotation_another_outlet_credits_by_name_is_that_person_s():
+    from briefbook.language.attribution import Speaker, quoted_persons, same_words_same_speaker
+
+    said = "I have never seen the river so high in forty years"
+    ana, lin = Speaker("Ana Ruiz", "person"), Speaker("Lin Mei", "person")
+    group = Speaker("Another Tesh resident", "group")
+    elsewhere = quoted_persons([(said + ". We lost everything.", ana), ("The bridge is gone and the road too", lin)])
+    assert same_words_same_speaker([(said, group)], elsewhere) == [ana]
+    # the words credited to two people across the corpus: no one
+    both = quoted_persons([(said, ana), (said, lin)])
+    assert same_words_same_speaker([(said, group)], both) == [group]
+    # the article's own credit comes first
+    assert same_words_same_speaker([(said, group), (said, lin)], elsewhere) == [lin, lin]
+
+
+def test_a_wire_quotation_reprinted_without_the_name_takes_it_from_the_outlet_that_names_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Flood in Tesh\n\n\u201cI have never seen the river so high in forty years,\u201d "
+                                    "farmer Maria Lopez told the agency.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tesh under water\n\nAnother resident described the damage. \u201cI have never "
+                                    "seen the river so high in forty years,\u201d the resident said.\n",
+                                    encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    quoted = statements[statements["text"].str.contains("so high in forty years")]
+    assert len(quoted) == 2 and set(quoted["speaker"]) == {"Maria Lopez"}
+
+
+# ------------------------------------------------------------------ a lead's description, then the name
+
+def test_a_role_the_lead_describes_is_the_person_named_bare_right_after(tmp_path):
+    text = ("Dam row\n\nThe Chilean water minister said the dam gates would be opened within a week.\n\n"
+            "\u201cWe cannot wait for the rains,\u201d Maria Lopez said on Monday.\n\n"
+            "The Chilean minister also said the farmers had been warned in March.\n")
+    assert set(_speakers(tmp_path, text)) == {"Maria Lopez"}
+
+
+@pytest.mark.parametrize("named", [
+    "Maria Lopez, a farmer near the dam, said",  # described: someone else
+    "Mayor Maria Lopez said",  # a title of her own
+])
+def test_a_role_is_not_given_to_a_person_named_after_it_as_someone_else(tmp_path, named):
+    text = ("Dam row\n\nThe Chilean water minister said the dam gates would be opened within a week.\n\n"
+            f"\u201cWe cannot wait for the rains,\u201d {named} on Monday.\n")
+    statements = _write(tmp_path, text)["statements"]
+    gates = statements[statements["text"].str.contains("dam gates")]
+    assert list(gates["speaker"]) != ["Maria Lopez"]
+
+
+def test_a_relative_clause_s_verb_of_saying_is_its_antecedent_s_statement(tmp_path):
+    statements = _write(tmp_path, "Strike ends\n\nUnion leaders said they would seek talks with Maria Lopez, who "
+                                  "claimed on Monday that the company had cut wages twice this year.\n")["statements"]
+    by_text = dict(zip(statements["text"], statements["speaker"]))
+    assert by_text.get("the company had cut wages twice this year") == "Maria Lopez"
+    assert not any("cut wages" in text for text, who in by_text.items() if who != "Maria Lopez")

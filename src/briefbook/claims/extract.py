@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
@@ -13,9 +14,11 @@ from briefbook.claims.schema import COLUMNS
 from briefbook.corpus.model import Corpus, paragraph_anchor
 from briefbook.language.dates import dates_by_doc
 from briefbook.language.attribution import (
-    NO_SPEAKER, corpus_nationality, learn_genders, learn_names, nationality_of, resolve, same_words_same_speaker,
+    NO_SPEAKER, corpus_nationality, learn_genders, learn_names, nationality_of, quoted_persons, resolve,
+    same_words_same_speaker,
 )
 from briefbook.language.ids import STATEMENT, span_id
+from briefbook.language.joining import corpus_nations, join_speakers
 from briefbook.nlp import Parsed
 
 
@@ -39,13 +42,31 @@ def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFra
     bags = []
     # an article that names no one country is read as about the corpus's (one event, one country)
     demonyms, everywhere = corpus_nationality(parsed)
+    credited_by_doc = {}
+    texts = {d.doc_id: d.text for d in corpus.documents}
     for document in corpus.documents:
         statements, sightings = found[document.doc_id]
         docs = parsed[document.doc_id]
         nationality = nationality_of(docs, demonyms, nations_only=True) or everywhere or nationality_of(docs, demonyms)
-        credited = resolve(statements, sightings, names, genders, nationality=nationality)
-        speakers = same_words_same_speaker([(document.text[f.start:f.end], s) for f, s in credited])
-        for (f, _), speaker in zip(credited, speakers):
+        credited_by_doc[document.doc_id] = resolve(statements, sightings, names, genders, nationality=nationality)
+    said = {doc_id: [(texts[doc_id][f.start:f.end], s) for f, s in pairs] for doc_id, pairs in credited_by_doc.items()}
+    # a quotation reprinted from one agency is its one speaker's, whichever outlet names them
+    everyone = quoted_persons([pair for pairs in said.values() for pair in pairs])
+    for doc_id, pairs in credited_by_doc.items():
+        speakers = same_words_same_speaker(said[doc_id], everyone)
+        credited_by_doc[doc_id] = [(f, s) for (f, _), s in zip(pairs, speakers)]
+    # one body however the outlets write it ("Kenya Police" / "Kenyan police"), once every article is read
+    joined = join_speakers([(s.canonical, s.kind) for pairs in credited_by_doc.values() for _, s in pairs],
+                           corpus_nations(doc for article in parsed.values() for doc in article))
+    kind_of = {s.canonical: s.kind for pairs in credited_by_doc.values() for _, s in pairs}
+    aliases: dict[str, set[str]] = {}
+    for name, into in joined.items():
+        aliases.setdefault(into, set()).update(names.aliases.get(name, {name}))
+    for document in corpus.documents:
+        docs = parsed[document.doc_id]
+        for f, speaker in credited_by_doc[document.doc_id]:
+            if joined.get(speaker.canonical, speaker.canonical) != speaker.canonical:
+                speaker = replace(speaker, canonical=joined[speaker.canonical], kind=kind_of[joined[speaker.canonical]])
             tokens = [t for p, doc in zip(document.paragraphs, docs) if p.start < f.end and f.start < p.end
                       for t in doc if f.start <= p.start + t.idx < f.end]
             text = document.text[f.start:f.end]
@@ -58,7 +79,8 @@ def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFra
                 "speaker": speaker.canonical,
                 "speaker_kind": speaker.kind,
                 "speaker_text": f.mention.text if f.mention is not None else "",
-                "speaker_aliases": ";".join(sorted(names.aliases.get(speaker.canonical, {speaker.canonical}))),
+                "speaker_aliases": ";".join(sorted(aliases.get(speaker.canonical)
+                                                   or names.aliases.get(speaker.canonical, {speaker.canonical}))),
                 "kind": f.kind,
                 "cue": f.cue,
                 "text": text,

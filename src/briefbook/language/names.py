@@ -34,6 +34,8 @@ from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
 NOT_NAME = {"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis"}
+#: Dependents of a name that say who the person is (an apposition, a relative clause, "of the union").
+DESCRIBING = frozenset({"appos", "relcl", "acl", "prep", "npadvmod"})
 SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "du", "des", "&"}
 
 
@@ -49,6 +51,7 @@ class Roles:
     pronouns: dict[str, str]
     demonyms: dict[str, str]
     reporter_nouns: frozenset[str] = frozenset()
+    body_synonyms: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +65,7 @@ def roles() -> Roles:
         frozenset(data.get("national_nouns") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
         frozenset(data.get("reporter_nouns") or []),
+        {k.lower(): v.lower() for k, v in (data.get("body_synonyms") or {}).items()},
     )
 
 
@@ -122,6 +126,9 @@ class Mention:
     title: str = ""
     places: tuple[str, ...] = ()
     pronoun: str = ""
+    #: the name is followed by words that describe who this is ("Ana Ruiz, a farmer,", "Ana Ruiz of the
+    #: union", "Ana Ruiz, who farms nearby,"), which :func:`speaker_tokens` leaves out of ``text``
+    described: bool = False
 
 
 def speaker_tokens(head: Token) -> list[Token]:
@@ -260,7 +267,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     if named and not (title and fold(root.text) in roles().speaker_nouns):
         if _title_of_place_name(doc, doc[named[0].i:named[-1].i + 1]):
             named = named[1:]  # "the President of Norland Ivo Brandt": Norland is whose president
-        return Mention(text, "person", person_name(doc, named[0].i, named[-1].i + 1))
+        described = any(c.dep_ in DESCRIBING and c.i > root.i and c not in tokens for c in root.children)
+        return Mention(text, "person", person_name(doc, named[0].i, named[-1].i + 1), described=described)
     if title and (fold(root.text) in title.split() or fold(root.text) in roles().leader_words) and \
             not any(e.label_ == "ORG" and e.start > title_at for e in span_ents):
         return Mention(text, "role", text, title=title, places=places)
@@ -709,9 +717,14 @@ def org_key(name: str) -> str:
     letters single ("U.S. Geological Survey" / "US Geological Survey", "Al-Shabaab" / "Al Shabab"),
     one spelling of each word and any word order without "of"/"for" ("Civil Defence Directorate" /
     "Directorate for Civil Defense")."""
+    return re.sub(r"(.)\1", r"\1", "".join(sorted(org_words(name))))
+
+
+def org_words(name: str) -> list[str]:
+    """An organisation name's words as its spellings share them (:func:`org_key`): folded, without
+    dots, one spelling of each word, no "of"/"for"/"the"/"and"."""
     variants = spelling_variants()
-    words = [variants.get(w, w) for w in fold(name).replace(".", "").split() if w not in _ORDER_WORDS]
-    return re.sub(r"(.)\1", r"\1", "".join(sorted(words)))
+    return [variants.get(w, w) for w in fold(name).replace(".", "").split() if w not in _ORDER_WORDS]
 
 
 

@@ -86,7 +86,7 @@ def subject(cue: Token) -> Token | None:
         return quoted
     for child in cue.children:
         if child.dep_ == "nsubj":
-            return child
+            return _antecedent(child, cue) or child
         if child.dep_ in ("nsubjpass", "expl"):
             return None
     stranded = _stranded_subject(cue)
@@ -103,12 +103,28 @@ def subject(cue: Token) -> Token | None:
         if is_cue(token) and not nested(token):
             return subject(token)
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
-        # a participle clause ("…, saying that …") has the subject of the clause it hangs off
+        # a participle clause ("…, saying that …") has the subject of the clause it hangs off; after
+        # "the agency quoted X as saying …, adding that …" that is X going on, not the agency
+        quoted_on = _quoted_as_saying(cue.head)
+        if quoted_on is not None:
+            return quoted_on
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB":
         # "Arce sacked Zuniga and announced new heads …": two acts of one subject (of a main clause
         # only: inside a message the subject may be someone the speaker talks about)
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+#: Relative pronouns a verb of saying may have for its subject ("Ruiz, who said …", "the ministry, which said …").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _antecedent(subj: Token, cue: Token) -> Token | None:
+    """The noun a relative clause's verb of saying hangs off, when its subject is the relative pronoun:
+    in "… for Ruiz, who claimed that …" Ruiz claimed it."""
+    if cue.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and subj.lower_ in RELATIVE_PRONOUNS:
+        return cue.head
     return None
 
 
@@ -216,8 +232,9 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
         tokens = [t for t in cue.head.subtree if t.i not in own]
     # a nested verb of saying starts a statement of its own ("…, adding that …")
     for token in list(tokens):
+        relative = token.dep_ == "relcl" and any(_antecedent(c, token) for c in token.children if c.dep_ == "nsubj")
         if token is not cue and token.lemma_.lower() in lex.reported and is_cue(token, lex) \
-                and token.dep_ in ("advcl", "conj") and token in tokens and not nested(token) \
+                and (token.dep_ in ("advcl", "conj") or relative) and token in tokens and not nested(token) \
                 and not _no_speaker(token):
             drop = {t.i for t in token.subtree}
             tokens = [t for t in tokens if t.i not in drop]
