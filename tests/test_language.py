@@ -816,3 +816,22 @@ def test_a_relative_clause_s_verb_of_saying_is_its_antecedent_s_statement(tmp_pa
     by_text = dict(zip(statements["text"], statements["speaker"]))
     assert by_text.get("the company had cut wages twice this year") == "Maria Lopez"
     assert not any("cut wages" in text for text, who in by_text.items() if who != "Maria Lopez")
+
+
+@pytest.mark.parametrize("subject", ["Maria Lopez administration officials", "Maria Lopez's lawyers"])
+def test_a_plural_a_name_only_modifies_is_the_speaker_not_the_name(tmp_path, subject):
+    speakers = _speakers(tmp_path, f"Talks fail\n\n{subject} said on Monday that the talks with the union had failed.\n")
+    assert speakers and "Maria Lopez" not in speakers
+
+
+def test_an_unnamed_source_is_a_speaker_and_what_it_goes_on_to_say_is_its_own(tmp_path):
+    speakers = _speakers(tmp_path, "Blast at the depot\n\nThe Fire Brigade Union said the depot had been closed. "
+                                   "Earlier, an unnamed source told the state broadcaster that a gas leak caused the "
+                                   "blast.\n\n\u201cThe second fire had the same cause,\u201d it said.\n")
+    assert speakers[-2:] == ["unnamed source", "unnamed source"]
+
+
+def test_sources_an_agency_cites_name_no_one_and_the_agency_vouches(tmp_path):
+    speakers = _speakers(tmp_path, "Blast at the depot\n\nThe Wirenews agency cited informed sources as saying that "
+                                   "the depot had been closed for a week before the blast.\n")
+    assert speakers and not any("sources" in s for s in speakers) and "unattributed" not in speakers

@@ -260,6 +260,9 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     if root.ent_type_ != "PERSON" and not title:
         # "Survivors of Thursday's X attack": a name inside the noun's modifier is not who speaks
         named = [t for t in named if not _under_preposition(t, root)]
+        if root.tag_ == "NNS":
+            # "Ruiz administration officials", "Ruiz's lawyers": the plural speaks, the name only says whose
+            named = []
     if len(named) == 1 and named[0].dep_ == "pobj" and named[0].head.lower_ == "of" and \
             fold(named[0].head.head.text) in title.split():
         # "President of Kethra": the one word after "title of" says whose president, whatever the tagger thought
@@ -279,7 +282,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         speaking = [e for e in orgs if e.start <= root.i < e.end or not _under_preposition(e.root, root)]
         if speaking:
             return Mention(text, "org", clean_org(_whole_name(speaking[-1], tokens[0].i).text))
-    if root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns:
+    if (root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns) \
+            and root_word not in roles().not_speakers:  # "a source" speaks, "sources" name no one
         owner = next((e for e in orgs + [e for e in span_ents if e.label_ in ("GPE", "NORP")]
                       if e.root.dep_ == "poss" and e.root.head == root), None)
         if owner is not None:  # "Kethra's foreign ministry": the ministry of Kethra, not Kethra

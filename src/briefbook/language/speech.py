@@ -82,8 +82,12 @@ def subject(cue: Token) -> Token | None:
     reported" has no speaker.
     """
     quoted = _quoted_as_saying(cue)
-    if quoted is not None:
+    if quoted is not None and quoted.lower_ not in roles().not_speakers:
         return quoted
+    if quoted is not None:
+        # "the agency cited informed sources as saying …": sources that name no one; the agency vouches
+        verb = cue.head.head if cue.dep_ == "pcomp" else cue
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     for child in cue.children:
         if child.dep_ == "nsubj":
             return _antecedent(child, cue) or child
