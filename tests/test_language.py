@@ -835,3 +835,32 @@ def test_sources_an_agency_cites_name_no_one_and_the_agency_vouches(tmp_path):
     speakers = _speakers(tmp_path, "Blast at the depot\n\nThe Wirenews agency cited informed sources as saying that "
                                    "the depot had been closed for a week before the blast.\n")
     assert speakers and not any("sources" in s for s in speakers) and "unattributed" not in speakers
+
+
+def test_a_name_in_apposition_to_an_outlet_noun_is_the_outlet(tmp_path):
+    statements = _write(tmp_path, "Arrests\n\nThe toll has risen to 40, according to Maria Lopez, the local daily. "
+                                  "Police have arrested 300 people, according to the newspaper.\n")["statements"]
+    assert list(statements["speaker"]) == ["Maria Lopez", "Maria Lopez"]
+    assert set(statements["speaker_kind"]) == {"org"}
+
+
+def test_a_name_the_parser_hangs_elsewhere_before_an_aside_is_the_subject():
+    """The parse a long opener can get ("Addressing strikers outside Bell Hall, Ana Ruiz, who leads the
+    dockers' union, said work stopped."): "Ruiz" a second thing outside the hall, "said" with no subject."""
+    from spacy.tokens import Doc
+
+    from briefbook.language.speech import subject
+
+    rows = [  # word, head, dep, pos
+        ("Addressing", 16, "advcl", "VERB"), ("strikers", 0, "dobj", "NOUN"), ("outside", 1, "prep", "ADP"),
+        ("Bell", 4, "compound", "PROPN"), ("Hall", 2, "pobj", "PROPN"), (",", 4, "punct", "PUNCT"),
+        ("Ana", 7, "compound", "PROPN"), ("Ruiz", 4, "conj", "PROPN"), (",", 7, "punct", "PUNCT"),
+        ("who", 10, "nsubj", "PRON"), ("leads", 7, "relcl", "VERB"), ("the", 14, "det", "DET"),
+        ("dockers", 14, "poss", "NOUN"), ("’", 12, "case", "PART"), ("union", 10, "dobj", "NOUN"),
+        (",", 16, "punct", "PUNCT"), ("said", 16, "ROOT", "VERB"), ("work", 18, "nsubj", "NOUN"),
+        ("stopped", 16, "ccomp", "VERB"), (".", 16, "punct", "PUNCT"),
+    ]
+    doc = Doc(pipeline().vocab, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
+    said = next(t for t in doc if t.text == "said")
+    assert subject(said).text == "Ruiz"

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.words import determiners, organisation_kinds, spelling_variants, transliteration
+from briefbook.language.words import determiners, organisation_kinds, outlet_nouns, spelling_variants, transliteration
 from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
@@ -267,6 +267,9 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
             fold(named[0].head.head.text) in title.split():
         # "President of Kethra": the one word after "title of" says whose president, whatever the tagger thought
         return Mention(text, "role", text, title=title, places=places + (named[0].text,))
+    if named and not title and _outlet_in_apposition(root):
+        # "according to Prothom Alo, the local daily": the recogniser's person is the newspaper
+        return Mention(text, "org", clean_org(text))
     if named and not (title and fold(root.text) in roles().speaker_nouns):
         if _title_of_place_name(doc, doc[named[0].i:named[-1].i + 1]):
             named = named[1:]  # "the President of Norland Ivo Brandt": Norland is whose president
@@ -312,6 +315,12 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         # a capitalised word the recogniser missed: decided against the corpus's names later
         return Mention(text, "name", clean_name(" ".join(t.text for t in tokens if t.text[:1].isupper())))
     return None
+
+
+def _outlet_in_apposition(root: Token) -> bool:
+    """Whether a name stands in apposition to a noun a news outlet is called by ("X, the local daily",
+    "X, a state broadcaster"): then it names the outlet, whatever the recogniser took it for."""
+    return any(c.dep_ == "appos" and fold(c.text) in outlet_nouns() for c in root.children)
 
 
 def _under_preposition(token: Token, root: Token) -> bool:

@@ -139,6 +139,12 @@ def _stranded_subject(cue: Token) -> Token | None:
     if cue.dep_ != "ROOT" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
         return None
     before = cue.doc[cue.i - 1]
+    if before.text == "," and cue.i >= 2:
+        # "…, Ana Ruiz, who leads the union, said": the name before the aside that closes at the comma
+        aside = next((t for t in cue.doc[cue.sent.start:cue.i - 1]
+                      if t.dep_ in ("relcl", "appos") and t.right_edge.i == cue.i - 2), None)
+        if aside is not None and aside.head.i < aside.i:
+            before = aside.head
     if before.pos_ == "PROPN" and before.dep_ in ("conj", "appos") and before.head.i < before.i \
             and before.head.pos_ in ("NOUN", "PROPN"):
         return before
