@@ -864,3 +864,40 @@ def test_a_name_the_parser_hangs_elsewhere_before_an_aside_is_the_subject():
               pos=[r[3] for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
     said = next(t for t in doc if t.text == "said")
     assert subject(said).text == "Ruiz"
+
+
+def test_a_participle_hung_off_a_relative_clause_goes_on_with_the_sentence_s_verb_of_saying():
+    """The parse "Farmers argued the plan helps friends of Lopez, whose party ran the board, saying it
+    should go." can get: "saying" under "ran", whose subject is the party, not who is arguing."""
+    from spacy.tokens import Doc
+
+    from briefbook.language.speech import subject
+
+    rows = [  # word, head, dep, pos, tag, lemma
+        ("Farmers", 1, "nsubj", "NOUN", "NNS", "farmer"), ("argued", 1, "ROOT", "VERB", "VBD", "argue"),
+        ("the", 3, "det", "DET", "DT", "the"), ("plan", 4, "nsubj", "NOUN", "NN", "plan"),
+        ("helps", 1, "ccomp", "VERB", "VBZ", "help"), ("friends", 4, "dobj", "NOUN", "NNS", "friend"),
+        ("of", 5, "prep", "ADP", "IN", "of"), ("Lopez", 6, "pobj", "PROPN", "NNP", "Lopez"),
+        (",", 7, "punct", "PUNCT", ",", ","), ("whose", 10, "poss", "DET", "WP$", "whose"),
+        ("party", 11, "nsubj", "NOUN", "NN", "party"), ("ran", 7, "relcl", "VERB", "VBD", "run"),
+        ("the", 13, "det", "DET", "DT", "the"), ("board", 11, "dobj", "NOUN", "NN", "board"),
+        (",", 11, "punct", "PUNCT", ",", ","), ("saying", 11, "advcl", "VERB", "VBG", "say"),
+        ("it", 18, "nsubj", "PRON", "PRP", "it"), ("should", 18, "aux", "AUX", "MD", "should"),
+        ("go", 15, "ccomp", "VERB", "VB", "go"), (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = Doc(pipeline().vocab, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+              sent_starts=[True] + [False] * (len(rows) - 1))
+    saying = next(t for t in doc if t.text == "saying")
+    assert subject(saying).text == "Farmers"
+
+
+def test_a_description_whose_quotation_another_outlet_credits_by_name_is_that_person(tmp_path):
+    (tmp_path / "a.txt").write_text("Flood in Tesh\n\n\u201cI have never seen the river so high in forty years,\u201d "
+                                    "farmer Maria Lopez told the agency.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tesh under water\n\nAnother resident described the flood as a wall of "
+                                    "water, telling the agency: \u201cI have never seen the river so high in forty "
+                                    "years.\u201d\n", encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    described = statements[statements["text"].str.contains("wall of water|so high")]
+    assert len(described) == 3 and set(described["speaker"]) == {"Maria Lopez"}

@@ -14,8 +14,8 @@ from briefbook.claims.schema import COLUMNS
 from briefbook.corpus.model import Corpus, paragraph_anchor
 from briefbook.language.dates import dates_by_doc
 from briefbook.language.attribution import (
-    NO_SPEAKER, corpus_nationality, learn_genders, learn_names, nationality_of, quoted_persons, resolve,
-    same_words_same_speaker,
+    NO_SPEAKER, corpus_nationality, described_then_quoted, learn_genders, learn_names, nationality_of, quoted_persons,
+    resolve, same_words_same_speaker,
 )
 from briefbook.language.ids import STATEMENT, span_id
 from briefbook.language.joining import corpus_nations, join_speakers
@@ -54,6 +54,7 @@ def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFra
     everyone = quoted_persons([pair for pairs in said.values() for pair in pairs])
     for doc_id, pairs in credited_by_doc.items():
         speakers = same_words_same_speaker(said[doc_id], everyone)
+        speakers = described_then_quoted([f for f, _ in pairs], [s for _, s in pairs], speakers)
         credited_by_doc[doc_id] = [(f, s) for (f, _), s in zip(pairs, speakers)]
     # one body however the outlets write it ("Kenya Police" / "Kenyan police"), once every article is read
     joined = join_speakers([(s.canonical, s.kind) for pairs in credited_by_doc.values() for _, s in pairs],

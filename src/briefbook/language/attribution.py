@@ -557,6 +557,30 @@ def same_words_same_speaker(statements: list[tuple[str, Speaker]],
     return out
 
 
+def described_then_quoted(found: list[Found], before: list[Speaker], after: list[Speaker]) -> list[Speaker]:
+    """Speakers of one article's statements where a description's own quotation was credited by its words.
+
+    "Another resident described the scene as a battlefield, telling the agency: “…”": the quotation
+    goes on with the description's speaker (with no speaker of its own, ``mention`` None, or the same
+    words for one). Where :func:`same_words_same_speaker` credits those words to a person, the
+    description they went on from is that person too: the nearest statement before it, in its
+    paragraph, that named the same group so. ``before`` and ``after`` are the speakers of ``found``
+    before and after the words were read.
+    """
+    out = list(after)
+    for i, f in enumerate(found):
+        if before[i].kind != "group" or after[i].kind != "person":
+            continue
+        for j in range(i - 1, -1, -1):
+            if found[j].paragraph != f.paragraph:
+                break
+            if found[j].mention is not None and out[j] == before[i] and \
+                    (f.mention is None or f.mention.text == found[j].mention.text):
+                out[j] = after[i]
+                break
+    return out
+
+
 def credited_speaker(statements: list[tuple[int, int, str]], start: int, end: int,
                      sentence: tuple[int, int]) -> str | None:
     """The resolved speaker a span of an article (a figure) is credited to, from the article's statements.

@@ -106,6 +106,12 @@ def subject(cue: Token) -> Token | None:
         # the participle on to the speaker whose message it is
         if is_cue(token) and not nested(token):
             return subject(token)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "relcl":
+        # "Protesters argued X benefits Y, whose party led Z, saying …": hung off the relative clause,
+        # the participle goes on with the verb of saying the sentence is about, when there is one
+        said = next((t for t in cue.head.ancestors if is_cue(t) and t.dep_ == "ROOT"), None)
+        if said is not None:
+            return subject(said)
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
         # a participle clause ("…, saying that …") has the subject of the clause it hangs off; after
         # "the agency quoted X as saying …, adding that …" that is X going on, not the agency
