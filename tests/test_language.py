@@ -901,3 +901,11 @@ def test_a_description_whose_quotation_another_outlet_credits_by_name_is_that_pe
     statements = extract(load_corpus(tmp_path)).tables["statements"]
     described = statements[statements["text"].str.contains("wall of water|so high")]
     assert len(described) == 3 and set(described["speaker"]) == {"Maria Lopez"}
+
+
+def test_an_organisation_written_with_a_possessive_keeps_that_spelling_among_its_aliases(tmp_path):
+    statements = _write(tmp_path, "Dam row\n\nChile\u2019s water directorate said the gates would stay shut "
+                                  "until Friday.\n")["statements"]
+    (row,) = statements.to_dict("records")
+    assert row["speaker"] == "Water Directorate of Chile"
+    assert "Chile\u2019s water directorate" in row["speaker_aliases"].split(";")

@@ -178,7 +178,24 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
     aliases: dict[str, set[str]] = {}
     for (_, surface), name in canonical.items():
         aliases.setdefault(name, {name}).add(surface)
+    for f in found:
+        # "Kethra's foreign ministry" is named "Foreign Ministry of Kethra"; the spelling written is one of it
+        written = _possessive_spelling(f.mention) if f.mention is not None else None
+        if written is not None:
+            aliases.setdefault(canonical[("org", f.mention.name)], set()).add(written)
     return Names(rolebook, canonical, aliases)
+
+
+def _possessive_spelling(m: Mention) -> str | None:
+    """An organisation's name as written with a possessive ("Kethra's foreign ministry"), where
+    :func:`clean_org` wrote it as "Foreign Ministry of Kethra"; None for any other mention."""
+    if m.kind != "org" or not re.search(r"\w[’']s ", m.text):
+        return None
+    words = m.text.split()
+    while words and words[0].lower() in determiners("articles", "possessives"):
+        words = words[1:]
+    written = " ".join(words)
+    return written if written != m.name and clean_org(written) == m.name else None
 
 
 def _gender(text: str) -> str | None:
