@@ -909,3 +909,26 @@ def test_an_organisation_written_with_a_possessive_keeps_that_spelling_among_its
     (row,) = statements.to_dict("records")
     assert row["speaker"] == "Water Directorate of Chile"
     assert "Chile\u2019s water directorate" in row["speaker_aliases"].split(";")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a statement on Monday, WHO said the outbreak in the north was under control.",
+    "Police have been searching the port since IS claimed that its members had planted the bomb.",
+])
+def test_initials_the_parser_reads_as_a_function_word_are_the_speaker(tmp_path, sentence):
+    speakers = _speakers(tmp_path, f"Outbreak\n\n{sentence}\n")
+    assert speakers and set(speakers) <= {"WHO", "IS"} and "unattributed" not in speakers
+
+
+def test_a_headline_in_capitals_has_no_initials_for_a_speaker(tmp_path):
+    statements = _write(tmp_path, "TOLL IS SAID TO RISE AFTER FLOOD\n\nThe river burst its banks on Monday.\n")["statements"]
+    assert "IS" not in set(statements["speaker"])
+
+
+def test_the_report_or_the_statement_is_the_body_the_article_last_named(tmp_path):
+    speakers = _speakers(tmp_path, "Port closed\n\nThe toll rose to 40, according to the Harbour Workers Union. "
+                                   "The report said that 200 homes had been lost along the quay.\n")
+    assert speakers == ["Harbour Workers Union", "Harbour Workers Union"]
+    (tmp_path / "alone").mkdir()
+    alone = _write(tmp_path / "alone", "Port closed\n\nThe report said that 200 homes had been lost.\n")["statements"]
+    assert set(alone["speaker"]) <= {"unattributed"}

@@ -31,7 +31,7 @@ from briefbook.language.names import (
     same_place,
     written_in_full,
 )
-from briefbook.language.words import determiners, outlet_nouns
+from briefbook.language.words import determiners, document_nouns, outlet_nouns
 from briefbook.nlp import Parsed
 
 
@@ -403,9 +403,9 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             named = set(fold(s.canonical).split())
             if (s.kind == "org" and words <= named) or (s.kind == "group" and words < named):
                 return s
-        if words and words <= outlet_nouns():
+        if words and (words <= outlet_nouns() or words <= document_nouns()):
             # "according to the newspaper" after "according to Prothom Alo, the local daily": the outlet
-            # the article last named
+            # the article last named; "the report said", "said the statement": the body that issued it
             outlet = next((s for s in reversed(recent) if s.kind == "org"), None)
             if outlet is not None:
                 return outlet

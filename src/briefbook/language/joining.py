@@ -32,6 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from briefbook.language.attribution import demonym_shaped
 from briefbook.language.names import fold, org_words, roles, same_place
 from briefbook.language.words import organisation_kinds
 
@@ -43,8 +44,6 @@ def corpus_nations(docs: Iterable) -> dict[str, str]:
     """Folded nation phrase -> one key per nation, for the nations the parsed ``docs`` write both as a
     demonym and as a place ("Kenyan" and "Kenya", "Saudi" and "Saudi Arabia"): a place named without
     a demonym anywhere (a town, "Xinhua" read as a place) is not taken for a nation."""
-    from briefbook.language.attribution import demonym_shaped  # attribution imports this module
-
     demonyms, places = set(), set()
     for doc in docs:
         for e in doc.ents:

@@ -29,7 +29,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.words import determiners, organisation_kinds, outlet_nouns, spelling_variants, transliteration
+from briefbook.language.words import (
+    determiners, document_nouns, organisation_kinds, outlet_nouns, spelling_variants, transliteration,
+)
 from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
@@ -240,6 +242,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         return None
     doc = tokens[0].doc
     text = doc[tokens[0].i:tokens[-1].i + 1].text
+    if len(tokens) == 1 and is_acronym(tokens[0]):
+        return Mention(text, "name", text)  # "WHO said", "IS claimed": initials, not a pronoun or a verb
     if len(tokens) == 1 and tokens[0].pos_ == "PRON":
         category = roles().pronouns.get(tokens[0].lower_)
         return Mention(text, "pronoun", text, pronoun=category) if category else None
@@ -311,6 +315,10 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         # "Survivors of Thursday's attack on the college": the group is the plural and its own modifiers
         own = doc[tokens[0].i:root.i + 1].text
         return Mention(text, "group", clean_org(own))
+    if root_word in document_nouns() and root.tag_ == "NN" and len(tokens) == 2 and \
+            tokens[0].lower_ in ("the", "its", "their"):
+        # "the report said", "said the statement": the body that issued it, found in resolution
+        return Mention(text, "group", root_word)
     if root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN") and len(tokens) <= 4:
         # a capitalised word the recogniser missed: decided against the corpus's names later
         return Mention(text, "name", clean_name(" ".join(t.text for t in tokens if t.text[:1].isupper())))
@@ -321,6 +329,15 @@ def _outlet_in_apposition(root: Token) -> bool:
     """Whether a name stands in apposition to a noun a news outlet is called by ("X, the local daily",
     "X, a state broadcaster"): then it names the outlet, whatever the recogniser took it for."""
     return any(c.dep_ == "appos" and fold(c.text) in outlet_nouns() for c in root.children)
+
+
+def is_acronym(token: Token) -> bool:
+    """Initials the parser read as a function word ("IS", "WHO", "US"): two capitals or more, parsed as
+    a pronoun, an auxiliary or a determiner, which no English function word is written in, in a
+    sentence not written all in capitals (a shouting headline's "IS" is the verb)."""
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper() and \
+        token.pos_ in ("PRON", "AUX", "VERB", "DET", "ADP", "SCONJ", "CCONJ", "PART") and \
+        any(c.islower() for c in token.sent.text)
 
 
 def _under_preposition(token: Token, root: Token) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.names import roles
+from briefbook.language.names import is_acronym, roles
 from briefbook.resources import load_yaml
 
 #: Dependents of a cue that are never part of the message.
@@ -93,6 +93,10 @@ def subject(cue: Token) -> Token | None:
             return _antecedent(child, cue) or child
         if child.dep_ in ("nsubjpass", "expl"):
             return None
+    acronym = next((c for c in cue.children if c.dep_ in ("aux", "auxpass") and c.i == cue.i - 1
+                    and is_acronym(c)), None)
+    if acronym is not None:
+        return acronym  # "IS said": the group's initials, not "is"
     stranded = _stranded_subject(cue)
     if stranded is not None:
         return stranded
