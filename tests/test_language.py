@@ -932,3 +932,16 @@ def test_the_report_or_the_statement_is_the_body_the_article_last_named(tmp_path
     (tmp_path / "alone").mkdir()
     alone = _write(tmp_path / "alone", "Port closed\n\nThe report said that 200 homes had been lost.\n")["statements"]
     assert set(alone["speaker"]) <= {"unattributed"}
+
+
+@pytest.mark.parametrize("subject, group", [
+    ("Some of the rescued miners", "rescued miners"),
+    ("Many of the pilgrims", "pilgrims"),
+])
+def test_a_part_of_a_group_speaks_for_the_group(tmp_path, subject, group):
+    assert _speakers(tmp_path, f"Mine flooded\n\n{subject} said the water had risen within minutes.\n") == [group]
+
+
+def test_one_of_a_group_is_not_the_group(tmp_path):
+    assert "officials" not in " ".join(_speakers(
+        tmp_path, "Mine flooded\n\nOne of the officials said the water had risen within minutes.\n"))

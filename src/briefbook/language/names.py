@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from briefbook.language.words import (
-    determiners, document_nouns, organisation_kinds, outlet_nouns, spelling_variants, transliteration,
+    determiners, document_nouns, organisation_kinds, outlet_nouns, part_of_group, spelling_variants, transliteration,
 )
 from briefbook.resources import load_yaml
 
@@ -249,6 +249,9 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         return Mention(text, "pronoun", text, pronoun=category) if category else None
     if any(t.dep_ == "conj" and _one_name(t.head, t) for t in tokens):
         return Mention(text, "org", clean_org(text))  # "the Mail and Guardian of Africa"
+    group = _group_of_part(tokens)
+    if group is not None:
+        return group
     span_ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     words = [fold(t.text) for t in tokens]
     title = find_title(words)
@@ -329,6 +332,19 @@ def _outlet_in_apposition(root: Token) -> bool:
     """Whether a name stands in apposition to a noun a news outlet is called by ("X, the local daily",
     "X, a state broadcaster"): then it names the outlet, whatever the recogniser took it for."""
     return any(c.dep_ == "appos" and fold(c.text) in outlet_nouns() for c in root.children)
+
+
+def _group_of_part(tokens: list[Token]) -> Mention | None:
+    """"Some of the rescued students", "many of the pilgrims": the group (a plural) a part of it speaks for."""
+    root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[0])
+    if root.lower_ not in part_of_group():
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.tag_ not in ("NNS", "NNPS"):
+        return None
+    inner = mention(speaker_tokens(whole))
+    return inner if inner is not None and inner.kind in ("group", "org") else None
 
 
 def is_acronym(token: Token) -> bool:

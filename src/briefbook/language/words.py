@@ -55,3 +55,9 @@ def outlet_nouns() -> frozenset[str]:
 def document_nouns() -> frozenset[str]:
     """Nouns for what an organisation issues ("the report", "the statement"): the organisation speaking."""
     return frozenset(load_yaml(DATA_FILE).get("document_nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def part_of_group() -> frozenset[str]:
+    """Words for a part of a group written before "of" ("some", "many", "most"): the group speaks."""
+    return frozenset(load_yaml(DATA_FILE).get("part_of_group") or [])
