@@ -945,3 +945,12 @@ def test_a_part_of_a_group_speaks_for_the_group(tmp_path, subject, group):
 def test_one_of_a_group_is_not_the_group(tmp_path):
     assert "officials" not in " ".join(_speakers(
         tmp_path, "Mine flooded\n\nOne of the officials said the water had risen within minutes.\n"))
+
+
+def test_recounted_introduces_a_quotation_and_deplored_reports(tmp_path):
+    statements = _write(tmp_path, "Flood\n\nMaria Lopez lost her farm. \u201cThe water came at night and took the "
+                                  "barn,\u201d she recounted, noting that the dam had been cracked for years.\n\n"
+                                  "Mayor Jonas Eklund deplored the regional government for its slow relief.\n")["statements"]
+    by_text = dict(zip(statements["text"], statements["speaker"]))
+    assert by_text.get("the dam had been cracked for years") == "Maria Lopez"
+    assert any("slow relief" in text and who == "Jonas Eklund" for text, who in by_text.items())
