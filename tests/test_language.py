@@ -954,3 +954,11 @@ def test_recounted_introduces_a_quotation_and_deplored_reports(tmp_path):
     by_text = dict(zip(statements["text"], statements["speaker"]))
     assert by_text.get("the dam had been cracked for years") == "Maria Lopez"
     assert any("slow relief" in text and who == "Jonas Eklund" for text, who in by_text.items())
+
+
+def test_a_quotation_credited_in_brackets_after_it_is_the_credited_source_s(tmp_path):
+    text = ("Valley cut off\n\nRescue teams reached the valley on Monday, Maria Lopez told reporters.\n\n"
+            "\u201cThe road is gone and the bridge is gone too. Nobody can get in.\u201d (Via Harbour TV)\n")
+    statements = _write(tmp_path, text)["statements"]
+    quoted = statements[statements["text"].str.contains("The road is gone")]
+    assert list(quoted["speaker"]) == ["Harbour TV"]
