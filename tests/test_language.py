@@ -965,9 +965,10 @@ def test_a_quotation_credited_in_brackets_after_it_is_the_credited_source_s(tmp_
 
 
 @pytest.mark.parametrize("sentence, message", [
+    ("Maria Lopez described how the water rose through the floor of her house.", "how the water rose"),
     ("Governor Jonas Eklund pledged a full inquiry into the collapse of the dam.", "a full inquiry"),
     ("Three farmers questioned how the dam could have been left unrepaired for years.", "how the dam could"),
 ])
-def test_pledging_a_thing_and_questioning_how_are_statements(tmp_path, sentence, message):
+def test_describing_how_pledging_a_thing_and_questioning_how_are_statements(tmp_path, sentence, message):
     statements = _write(tmp_path, f"Dam inquiry\n\n{sentence}\n")["statements"]
     assert any(text.startswith(message) for text in statements["text"])

@@ -29,6 +29,9 @@ class VerbRule:
     #: prepositions of which one must be there for the verb to report anything ("dismissed the claims
     #: as lies" reports; "dismissed a lower court order" is an act of a court, not words)
     requires: frozenset[str] = frozenset()
+    #: relations whose clause is the message only when it opens with a question word ("described how
+    #: her husband died"); a quotation the parser hangs on the verb ("described X as Y: “…”") is not
+    wh_deps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def lexicon() -> Lexicon:
     data = load_yaml("speech_verbs.yaml")
     reported = {
         lemma: VerbRule(frozenset(rule.get("deps", [])), frozenset(rule.get("preps", [])), rule.get("particle", ""),
-                        frozenset(rule.get("requires", [])))
+                        frozenset(rule.get("requires", [])), frozenset(rule.get("wh_deps", [])))
         for lemma, rule in (data.get("reported") or {}).items()
     }
     return Lexicon(reported, frozenset(data.get("direct_only") or []),
@@ -161,6 +164,9 @@ def _stranded_subject(cue: Token) -> Token | None:
     return None
 
 
+#: Words that open a reported question or manner clause ("described how …", "explained why …").
+QUESTION_WORDS = frozenset({"how", "what", "why", "where", "when", "whether", "who", "which"})
+
 #: "The agency quoted/cited X as saying …": the verbs whose object, not their subject, is the speaker.
 QUOTING = frozenset({"quote", "cite"})
 
@@ -230,7 +236,7 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
             continue
         if child.dep_ == "ccomp" and is_cue(child, lex) and not nested(child):
             continue  # "A said the blasts were terror, IRNA reported": the words are A's, IRNA passes them on
-        if child.dep_ in rule.deps:
+        if child.dep_ in rule.deps or child.dep_ in rule.wh_deps and child.left_edge.lower_ in QUESTION_WORDS:
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
             tokens.extend(child.subtree if tokens or any(c.dep_ == "dobj" for c in children)
