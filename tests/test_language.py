@@ -972,3 +972,13 @@ def test_a_quotation_credited_in_brackets_after_it_is_the_credited_source_s(tmp_
 def test_describing_how_pledging_a_thing_and_questioning_how_are_statements(tmp_path, sentence, message):
     statements = _write(tmp_path, f"Dam inquiry\n\n{sentence}\n")["statements"]
     assert any(text.startswith(message) for text in statements["text"])
+
+
+def test_a_civil_defence_body_speaks_and_is_one_with_its_directorate(tmp_path):
+    (tmp_path / "a.txt").write_text("Quake in Chile\n\nChilean troops reached Valparaiso, Chile, on Monday. The "
+                                    "Civil Defence Directorate of Chile said 40 homes had collapsed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Homes lost\n\nChilean rescuers searched Chile's coast. A further 12 people "
+                                    "were hurt, Chilean civil defence said.\n", encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    body = statements[statements["text"].str.contains("homes had collapsed|were hurt")]
+    assert len(body) == 2 and body["speaker"].nunique() == 1
