@@ -982,3 +982,11 @@ def test_a_civil_defence_body_speaks_and_is_one_with_its_directorate(tmp_path):
     statements = extract(load_corpus(tmp_path)).tables["statements"]
     body = statements[statements["text"].str.contains("homes had collapsed|were hurt")]
     assert len(body) == 2 and body["speaker"].nunique() == 1
+
+
+def test_it_after_a_country_spoke_is_the_country_s_body_that_spoke_before(tmp_path):
+    statements = _write(tmp_path, "Arrests\n\nChile\u2019s Interior Ministry said 12 people had been arrested in "
+                                  "Valparaiso.\n\nChile added that the northern border would stay closed.\n\n"
+                                  "\u201cThe suspects entered through the northern pass,\u201d it said.\n")["statements"]
+    quoted = statements[statements["text"].str.contains("northern pass")]
+    assert list(quoted["speaker"]) == ["Interior Ministry of Chile"]

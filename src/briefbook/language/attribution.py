@@ -317,6 +317,16 @@ def _same_places(a: Mention, b: Mention) -> bool:
     return not a.places or not b.places or any(same_place(p, q) for p in a.places for q in b.places)
 
 
+def _body_of(place: Speaker, recent: list[Speaker], names: Names) -> Speaker:
+    """What "it" stands for after a country spoke: the country's own body that spoke before it, where one
+    did ("Iran's Intelligence Ministry said … Iran added … “…,” it said": the ministry), else the country."""
+    for s in reversed(recent):
+        if s.kind == "org" and any(same_place(place.canonical, word) for spelling in names.aliases.get(
+                s.canonical, {s.canonical}) for word in re.findall(r"[A-Z][\w-]+", spelling)):
+            return s
+    return place
+
+
 def _named_in_full(name: str, names: Names, recent: list[Speaker], corpus: bool = True) -> str | None:
     """The person a lone name stands for ("Morales said", "Ma said"): the person of this article
     so named, most recent first ("Ma" with "Ma Liya" and "Ma Hao" in the corpus), else
@@ -381,7 +391,7 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
                 if s.kind == "person" and (want == "person" or known in (None, want[-1])):
                     return s
             elif s.kind in ("org", "group", "place"):
-                return s
+                return _body_of(s, recent, names) if s.kind == "place" else s
         return Speaker("unknown", "unknown")
     if m.kind in ("org", "place"):
         if m.kind == "place":
