@@ -502,6 +502,13 @@ def test_whom_an_agency_quotes_as_saying_is_the_speaker(tmp_path, paragraph, spe
     assert list(_speakers(tmp_path, f"Quake toll\n\n{paragraph}\n")) == [speaker]
 
 
+def test_adding_after_an_agency_quotes_someone_is_the_quoted_person_s(tmp_path):
+    speakers = _speakers(tmp_path, "Arrests made\n\n\u201cTwelve officers have been detained,\u201d the state news "
+                                   "agency cited Lin Mei as saying, adding that the police knew who had planned "
+                                   "the raid.\n")
+    assert speakers == ["Lin Mei", "Lin Mei"]
+
+
 def test_adding_after_a_reported_clause_is_the_reporter_s(tmp_path):
     assert set(_speakers(tmp_path, "Toll rises\n\nIvo Brandt said that Veldonia responded to the crush with all its "
                                    "teams, adding that around 25,000 health workers served the pilgrims this year.\n")) == {"Ivo Brandt"}
@@ -690,3 +697,296 @@ def test_a_date_is_worded_as_precisely_as_it_is(value, words):
     from briefbook.language.dates import date_words
 
     assert date_words(value) == words
+
+
+# ------------------------------------------------------------------ one speaker however the outlets write it
+
+def _nations():
+    from briefbook.language.joining import corpus_nations
+
+    return corpus_nations([pipeline()("Chilean troops crossed into Chile on Monday. Peruvian police "
+                                      "watched from Peru. Relief reached the port of Halberg.")])
+
+
+def test_a_nation_is_one_written_as_its_demonym_or_its_name():
+    nations = _nations()
+    assert nations["chilean"] == nations["chile"] and nations["peruvian"] == nations["peru"]
+    assert "halberg" not in nations  # a place the corpus never writes a demonym for is no nation
+
+
+@pytest.mark.parametrize("spellings", [
+    [("Chile Police", "org"), ("Chilean police", "group")],
+    [("Chilean officials", "group"), ("Chilean authorities", "group")],
+    [("Flood Relief Directorate of Chile", "org"), ("Chilean flood relief directorate", "group"),
+     ("Directorate for Flood Relief", "org")],
+    [("Wirenews", "place"), ("Wirenews News Agency", "org")],
+])
+def test_the_spellings_of_one_body_are_one_speaker(spellings):
+    from briefbook.language.joining import join_speakers
+
+    joined = join_speakers(spellings, _nations())
+    assert len({joined[name] for name, _ in spellings}) == 1
+
+
+@pytest.mark.parametrize("spellings", [
+    [("Chilean police", "group"), ("Peruvian police", "group")],  # two nations' police
+    [("Interior Ministry", "org"), ("Chilean Interior Ministry", "org"), ("Peruvian Interior Ministry", "org")],
+    [("Chile", "place"), ("Chilean government", "group")],  # a nation is not its government
+    [("Chilean official", "group"), ("Chilean authorities", "group")],  # one official is not the body
+    [("Ana Ruiz", "person"), ("Ana Ruiz News Agency", "org")],
+])
+def test_bodies_that_may_differ_are_not_joined(spellings):
+    from briefbook.language.joining import join_speakers
+
+    joined = join_speakers(spellings, _nations())
+    assert len({joined.get(name, name) for name, _ in spellings}) == len(spellings)
+
+
+def test_a_body_written_two_ways_by_two_outlets_is_one_speaker(tmp_path):
+    (tmp_path / "a.txt").write_text("Raid in Chile\n\nChilean troops moved into Valparaiso, Chile, on Monday. "
+                                    "The Chile Police said 12 people were arrested.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Arrests in Valparaiso\n\nChilean soldiers patrolled Chile's capital. "
+                                    "Chilean police said the curfew would last a week.\n", encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    police = statements[statements["text"].str.contains("arrested|curfew")]
+    assert len(police) == 2 and police["speaker"].nunique() == 1
+
+
+# ------------------------------------------------------------------ a quotation reprinted is its one speaker's
+
+def test_a_quotation_run_into_a_headline_s_words_is_the_speaker_s_who_says_it():
+    from briefbook.language.attribution import Speaker, same_words_same_speaker
+
+    lead = "Dam bursts above Tesh; 'the river came through the kitchen wall at midnight,' farmer says"
+    body = "We had no warning. The river came through the kitchen wall at midnight"
+    group, ana = Speaker("farmer", "group"), Speaker("Ana Ruiz", "person")
+    assert same_words_same_speaker([(lead, group), (body, ana)]) == [ana, ana]
+
+
+def test_a_quotation_another_outlet_credits_by_name_is_that_person_s():
+    from briefbook.language.attribution import Speaker, quoted_persons, same_words_same_speaker
+
+    said = "I have never seen the river so high in forty years"
+    ana, lin = Speaker("Ana Ruiz", "person"), Speaker("Lin Mei", "person")
+    group = Speaker("Another Tesh resident", "group")
+    elsewhere = quoted_persons([(said + ". We lost everything.", ana), ("The bridge is gone and the road too", lin)])
+    assert same_words_same_speaker([(said, group)], elsewhere) == [ana]
+    # the words credited to two people across the corpus: no one
+    both = quoted_persons([(said, ana), (said, lin)])
+    assert same_words_same_speaker([(said, group)], both) == [group]
+    # the article's own credit comes first
+    assert same_words_same_speaker([(said, group), (said, lin)], elsewhere) == [lin, lin]
+
+
+def test_a_wire_quotation_reprinted_without_the_name_takes_it_from_the_outlet_that_names_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Flood in Tesh\n\n\u201cI have never seen the river so high in forty years,\u201d "
+                                    "farmer Maria Lopez told the agency.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tesh under water\n\nAnother resident described the damage. \u201cI have never "
+                                    "seen the river so high in forty years,\u201d the resident said.\n",
+                                    encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    quoted = statements[statements["text"].str.contains("so high in forty years")]
+    assert len(quoted) == 2 and set(quoted["speaker"]) == {"Maria Lopez"}
+
+
+# ------------------------------------------------------------------ a lead's description, then the name
+
+def test_a_role_the_lead_describes_is_the_person_named_bare_right_after(tmp_path):
+    text = ("Dam row\n\nThe Chilean water minister said the dam gates would be opened within a week.\n\n"
+            "\u201cWe cannot wait for the rains,\u201d Maria Lopez said on Monday.\n\n"
+            "The Chilean minister also said the farmers had been warned in March.\n")
+    assert set(_speakers(tmp_path, text)) == {"Maria Lopez"}
+
+
+@pytest.mark.parametrize("named", [
+    "Maria Lopez, a farmer near the dam, said",  # described: someone else
+    "Mayor Maria Lopez said",  # a title of her own
+])
+def test_a_role_is_not_given_to_a_person_named_after_it_as_someone_else(tmp_path, named):
+    text = ("Dam row\n\nThe Chilean water minister said the dam gates would be opened within a week.\n\n"
+            f"\u201cWe cannot wait for the rains,\u201d {named} on Monday.\n")
+    statements = _write(tmp_path, text)["statements"]
+    gates = statements[statements["text"].str.contains("dam gates")]
+    assert list(gates["speaker"]) != ["Maria Lopez"]
+
+
+def test_a_relative_clause_s_verb_of_saying_is_its_antecedent_s_statement(tmp_path):
+    statements = _write(tmp_path, "Strike ends\n\nUnion leaders said they would seek talks with Maria Lopez, who "
+                                  "claimed on Monday that the company had cut wages twice this year.\n")["statements"]
+    by_text = dict(zip(statements["text"], statements["speaker"]))
+    assert by_text.get("the company had cut wages twice this year") == "Maria Lopez"
+    assert not any("cut wages" in text for text, who in by_text.items() if who != "Maria Lopez")
+
+
+@pytest.mark.parametrize("subject", ["Maria Lopez administration officials", "Maria Lopez's lawyers"])
+def test_a_plural_a_name_only_modifies_is_the_speaker_not_the_name(tmp_path, subject):
+    speakers = _speakers(tmp_path, f"Talks fail\n\n{subject} said on Monday that the talks with the union had failed.\n")
+    assert speakers and "Maria Lopez" not in speakers
+
+
+def test_an_unnamed_source_is_a_speaker_and_what_it_goes_on_to_say_is_its_own(tmp_path):
+    speakers = _speakers(tmp_path, "Blast at the depot\n\nThe Fire Brigade Union said the depot had been closed. "
+                                   "Earlier, an unnamed source told the state broadcaster that a gas leak caused the "
+                                   "blast.\n\n\u201cThe second fire had the same cause,\u201d it said.\n")
+    assert speakers[-2:] == ["unnamed source", "unnamed source"]
+
+
+def test_sources_an_agency_cites_name_no_one_and_the_agency_vouches(tmp_path):
+    speakers = _speakers(tmp_path, "Blast at the depot\n\nThe Wirenews agency cited informed sources as saying that "
+                                   "the depot had been closed for a week before the blast.\n")
+    assert speakers and not any("sources" in s for s in speakers) and "unattributed" not in speakers
+
+
+def test_a_name_in_apposition_to_an_outlet_noun_is_the_outlet(tmp_path):
+    statements = _write(tmp_path, "Arrests\n\nThe toll has risen to 40, according to Maria Lopez, the local daily. "
+                                  "Police have arrested 300 people, according to the newspaper.\n")["statements"]
+    assert list(statements["speaker"]) == ["Maria Lopez", "Maria Lopez"]
+    assert set(statements["speaker_kind"]) == {"org"}
+
+
+def test_a_name_the_parser_hangs_elsewhere_before_an_aside_is_the_subject():
+    """The parse a long opener can get ("Addressing strikers outside Bell Hall, Ana Ruiz, who leads the
+    dockers' union, said work stopped."): "Ruiz" a second thing outside the hall, "said" with no subject."""
+    from spacy.tokens import Doc
+
+    from briefbook.language.speech import subject
+
+    rows = [  # word, head, dep, pos
+        ("Addressing", 16, "advcl", "VERB"), ("strikers", 0, "dobj", "NOUN"), ("outside", 1, "prep", "ADP"),
+        ("Bell", 4, "compound", "PROPN"), ("Hall", 2, "pobj", "PROPN"), (",", 4, "punct", "PUNCT"),
+        ("Ana", 7, "compound", "PROPN"), ("Ruiz", 4, "conj", "PROPN"), (",", 7, "punct", "PUNCT"),
+        ("who", 10, "nsubj", "PRON"), ("leads", 7, "relcl", "VERB"), ("the", 14, "det", "DET"),
+        ("dockers", 14, "poss", "NOUN"), ("’", 12, "case", "PART"), ("union", 10, "dobj", "NOUN"),
+        (",", 16, "punct", "PUNCT"), ("said", 16, "ROOT", "VERB"), ("work", 18, "nsubj", "NOUN"),
+        ("stopped", 16, "ccomp", "VERB"), (".", 16, "punct", "PUNCT"),
+    ]
+    doc = Doc(pipeline().vocab, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], sent_starts=[True] + [False] * (len(rows) - 1))
+    said = next(t for t in doc if t.text == "said")
+    assert subject(said).text == "Ruiz"
+
+
+def test_a_participle_hung_off_a_relative_clause_goes_on_with_the_sentence_s_verb_of_saying():
+    """The parse "Farmers argued the plan helps friends of Lopez, whose party ran the board, saying it
+    should go." can get: "saying" under "ran", whose subject is the party, not who is arguing."""
+    from spacy.tokens import Doc
+
+    from briefbook.language.speech import subject
+
+    rows = [  # word, head, dep, pos, tag, lemma
+        ("Farmers", 1, "nsubj", "NOUN", "NNS", "farmer"), ("argued", 1, "ROOT", "VERB", "VBD", "argue"),
+        ("the", 3, "det", "DET", "DT", "the"), ("plan", 4, "nsubj", "NOUN", "NN", "plan"),
+        ("helps", 1, "ccomp", "VERB", "VBZ", "help"), ("friends", 4, "dobj", "NOUN", "NNS", "friend"),
+        ("of", 5, "prep", "ADP", "IN", "of"), ("Lopez", 6, "pobj", "PROPN", "NNP", "Lopez"),
+        (",", 7, "punct", "PUNCT", ",", ","), ("whose", 10, "poss", "DET", "WP$", "whose"),
+        ("party", 11, "nsubj", "NOUN", "NN", "party"), ("ran", 7, "relcl", "VERB", "VBD", "run"),
+        ("the", 13, "det", "DET", "DT", "the"), ("board", 11, "dobj", "NOUN", "NN", "board"),
+        (",", 11, "punct", "PUNCT", ",", ","), ("saying", 11, "advcl", "VERB", "VBG", "say"),
+        ("it", 18, "nsubj", "PRON", "PRP", "it"), ("should", 18, "aux", "AUX", "MD", "should"),
+        ("go", 15, "ccomp", "VERB", "VB", "go"), (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = Doc(pipeline().vocab, words=[r[0] for r in rows], heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+              sent_starts=[True] + [False] * (len(rows) - 1))
+    saying = next(t for t in doc if t.text == "saying")
+    assert subject(saying).text == "Farmers"
+
+
+def test_a_description_whose_quotation_another_outlet_credits_by_name_is_that_person(tmp_path):
+    (tmp_path / "a.txt").write_text("Flood in Tesh\n\n\u201cI have never seen the river so high in forty years,\u201d "
+                                    "farmer Maria Lopez told the agency.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tesh under water\n\nAnother resident described the flood as a wall of "
+                                    "water, telling the agency: \u201cI have never seen the river so high in forty "
+                                    "years.\u201d\n", encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    described = statements[statements["text"].str.contains("wall of water|so high")]
+    assert len(described) == 3 and set(described["speaker"]) == {"Maria Lopez"}
+
+
+def test_an_organisation_written_with_a_possessive_keeps_that_spelling_among_its_aliases(tmp_path):
+    statements = _write(tmp_path, "Dam row\n\nChile\u2019s water directorate said the gates would stay shut "
+                                  "until Friday.\n")["statements"]
+    (row,) = statements.to_dict("records")
+    assert row["speaker"] == "Water Directorate of Chile"
+    assert "Chile\u2019s water directorate" in row["speaker_aliases"].split(";")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a statement on Monday, WHO said the outbreak in the north was under control.",
+    "Police have been searching the port since IS claimed that its members had planted the bomb.",
+])
+def test_initials_the_parser_reads_as_a_function_word_are_the_speaker(tmp_path, sentence):
+    speakers = _speakers(tmp_path, f"Outbreak\n\n{sentence}\n")
+    assert speakers and set(speakers) <= {"WHO", "IS"} and "unattributed" not in speakers
+
+
+def test_a_headline_in_capitals_has_no_initials_for_a_speaker(tmp_path):
+    statements = _write(tmp_path, "TOLL IS SAID TO RISE AFTER FLOOD\n\nThe river burst its banks on Monday.\n")["statements"]
+    assert "IS" not in set(statements["speaker"])
+
+
+def test_the_report_or_the_statement_is_the_body_the_article_last_named(tmp_path):
+    speakers = _speakers(tmp_path, "Port closed\n\nThe toll rose to 40, according to the Harbour Workers Union. "
+                                   "The report said that 200 homes had been lost along the quay.\n")
+    assert speakers == ["Harbour Workers Union", "Harbour Workers Union"]
+    (tmp_path / "alone").mkdir()
+    alone = _write(tmp_path / "alone", "Port closed\n\nThe report said that 200 homes had been lost.\n")["statements"]
+    assert set(alone["speaker"]) <= {"unattributed"}
+
+
+@pytest.mark.parametrize("subject, group", [
+    ("Some of the rescued miners", "rescued miners"),
+    ("Many of the pilgrims", "pilgrims"),
+])
+def test_a_part_of_a_group_speaks_for_the_group(tmp_path, subject, group):
+    assert _speakers(tmp_path, f"Mine flooded\n\n{subject} said the water had risen within minutes.\n") == [group]
+
+
+def test_one_of_a_group_is_not_the_group(tmp_path):
+    assert "officials" not in " ".join(_speakers(
+        tmp_path, "Mine flooded\n\nOne of the officials said the water had risen within minutes.\n"))
+
+
+def test_recounted_introduces_a_quotation_and_deplored_reports(tmp_path):
+    statements = _write(tmp_path, "Flood\n\nMaria Lopez lost her farm. \u201cThe water came at night and took the "
+                                  "barn,\u201d she recounted, noting that the dam had been cracked for years.\n\n"
+                                  "Mayor Jonas Eklund deplored the regional government for its slow relief.\n")["statements"]
+    by_text = dict(zip(statements["text"], statements["speaker"]))
+    assert by_text.get("the dam had been cracked for years") == "Maria Lopez"
+    assert any("slow relief" in text and who == "Jonas Eklund" for text, who in by_text.items())
+
+
+def test_a_quotation_credited_in_brackets_after_it_is_the_credited_source_s(tmp_path):
+    text = ("Valley cut off\n\nRescue teams reached the valley on Monday, Maria Lopez told reporters.\n\n"
+            "\u201cThe road is gone and the bridge is gone too. Nobody can get in.\u201d (Via Harbour TV)\n")
+    statements = _write(tmp_path, text)["statements"]
+    quoted = statements[statements["text"].str.contains("The road is gone")]
+    assert list(quoted["speaker"]) == ["Harbour TV"]
+
+
+@pytest.mark.parametrize("sentence, message", [
+    ("Maria Lopez described how the water rose through the floor of her house.", "how the water rose"),
+    ("Governor Jonas Eklund pledged a full inquiry into the collapse of the dam.", "a full inquiry"),
+    ("Three farmers questioned how the dam could have been left unrepaired for years.", "how the dam could"),
+])
+def test_describing_how_pledging_a_thing_and_questioning_how_are_statements(tmp_path, sentence, message):
+    statements = _write(tmp_path, f"Dam inquiry\n\n{sentence}\n")["statements"]
+    assert any(text.startswith(message) for text in statements["text"])
+
+
+def test_a_civil_defence_body_speaks_and_is_one_with_its_directorate(tmp_path):
+    (tmp_path / "a.txt").write_text("Quake in Chile\n\nChilean troops reached Valparaiso, Chile, on Monday. The "
+                                    "Civil Defence Directorate of Chile said 40 homes had collapsed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Homes lost\n\nChilean rescuers searched Chile's coast. A further 12 people "
+                                    "were hurt, Chilean civil defence said.\n", encoding="utf-8")
+    statements = extract(load_corpus(tmp_path)).tables["statements"]
+    body = statements[statements["text"].str.contains("homes had collapsed|were hurt")]
+    assert len(body) == 2 and body["speaker"].nunique() == 1
+
+
+def test_it_after_a_country_spoke_is_the_country_s_body_that_spoke_before(tmp_path):
+    statements = _write(tmp_path, "Arrests\n\nChile\u2019s Interior Ministry said 12 people had been arrested in "
+                                  "Valparaiso.\n\nChile added that the northern border would stay closed.\n\n"
+                                  "\u201cThe suspects entered through the northern pass,\u201d it said.\n")["statements"]
+    quoted = statements[statements["text"].str.contains("northern pass")]
+    assert list(quoted["speaker"]) == ["Interior Ministry of Chile"]

@@ -277,6 +277,8 @@ def _direct(ctx: _Context, docs: list[Doc], earlier: list[Found], lex) -> tuple[
             used.add(cue.i)
             m = ctx.mention_for(cue)
             position, cue_text = para.start + cue.idx, cue.text
+        elif m is None and (credit := _credit_after(text, quote)) is not None:
+            m, cue_text = credit, "via"
         out.append(ctx.found(start, end, "direct", cue_text, m, position, quote.close_lost))
         prev_end = quote.end + 1
     return out, used
@@ -345,6 +347,20 @@ _PARTICIPLE = re.compile(r"\s*,?\s*([a-z]+ing)\b")
 #: gloss of the word quoted (", a term used to describe traitors").
 _WRITERS_TURN = re.compile(r"\s*,\s*(?:though|although|but|while)\b|\s*,?\s*(?:a|an|the)\s+"
                            r"(?:term|word|phrase|reference|label|slur|nickname|euphemism)\b")
+
+
+#: A credit closing a quotation's paragraph: "“…” (Via Wirenews)", one source, no list.
+_CREDIT = re.compile(r"\s*\(\s*via\s+(?:the\s+)?([^(),;]+?)\s*\)\s*$", re.IGNORECASE)
+
+
+def _credit_after(text: str, quote: Quotation) -> Mention | None:
+    """The source a paragraph credits a quotation to in brackets after it ("“…” (Via Wirenews)"), where no
+    verb of saying attributes it: the words are the credited source's, not the previous speaker's going on.
+    A name, decided against the corpus's names in resolution (the recogniser reads "Via X" as a person)."""
+    found = _CREDIT.match(text, quote.end + 1)
+    if found is None or not found.group(1)[:1].isupper():
+        return None
+    return Mention(found.group(1), "name", found.group(1))
 
 
 def _attach(text: str, quote: Quotation, prev_end: int, quotes: list[Quotation], doc: Doc,

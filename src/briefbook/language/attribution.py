@@ -31,7 +31,7 @@ from briefbook.language.names import (
     same_place,
     written_in_full,
 )
-from briefbook.language.words import determiners, outlet_nouns
+from briefbook.language.words import determiners, document_nouns, outlet_nouns
 from briefbook.nlp import Parsed
 
 
@@ -178,7 +178,24 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
     aliases: dict[str, set[str]] = {}
     for (_, surface), name in canonical.items():
         aliases.setdefault(name, {name}).add(surface)
+    for f in found:
+        # "Kethra's foreign ministry" is named "Foreign Ministry of Kethra"; the spelling written is one of it
+        written = _possessive_spelling(f.mention) if f.mention is not None else None
+        if written is not None:
+            aliases.setdefault(canonical[("org", f.mention.name)], set()).add(written)
     return Names(rolebook, canonical, aliases)
+
+
+def _possessive_spelling(m: Mention) -> str | None:
+    """An organisation's name as written with a possessive ("Kethra's foreign ministry"), where
+    :func:`clean_org` wrote it as "Foreign Ministry of Kethra"; None for any other mention."""
+    if m.kind != "org" or not re.search(r"\w[’']s ", m.text):
+        return None
+    words = m.text.split()
+    while words and words[0].lower() in determiners("articles", "possessives"):
+        words = words[1:]
+    written = " ".join(words)
+    return written if written != m.name and clean_org(written) == m.name else None
 
 
 def _gender(text: str) -> str | None:
@@ -235,6 +252,7 @@ def resolve(found: list[Found], sightings: list[Sighting], names: Names, known_g
             resolved[id(item)] = speaker
             last_paragraph[speaker.canonical] = item.paragraph
     _resolve_forward(named, resolved, names)
+    _introduced_next(named, resolved, names)
     return [(f, vetted(resolved[id(f)], nationality)) for f in found]
 
 
@@ -255,6 +273,58 @@ def _resolve_forward(named: list[tuple[object, Mention, Speaker]], resolved: dic
                 if names.rolebook.fits(m, names.titled_spellings(canonical), phrases):
                     resolved[id(item)] = Speaker(canonical, "person")
                     break
+
+
+def _introduced_next(named: list[tuple[object, Mention, Speaker]], resolved: dict[int, Speaker], names: Names) -> None:
+    """A role no one fits goes to the person the article names right after it, bare, for the first time.
+
+    A lead describes ("the culture minister said most of the missing had died"), and the next
+    paragraph names without describing again ("“…,” Ana Ruiz said"): the writer gave the
+    description once. Only where nothing else is named in between, the person is named in the same
+    or the next paragraph, for the first time in the article, with no title there or anywhere in the
+    corpus (a titled person was fitted by :func:`_resolve_forward`, or does not fit) and no other
+    description. Later roles with the same title and place go to the same person.
+    """
+    first_named: dict[str, int] = {}
+    for k, (_, m, speaker) in enumerate(named):
+        if speaker.kind == "person":
+            first_named.setdefault(speaker.canonical, k)
+    introduced: list[tuple[Mention, str]] = []  # (role, the person it introduced)
+    for k, (item, m, _) in enumerate(named):
+        if not isinstance(item, Found) or m.kind != "role" or resolved[id(item)].kind != "group":
+            continue
+        same = next((person for role, person in introduced if role.title == m.title and _same_places(role, m)), None)
+        if same is not None:
+            resolved[id(item)] = Speaker(same, "person")
+            continue
+        # who is named after the role (as the subject of a verb, of saying or not) up to the next statement
+        rest = [(j, entry) for j, entry in enumerate(named[k + 1:], k + 1) if entry[1].kind != "pronoun"]
+        upto = next((n for n, (_, entry) in enumerate(rest) if isinstance(entry[0], Found)), None)
+        if upto is None:
+            continue
+        first, (_, mention_, speaker) = rest[0]
+        statement = rest[upto][1][0]
+        if speaker.kind == "person" and {entry[2].canonical for _, entry in rest[:upto + 1]} == {speaker.canonical} \
+                and statement.paragraph - item.paragraph <= 1 and first_named.get(speaker.canonical) == first \
+                and mention_.kind in ("person", "name") and mention_.text == mention_.name and not mention_.described \
+                and not names.titled_spellings(speaker.canonical) and speaker.canonical not in names.rolebook.words_of:
+            resolved[id(item)] = Speaker(speaker.canonical, "person")
+            introduced.append((m, speaker.canonical))
+
+
+def _same_places(a: Mention, b: Mention) -> bool:
+    """Two role mentions of one place, or where one names none ("Iran's culture minister", "the minister")."""
+    return not a.places or not b.places or any(same_place(p, q) for p in a.places for q in b.places)
+
+
+def _body_of(place: Speaker, recent: list[Speaker], names: Names) -> Speaker:
+    """What "it" stands for after a country spoke: the country's own body that spoke before it, where one
+    did ("Iran's Intelligence Ministry said … Iran added … “…,” it said": the ministry), else the country."""
+    for s in reversed(recent):
+        if s.kind == "org" and any(same_place(place.canonical, word) for spelling in names.aliases.get(
+                s.canonical, {s.canonical}) for word in re.findall(r"[A-Z][\w-]+", spelling)):
+            return s
+    return place
 
 
 def _named_in_full(name: str, names: Names, recent: list[Speaker], corpus: bool = True) -> str | None:
@@ -321,7 +391,7 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
                 if s.kind == "person" and (want == "person" or known in (None, want[-1])):
                     return s
             elif s.kind in ("org", "group", "place"):
-                return s
+                return _body_of(s, recent, names) if s.kind == "place" else s
         return Speaker("unknown", "unknown")
     if m.kind in ("org", "place"):
         if m.kind == "place":
@@ -343,9 +413,9 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             named = set(fold(s.canonical).split())
             if (s.kind == "org" and words <= named) or (s.kind == "group" and words < named):
                 return s
-        if words and words <= outlet_nouns():
+        if words and (words <= outlet_nouns() or words <= document_nouns()):
             # "according to the newspaper" after "according to Prothom Alo, the local daily": the outlet
-            # the article last named
+            # the article last named; "the report said", "said the statement": the body that issued it
             outlet = next((s for s in reversed(recent) if s.kind == "org"), None)
             if outlet is not None:
                 return outlet
@@ -454,7 +524,38 @@ def _words_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-def same_words_same_speaker(statements: list[tuple[str, Speaker]]) -> list[Speaker]:
+#: What a quotation is cut off from the words around it by: quotation marks (a straight single one only
+#: outside a word, not an apostrophe), a semicolon or a colon ("Over 800 injured; 'People were …,' survivor says").
+_QUOTE_CUT = re.compile(r"[“”\"«»‘;:]|(?<!\w)'|'(?!\w)|’(?!\w)")
+
+
+def _said_parts(text: str) -> list[str]:
+    """The word keys a statement may repeat another's by: its whole text, and each part of it between
+    quotation marks, semicolons or colons, of :data:`SAME_WORDS_MIN` words or more."""
+    parts = [text] + _QUOTE_CUT.split(text)
+    keys = [_words_key(p) for p in parts]
+    return list(dict.fromkeys(k for k in keys if len(k.split()) >= SAME_WORDS_MIN))
+
+
+def quoted_persons(statements: list[tuple[str, Speaker]]) -> dict[str, set[Speaker]]:
+    """The words each person says (word keys of :data:`SAME_WORDS_MIN` words or more) -> who says them,
+    from ``(text, speaker)`` statements: what :func:`same_words_same_speaker` looks words up in."""
+    persons: dict[str, set[Speaker]] = {}
+    for text, speaker in statements:
+        key = _words_key(text)
+        if speaker.kind == "person" and len(key.split()) >= SAME_WORDS_MIN:
+            persons.setdefault(key, set()).add(speaker)
+    return persons
+
+
+def _saying(text: str, persons: dict[str, set[Speaker]]) -> set[Speaker]:
+    """The persons who say the words of ``text`` (its whole or a quoted part), alone or within a longer quotation."""
+    return {s for part in _said_parts(text) for said, who in persons.items() if f" {part} " in f" {said} "
+            for s in who}
+
+
+def same_words_same_speaker(statements: list[tuple[str, Speaker]],
+                            corpus: dict[str, set[Speaker]] | None = None) -> list[Speaker]:
     """Speakers of one article's statements, with a quotation written twice credited once.
 
     A standfirst often gives a quotation to "one survivor" that the body gives,
@@ -462,20 +563,48 @@ def same_words_same_speaker(statements: list[tuple[str, Speaker]]) -> list[Speak
     speaker's. ``statements`` are ``(text, speaker)`` in reading order; a statement
     whose speaker is no one or a group takes the one person who says the same
     words (six or more), alone or within a longer quotation, elsewhere in the article.
-    Two people saying them: left as is.
+    The words may be the statement's whole text or a quoted part of it (a headline
+    that runs its own words into the quotation). Two people saying them: left as is.
+
+    ``corpus`` (:func:`quoted_persons` of every article) is asked where the article
+    names no one saying them: outlets reprint one agency's quotation, one naming the
+    speaker ("Ana Ruiz said"), another only describing her ("another resident told
+    the agency"); the words are the one person's the corpus credits them to.
     """
-    persons: dict[str, set[Speaker]] = {}
-    for text, speaker in statements:
-        key = _words_key(text)
-        if speaker.kind == "person" and len(key.split()) >= SAME_WORDS_MIN:
-            persons.setdefault(key, set()).add(speaker)
+    persons = quoted_persons(statements)
     out = []
     for text, speaker in statements:
-        key = _words_key(text)
-        # the same words, or these words within a longer quotation of one person (a headline's extract)
-        named = {s for said, who in persons.items() if len(key.split()) >= SAME_WORDS_MIN
-                 and f" {key} " in f" {said} " for s in who}
-        out.append(next(iter(named)) if speaker.kind in ("unknown", "group") and len(named) == 1 else speaker)
+        if speaker.kind in ("unknown", "group"):
+            for said in (persons, corpus or {}):
+                named = _saying(text, said)
+                if named:
+                    speaker = next(iter(named)) if len(named) == 1 else speaker
+                    break
+        out.append(speaker)
+    return out
+
+
+def described_then_quoted(found: list[Found], before: list[Speaker], after: list[Speaker]) -> list[Speaker]:
+    """Speakers of one article's statements where a description's own quotation was credited by its words.
+
+    "Another resident described the scene as a battlefield, telling the agency: “…”": the quotation
+    goes on with the description's speaker (with no speaker of its own, ``mention`` None, or the same
+    words for one). Where :func:`same_words_same_speaker` credits those words to a person, the
+    description they went on from is that person too: the nearest statement before it, in its
+    paragraph, that named the same group so. ``before`` and ``after`` are the speakers of ``found``
+    before and after the words were read.
+    """
+    out = list(after)
+    for i, f in enumerate(found):
+        if before[i].kind != "group" or after[i].kind != "person":
+            continue
+        for j in range(i - 1, -1, -1):
+            if found[j].paragraph != f.paragraph:
+                break
+            if found[j].mention is not None and out[j] == before[i] and \
+                    (f.mention is None or f.mention.text == found[j].mention.text):
+                out[j] = after[i]
+                break
     return out
 
 

@@ -29,11 +29,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.words import determiners, organisation_kinds, spelling_variants, transliteration
+from briefbook.language.words import (
+    determiners, document_nouns, organisation_kinds, outlet_nouns, part_of_group, spelling_variants, transliteration,
+)
 from briefbook.resources import load_yaml
 
 #: Subject dependents that describe rather than name the speaker.
 NOT_NAME = {"relcl", "acl", "appos", "punct", "cc", "conj", "advmod", "parataxis"}
+#: Dependents of a name that say who the person is (an apposition, a relative clause, "of the union").
+DESCRIBING = frozenset({"appos", "relcl", "acl", "prep", "npadvmod"})
 SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "at", "to", "de", "la", "du", "des", "&"}
 
 
@@ -49,6 +53,7 @@ class Roles:
     pronouns: dict[str, str]
     demonyms: dict[str, str]
     reporter_nouns: frozenset[str] = frozenset()
+    body_synonyms: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +67,7 @@ def roles() -> Roles:
         frozenset(data.get("national_nouns") or []), dict(data["honorifics"]), dict(data["pronouns"]),
         {k.lower(): v.lower() for k, v in (data.get("demonyms") or {}).items()},
         frozenset(data.get("reporter_nouns") or []),
+        {k.lower(): v.lower() for k, v in (data.get("body_synonyms") or {}).items()},
     )
 
 
@@ -122,6 +128,9 @@ class Mention:
     title: str = ""
     places: tuple[str, ...] = ()
     pronoun: str = ""
+    #: the name is followed by words that describe who this is ("Ana Ruiz, a farmer,", "Ana Ruiz of the
+    #: union", "Ana Ruiz, who farms nearby,"), which :func:`speaker_tokens` leaves out of ``text``
+    described: bool = False
 
 
 def speaker_tokens(head: Token) -> list[Token]:
@@ -233,11 +242,16 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         return None
     doc = tokens[0].doc
     text = doc[tokens[0].i:tokens[-1].i + 1].text
+    if len(tokens) == 1 and is_acronym(tokens[0]):
+        return Mention(text, "name", text)  # "WHO said", "IS claimed": initials, not a pronoun or a verb
     if len(tokens) == 1 and tokens[0].pos_ == "PRON":
         category = roles().pronouns.get(tokens[0].lower_)
         return Mention(text, "pronoun", text, pronoun=category) if category else None
     if any(t.dep_ == "conj" and _one_name(t.head, t) for t in tokens):
         return Mention(text, "org", clean_org(text))  # "the Mail and Guardian of Africa"
+    group = _group_of_part(tokens)
+    if group is not None:
+        return group
     span_ents = [e for e in doc.ents if e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     words = [fold(t.text) for t in tokens]
     title = find_title(words)
@@ -253,14 +267,21 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
     if root.ent_type_ != "PERSON" and not title:
         # "Survivors of Thursday's X attack": a name inside the noun's modifier is not who speaks
         named = [t for t in named if not _under_preposition(t, root)]
+        if root.tag_ == "NNS":
+            # "Ruiz administration officials", "Ruiz's lawyers": the plural speaks, the name only says whose
+            named = []
     if len(named) == 1 and named[0].dep_ == "pobj" and named[0].head.lower_ == "of" and \
             fold(named[0].head.head.text) in title.split():
         # "President of Kethra": the one word after "title of" says whose president, whatever the tagger thought
         return Mention(text, "role", text, title=title, places=places + (named[0].text,))
+    if named and not title and _outlet_in_apposition(root):
+        # "according to Prothom Alo, the local daily": the recogniser's person is the newspaper
+        return Mention(text, "org", clean_org(text))
     if named and not (title and fold(root.text) in roles().speaker_nouns):
         if _title_of_place_name(doc, doc[named[0].i:named[-1].i + 1]):
             named = named[1:]  # "the President of Norland Ivo Brandt": Norland is whose president
-        return Mention(text, "person", person_name(doc, named[0].i, named[-1].i + 1))
+        described = any(c.dep_ in DESCRIBING and c.i > root.i and c not in tokens for c in root.children)
+        return Mention(text, "person", person_name(doc, named[0].i, named[-1].i + 1), described=described)
     if title and (fold(root.text) in title.split() or fold(root.text) in roles().leader_words) and \
             not any(e.label_ == "ORG" and e.start > title_at for e in span_ents):
         return Mention(text, "role", text, title=title, places=places)
@@ -271,7 +292,8 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         speaking = [e for e in orgs if e.start <= root.i < e.end or not _under_preposition(e.root, root)]
         if speaking:
             return Mention(text, "org", clean_org(_whole_name(speaking[-1], tokens[0].i).text))
-    if root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns:
+    if (root_word in roles().speaker_nouns or root_word.rstrip("s") in roles().speaker_nouns) \
+            and root_word not in roles().not_speakers:  # "a source" speaks, "sources" name no one
         owner = next((e for e in orgs + [e for e in span_ents if e.label_ in ("GPE", "NORP")]
                       if e.root.dep_ == "poss" and e.root.head == root), None)
         if owner is not None:  # "Kethra's foreign ministry": the ministry of Kethra, not Kethra
@@ -296,10 +318,42 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         # "Survivors of Thursday's attack on the college": the group is the plural and its own modifiers
         own = doc[tokens[0].i:root.i + 1].text
         return Mention(text, "group", clean_org(own))
+    if root_word in document_nouns() and root.tag_ == "NN" and len(tokens) == 2 and \
+            tokens[0].lower_ in ("the", "its", "their"):
+        # "the report said", "said the statement": the body that issued it, found in resolution
+        return Mention(text, "group", root_word)
     if root.text[:1].isupper() and root.pos_ in ("PROPN", "NOUN") and len(tokens) <= 4:
         # a capitalised word the recogniser missed: decided against the corpus's names later
         return Mention(text, "name", clean_name(" ".join(t.text for t in tokens if t.text[:1].isupper())))
     return None
+
+
+def _outlet_in_apposition(root: Token) -> bool:
+    """Whether a name stands in apposition to a noun a news outlet is called by ("X, the local daily",
+    "X, a state broadcaster"): then it names the outlet, whatever the recogniser took it for."""
+    return any(c.dep_ == "appos" and fold(c.text) in outlet_nouns() for c in root.children)
+
+
+def _group_of_part(tokens: list[Token]) -> Mention | None:
+    """"Some of the rescued students", "many of the pilgrims": the group (a plural) a part of it speaks for."""
+    root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[0])
+    if root.lower_ not in part_of_group():
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.tag_ not in ("NNS", "NNPS"):
+        return None
+    inner = mention(speaker_tokens(whole))
+    return inner if inner is not None and inner.kind in ("group", "org") else None
+
+
+def is_acronym(token: Token) -> bool:
+    """Initials the parser read as a function word ("IS", "WHO", "US"): two capitals or more, parsed as
+    a pronoun, an auxiliary or a determiner, which no English function word is written in, in a
+    sentence not written all in capitals (a shouting headline's "IS" is the verb)."""
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper() and \
+        token.pos_ in ("PRON", "AUX", "VERB", "DET", "ADP", "SCONJ", "CCONJ", "PART") and \
+        any(c.islower() for c in token.sent.text)
 
 
 def _under_preposition(token: Token, root: Token) -> bool:
@@ -709,9 +763,14 @@ def org_key(name: str) -> str:
     letters single ("U.S. Geological Survey" / "US Geological Survey", "Al-Shabaab" / "Al Shabab"),
     one spelling of each word and any word order without "of"/"for" ("Civil Defence Directorate" /
     "Directorate for Civil Defense")."""
+    return re.sub(r"(.)\1", r"\1", "".join(sorted(org_words(name))))
+
+
+def org_words(name: str) -> list[str]:
+    """An organisation name's words as its spellings share them (:func:`org_key`): folded, without
+    dots, one spelling of each word, no "of"/"for"/"the"/"and"."""
     variants = spelling_variants()
-    words = [variants.get(w, w) for w in fold(name).replace(".", "").split() if w not in _ORDER_WORDS]
-    return re.sub(r"(.)\1", r"\1", "".join(sorted(words)))
+    return [variants.get(w, w) for w in fold(name).replace(".", "").split() if w not in _ORDER_WORDS]
 
 
 

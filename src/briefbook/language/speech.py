@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from briefbook.language.names import roles
+from briefbook.language.names import is_acronym, roles
 from briefbook.resources import load_yaml
 
 #: Dependents of a cue that are never part of the message.
@@ -29,6 +29,9 @@ class VerbRule:
     #: prepositions of which one must be there for the verb to report anything ("dismissed the claims
     #: as lies" reports; "dismissed a lower court order" is an act of a court, not words)
     requires: frozenset[str] = frozenset()
+    #: relations whose clause is the message only when it opens with a question word ("described how
+    #: her husband died"); a quotation the parser hangs on the verb ("described X as Y: “…”") is not
+    wh_deps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def lexicon() -> Lexicon:
     data = load_yaml("speech_verbs.yaml")
     reported = {
         lemma: VerbRule(frozenset(rule.get("deps", [])), frozenset(rule.get("preps", [])), rule.get("particle", ""),
-                        frozenset(rule.get("requires", [])))
+                        frozenset(rule.get("requires", [])), frozenset(rule.get("wh_deps", [])))
         for lemma, rule in (data.get("reported") or {}).items()
     }
     return Lexicon(reported, frozenset(data.get("direct_only") or []),
@@ -82,13 +85,21 @@ def subject(cue: Token) -> Token | None:
     reported" has no speaker.
     """
     quoted = _quoted_as_saying(cue)
-    if quoted is not None:
+    if quoted is not None and quoted.lower_ not in roles().not_speakers:
         return quoted
+    if quoted is not None:
+        # "the agency cited informed sources as saying …": sources that name no one; the agency vouches
+        verb = cue.head.head if cue.dep_ == "pcomp" else cue
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     for child in cue.children:
         if child.dep_ == "nsubj":
-            return child
+            return _antecedent(child, cue) or child
         if child.dep_ in ("nsubjpass", "expl"):
             return None
+    acronym = next((c for c in cue.children if c.dep_ in ("aux", "auxpass") and c.i == cue.i - 1
+                    and is_acronym(c)), None)
+    if acronym is not None:
+        return acronym  # "IS said": the group's initials, not "is"
     stranded = _stranded_subject(cue)
     if stranded is not None:
         return stranded
@@ -102,13 +113,35 @@ def subject(cue: Token) -> Token | None:
         # the participle on to the speaker whose message it is
         if is_cue(token) and not nested(token):
             return subject(token)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "relcl":
+        # "Protesters argued X benefits Y, whose party led Z, saying …": hung off the relative clause,
+        # the participle goes on with the verb of saying the sentence is about, when there is one
+        said = next((t for t in cue.head.ancestors if is_cue(t) and t.dep_ == "ROOT"), None)
+        if said is not None:
+            return subject(said)
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
-        # a participle clause ("…, saying that …") has the subject of the clause it hangs off
+        # a participle clause ("…, saying that …") has the subject of the clause it hangs off; after
+        # "the agency quoted X as saying …, adding that …" that is X going on, not the agency
+        quoted_on = _quoted_as_saying(cue.head)
+        if quoted_on is not None:
+            return quoted_on
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB":
         # "Arce sacked Zuniga and announced new heads …": two acts of one subject (of a main clause
         # only: inside a message the subject may be someone the speaker talks about)
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+#: Relative pronouns a verb of saying may have for its subject ("Ruiz, who said …", "the ministry, which said …").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _antecedent(subj: Token, cue: Token) -> Token | None:
+    """The noun a relative clause's verb of saying hangs off, when its subject is the relative pronoun:
+    in "… for Ruiz, who claimed that …" Ruiz claimed it."""
+    if cue.dep_ == "relcl" and subj.tag_ in ("WP", "WDT") and subj.lower_ in RELATIVE_PRONOUNS:
+        return cue.head
     return None
 
 
@@ -119,11 +152,20 @@ def _stranded_subject(cue: Token) -> Token | None:
     if cue.dep_ != "ROOT" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
         return None
     before = cue.doc[cue.i - 1]
+    if before.text == "," and cue.i >= 2:
+        # "…, Ana Ruiz, who leads the union, said": the name before the aside that closes at the comma
+        aside = next((t for t in cue.doc[cue.sent.start:cue.i - 1]
+                      if t.dep_ in ("relcl", "appos") and t.right_edge.i == cue.i - 2), None)
+        if aside is not None and aside.head.i < aside.i:
+            before = aside.head
     if before.pos_ == "PROPN" and before.dep_ in ("conj", "appos") and before.head.i < before.i \
             and before.head.pos_ in ("NOUN", "PROPN"):
         return before
     return None
 
+
+#: Words that open a reported question or manner clause ("described how …", "explained why …").
+QUESTION_WORDS = frozenset({"how", "what", "why", "where", "when", "whether", "who", "which"})
 
 #: "The agency quoted/cited X as saying …": the verbs whose object, not their subject, is the speaker.
 QUOTING = frozenset({"quote", "cite"})
@@ -194,7 +236,7 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
             continue
         if child.dep_ == "ccomp" and is_cue(child, lex) and not nested(child):
             continue  # "A said the blasts were terror, IRNA reported": the words are A's, IRNA passes them on
-        if child.dep_ in rule.deps:
+        if child.dep_ in rule.deps or child.dep_ in rule.wh_deps and child.left_edge.lower_ in QUESTION_WORDS:
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
             tokens.extend(child.subtree if tokens or any(c.dep_ == "dobj" for c in children)
@@ -216,8 +258,9 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
         tokens = [t for t in cue.head.subtree if t.i not in own]
     # a nested verb of saying starts a statement of its own ("…, adding that …")
     for token in list(tokens):
+        relative = token.dep_ == "relcl" and any(_antecedent(c, token) for c in token.children if c.dep_ == "nsubj")
         if token is not cue and token.lemma_.lower() in lex.reported and is_cue(token, lex) \
-                and token.dep_ in ("advcl", "conj") and token in tokens and not nested(token) \
+                and (token.dep_ in ("advcl", "conj") or relative) and token in tokens and not nested(token) \
                 and not _no_speaker(token):
             drop = {t.i for t in token.subtree}
             tokens = [t for t in tokens if t.i not in drop]

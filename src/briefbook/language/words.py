@@ -49,3 +49,15 @@ def spelling_variants() -> dict[str, str]:
 def outlet_nouns() -> frozenset[str]:
     """Nouns a news outlet is called by in passing ("the newspaper", "the daily", "the broadcaster")."""
     return frozenset(load_yaml(DATA_FILE).get("outlet_nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns for what an organisation issues ("the report", "the statement"): the organisation speaking."""
+    return frozenset(load_yaml(DATA_FILE).get("document_nouns") or [])
+
+
+@lru_cache(maxsize=1)
+def part_of_group() -> frozenset[str]:
+    """Words for a part of a group written before "of" ("some", "many", "most"): the group speaks."""
+    return frozenset(load_yaml(DATA_FILE).get("part_of_group") or [])
