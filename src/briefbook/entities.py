@@ -40,9 +40,9 @@ def _name(text: str) -> str:
 
 def settle_kinds(kinds: dict[str, Counter]) -> dict[str, str]:
     """Each name's kind: the one the recogniser gives it most often; but a one-word "person" that no
-    longer person name of the corpus holds ("Hajj", "Jamarat") is no person the articles name in full,
+    longer person name of the corpus holds ("Carnival", "Malecon") is no person the articles name in full,
     and is listed as "other" rather than charted as someone; and a one-word "organisation" that is the
-    surname of a person the corpus names in full ("Arce" of "Luis Arce") is that person."""
+    surname of a person the corpus names in full ("Ruiz" of "Ana Ruiz") is that person."""
     chosen = {name: min(counts, key=lambda k: (-counts[k], k)) for name, counts in kinds.items()}
     full_names = [name.split() for name, kind in chosen.items() if kind == "person" and " " in name]
     words_of_persons = {w for words in full_names for w in words}
@@ -72,7 +72,7 @@ def entity_counts(corpus: Corpus, parsed: "Parsed") -> pd.DataFrame:
                     key = (_name(ent.text), kind)
                     mentions[key] += 1
                     articles[key].add(document.doc_id)
-    # one row per name: the recogniser tags one word differently from sentence to sentence ("Mina" a
+    # one row per name: the recogniser tags one word differently from sentence to sentence ("Harwick" a
     # place eleven times, an organisation three), so the name takes the kind it is given most often
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for (name, kind), n in mentions.items():

@@ -203,7 +203,7 @@ def _without_what_precedes(words: list[Token], head: Token, date_start: int) -> 
                 or opener[-1].idx + len(opener[-1]) > date_start:
             continue
         if child.dep_ == "prep" and not any(g.dep_ == "pcomp" for g in child.children):
-            continue  # "In Dhaka, police fired …": a place or a time, not another happening
+            continue  # "In Harwick, police fired …": a place or a time, not another happening
         return [t for t in words if t.i > after]
     return words
 
@@ -219,7 +219,7 @@ def clause_of(head: Token, date_end: int | None = None, date_start: int | None =
                 cut.update(t.i for t in child.subtree)
     words = [t for t in head.subtree if t.i not in cut]
     if head.pos_ == "NOUN" and date_end is not None and date_end <= head.idx:
-        # "the Thursday crush in Mina", "Sunday's 6.1 magnitude quake in the farming region": the date
+        # "the Thursday crush in Harwick", "Sunday's 6.1 magnitude quake in the farming region": the date
         # names the happening with the noun; what follows the noun tells where, not when
         words = [t for t in words if t.i <= head.i]
     if date_end is not None and words:

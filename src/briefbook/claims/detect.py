@@ -99,14 +99,14 @@ def _mention_of(cue: Token) -> Mention | None:
     subj = _outlet_of_reporter(_past_dateline(subject(cue)))
     if subj is None:
         return None
-    # "NAIROBI // Survivors of the attack described …": the parser may hang the dateline on the subject
+    # "HARWICK // Survivors of the fire described …": the parser may hang the dateline on the subject
     end = dateline_end(subj.doc.text)
     tokens = [t for t in speaker_tokens(subj) if t.idx >= end]
     return mention(tokens) if tokens else None
 
 
 def _outlet_of_reporter(subj: Token | None) -> Token | None:
-    """A news organisation's staff reporting ("Prothom Alo's Dhaka University correspondent reported") is
+    """A news organisation's staff reporting ("Example Daily's university correspondent reported") is
     the organisation speaking: the possessor stands for the subject, not the beat before the noun."""
     if subj is None or subj.lemma_.lower() not in roles().reporter_nouns:
         return subj
@@ -115,7 +115,7 @@ def _outlet_of_reporter(subj: Token | None) -> Token | None:
 
 
 def _past_dateline(subj: Token | None) -> Token | None:
-    """A subject the parser found in the paragraph's dateline ("Kerman, Iran - The group said") is the
+    """A subject the parser found in the paragraph's dateline ("Cusco, Peru - The group said") is the
     place the story was filed from: the speaker is what it stands in apposition to after the dateline,
     or no one."""
     if subj is None:

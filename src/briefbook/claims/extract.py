@@ -52,7 +52,7 @@ def credit_speakers(corpus: Corpus, parsed: Parsed, found: dict, names: Names, g
         speakers = same_words_same_speaker(said[doc_id], everyone)
         speakers = described_then_quoted([f for f, _ in pairs], [s for _, s in pairs], speakers)
         credited[doc_id] = [(f, s) for (f, _), s in zip(pairs, speakers)]
-    # one body however the outlets write it ("Kenya Police" / "Kenyan police"), once every article is read
+    # one body however the outlets write it ("Chile Police" / "Chilean police"), once every article is read
     joined = join_speakers([(s.canonical, s.kind) for pairs in credited.values() for _, s in pairs],
                            corpus_nations(doc for article in parsed.values() for doc in article))
     kind_of = {s.canonical: s.kind for pairs in credited.values() for _, s in pairs}

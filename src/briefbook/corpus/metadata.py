@@ -42,8 +42,8 @@ DATELINE = re.compile(
 #: "Xinhua, April 3, 2015" or "By Ana Ruiz | 3 April 2015" under the title: a short line (not a sentence)
 #: whose date has a year.
 DATE_UNDER_TITLE_WORDS = 12
-#: The place (and agency) a wire story opens with, before the first word of the news: "LA PAZ,
-#: Bolivia —", "TEHRAN (Tasnim) –", "Kerman, Iran -", "DHAKA:", "NAIROBI //". A capitalised place
+#: The place (and agency) a wire story opens with, before the first word of the news: "SANTA CRUZ,
+#: Peru —", "LIMA (Andina) –", "Cusco, Peru -", "OSLO:", "HARWICK //". A capitalised place
 #: alone needs capitals throughout or a region after a comma, so "Police -" is no dateline.
 _PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
 _PLACE_TITLE = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}"
@@ -57,7 +57,7 @@ _DATELINE_LEAD = re.compile(
 
 def dateline_end(text: str) -> int:
     """Where a paragraph's opening dateline ends (0 when it has none): the place, region, agency
-    and date a wire story starts with ("LA PAZ, Bolivia —", "MOSCOW, January 10. /TASS/."). It is
+    and date a wire story starts with ("SANTA CRUZ, Peru —", "OSLO, January 10. /NTB/."). It is
     no speaker, no event and no part of a statement."""
     for pattern in (DATELINE, _DATELINE_LEAD):
         match = pattern.match(text)
@@ -80,7 +80,7 @@ FULL_DATE = re.compile(
 AGENCY_CREDIT = re.compile(r"^\(\s*(?:with input from|with inputs from|source:|via)\s+(?P<name>[^)]{2,40})\)$", re.I)
 #: "Subscribe to Example.com Telegram channel" names the site.
 SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[A-Za-z]{2,})+|[A-Z][\w]*[A-Z][\w]*)", re.I)
-#: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters", "… in Dhaka on Thursday. AFP",
+#: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters", "… in Harwick on Thursday. AFP",
 #: "… on Sunday. [Photo/Agency]".
 CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b"
                      r"|\.\s+(?-i:[A-Z]{2,12}(?:/[A-Z][\w ]{1,20})?)\s*$|\[\s*photo\b", re.I)
@@ -165,7 +165,7 @@ def find_outlet(lines: list[Line], removed: list[Removed], title: str) -> tuple[
             return (match.group("agency") or match.group("agency2")).strip(), "dateline"
         lead = _DATELINE_LEAD.match(line.text)
         if lead and lead.group("agency") and not lead.group("agency").isdigit():
-            return lead.group("agency").strip(), "dateline"  # "TEHRAN (Tasnim) – …"
+            return lead.group("agency").strip(), "dateline"  # "LIMA (Andina) – …"
     for item in removed:
         match = SELF_NAMING.search(item.text)
         if match:

@@ -159,7 +159,7 @@ def origins(documents: pd.DataFrame) -> dict[str, str]:
 
 def origins_words(doc_ids, origin_of: dict[str, str], names: dict[str, str]) -> tuple[int, str]:
     """How many independent origins some articles rest on, and which, with their reprints counted:
-    (1, "AP, reprinted by 3"), (2, "Tasnim; AP, reprinted by 2"). ``origin_of`` is :func:`origins` and
+    (1, "AP, reprinted by 3"), (2, "Andina; AP, reprinted by 2"). ``origin_of`` is :func:`origins` and
     ``names`` :func:`source_names` of the documents, computed once by the caller for all its rows."""
     mastheads: dict[str, set] = {}
     for doc in doc_ids:

@@ -10,7 +10,7 @@ How, and why so:
 
 - **Narrative text only.** Quotations are taken out before comparing: two reporters who
   quote one speaker's sentence wrote two reports, not one. Letters are folded to their
-  base form ("Zúñiga" = "Zuniga"), since one outlet's copy desk strips accents.
+  base form ("Núñez" = "Nunez"), since one outlet's copy desk strips accents.
 - **Paragraph against paragraph**, by word shingles, so a reprint that trims the story,
   changes the headline or splits and joins paragraphs is still found: a paragraph is
   shared when most of its shingles stand in one paragraph of the other article.

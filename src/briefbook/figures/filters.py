@@ -38,7 +38,7 @@ def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
 
 
 def is_age(number: Token) -> bool:
-    """An age, not a count ("aged 19 and 22", "a 14-year-old", "Abdullah Lotfy, 44, from Egypt")."""
+    """An age, not a count ("aged 19 and 22", "a 14-year-old", "Ana Ruiz, 44, from Peru")."""
     head = number.head
     for token in (number, head, head.head):
         if token.lemma_.lower() in ("age", "aged"):

@@ -170,7 +170,7 @@ def _by_nationality(figures: pd.DataFrame, reconciled: pd.DataFrame, category: s
 
 def _sources(figures: pd.DataFrame, figure_ids, origin_maps: tuple[dict, dict] | None = None) -> str:
     """The sources of some figures in words: the outlets by name, the articles of unknown outlet counted
-    ("Tasnim and 6 articles of unknown outlet"), so a sentence never lists file names; with ``origin_maps``
+    ("Andina and 6 articles of unknown outlet"), so a sentence never lists file names; with ``origin_maps``
     (the documents' :func:`origins` and :func:`source_names`), also the independent origins they rest on
     where reprints make them fewer ("… (4 independent origins)")."""
     members = figures[figures["figure_id"].isin(list(figure_ids))]

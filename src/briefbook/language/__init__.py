@@ -10,10 +10,10 @@ fix to the English lands once. Each module owns one step, over the spaCy parse
 * :mod:`~briefbook.language.names` — how a speaker is named: persons, titles,
   roles, organisations, spelling variants and aliases;
 * :mod:`~briefbook.language.attribution` — **how a speaker is resolved**: a
-  mention ("he", "the minister", "Mr Arce") turned into one canonical speaker,
+  mention ("he", "the minister", "Ms Ruiz") turned into one canonical speaker,
   across the corpus; figures are credited through the same answer;
 * :mod:`~briefbook.language.joining` — one speaker however the outlets write it
-  ("Kenya Police" / "Kenyan police"), once every article's speakers are resolved;
+  ("Chile Police" / "Chilean police"), once every article's speakers are resolved;
 * :mod:`~briefbook.language.dates` — **how a date is read**: date expressions
   found and resolved against an anchor, and the one rule for the year of a
   date written without one;

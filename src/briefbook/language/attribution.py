@@ -115,7 +115,7 @@ ORG_WORDS = 8
 
 def _organisation_shaped(ent, role: str) -> bool:
     """An ORG entity that can be an organisation's name: not from a Title Case headline (where the
-    recogniser reads "Daesh Claims Kerman Terror Attack, Clues Point to …" as one name), no comma,
+    recogniser reads "Group Claims Harwick Fire Attack, Clues Point to …" as one name), no comma,
     at most :data:`ORG_WORDS` words."""
     return role != "title" and "," not in ent.text and len(ent) <= ORG_WORDS
 
@@ -134,7 +134,7 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
             dateline = dateline_end(doc.text)
             for ent in doc.ents:
                 if ent.start_char < dateline:
-                    continue  # "NAIROBI // Survivors": the recogniser ran the dateline into a name
+                    continue  # "HARWICK // Survivors": the recogniser ran the dateline into a name
                 if ent.label_ == "PERSON" or person_name(doc, ent.start, ent.end) in titled:
                     persons[person_name(doc, ent.start, ent.end)] += 1
                 elif ent.label_ == "ORG" and _organisation_shaped(ent, paragraph.role):
@@ -414,7 +414,7 @@ def _speaker(m, names: Names, recent: list[Speaker], genders: dict[str, str]) ->
             if (s.kind == "org" and words <= named) or (s.kind == "group" and words < named):
                 return s
         if words and (words <= outlet_nouns() or words <= document_nouns()):
-            # "according to the newspaper" after "according to Prothom Alo, the local daily": the outlet
+            # "according to the newspaper" after "according to Example Daily, the local daily": the outlet
             # the article last named; "the report said", "said the statement": the body that issued it
             outlet = next((s for s in reversed(recent) if s.kind == "org"), None)
             if outlet is not None:
@@ -442,7 +442,7 @@ def corpus_nationality(parsed: Parsed) -> tuple[Counter, str | None]:
 
 
 def demonym_shaped(word: str) -> bool:
-    """Written like a nationality ("Kenyan", "Saudi", "Chinese", "Turkish"), not a place or a group's name."""
+    """Written like a nationality ("Chilean", "Peruvian", "Norwegian", "Thai"), not a place or a group's name."""
     return re.search(r"(?:an|ese|i|ish|ic|ch)$", fold(word)) is not None
 
 
@@ -452,7 +452,7 @@ NATION_SHARE = 3
 
 
 def nationality_of(docs, demonyms: Counter | None = None, nations_only: bool = False) -> str | None:
-    """The country an article is about, written as its demonym where the corpus writes one ("Kenyan"),
+    """The country an article is about, written as its demonym where the corpus writes one ("Chilean"),
     else as the place ("Peru"). The place is the article's most named one (its demonyms counted for
     it; only places the corpus writes a demonym for, where one is named twice), when it is named twice
     and half as often again as the next place; None otherwise (and, with ``nations_only``, when no
@@ -465,7 +465,7 @@ def nationality_of(docs, demonyms: Counter | None = None, nations_only: bool = F
                 places[next((p for p in places if same_place(e.text, p)), e.text)] += 1
     if not places:
         return None
-    # a country has a demonym, a town has none ("Saudi officials", not "Mina officials"): where the
+    # a country has a demonym, a town has none ("Peruvian officials", not "Harwick officials"): where the
     # corpus writes demonyms, the places it writes them for are the candidates
     nations = Counter({p: n for p, n in places.items()
                        if any(same_place(name, p) and demonym_shaped(name) and fold(name) != fold(p)
@@ -473,7 +473,7 @@ def nationality_of(docs, demonyms: Counter | None = None, nations_only: bool = F
     if nations and max(nations.values()) >= 2:
         if NATION_SHARE * max(nations.values()) < max(places.values()):
             # the place the article is about has no demonym in the corpus, and the nation that has one is
-            # named in passing ("fought for Pakistani forces" in a story about Dhaka): the country is not known
+            # named in passing ("fought for Norwegian forces" in a story about Harwick): the country is not known
             return None
         places = nations
     elif nations_only:

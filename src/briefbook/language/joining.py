@@ -2,23 +2,23 @@
 
 :func:`~briefbook.language.names.merge_names` joins the organisation names the
 recogniser tagged. The speakers a reader sees are more: a bare "police said"
-becomes "Kenyan police" (:func:`~briefbook.language.attribution.vetted`), a body
-the recogniser missed is a group ("the Saudi civil defense directorate"), a
+becomes "Chilean police" (:func:`~briefbook.language.attribution.vetted`), a body
+the recogniser missed is a group ("the Peruvian coast guard directorate"), a
 name it took for a place stays a place ("according to Xinhua"). One outlet
-writes "Kenya Police", another "Kenyan police"; one "Saudi officials", another
-"Saudi authorities". This module joins those spellings once every article is
+writes "Chile Police", another "Chilean police"; one "Peruvian officials", another
+"Peruvian authorities". This module joins those spellings once every article is
 resolved, so that a body is one speaker of the report and of its claims:
 
 * a nation is the same written as its demonym or as its name, before or after
-  ("Kenyan police" / "Kenya Police", "Civil Defence Directorate of Saudi Arabia"
-  / "Saudi civil defense directorate"); the nations are those the corpus writes
+  ("Chilean police" / "Chile Police", "Coast Guard Directorate of Peru"
+  / "Peruvian coast guard directorate"); the nations are those the corpus writes
   both ways (:func:`corpus_nations`);
 * words are compared as organisations' names are (case, spelling, word order,
   "of"/"for", :func:`~briefbook.language.names.org_words`), with a state's
   plural nouns for its people read as one body (``body_synonyms`` of
   ``claims_roles.yaml``: "officials" and "authorities");
 * a name without its nation joins the one spelling with a nation that has the
-  same words ("Directorate for Civil Defense"), and a name joins the one name
+  same words ("Directorate for Coast Guard"), and a name joins the one name
   that is it with words of kind after it ("Xinhua" / "Xinhua News Agency"),
   as :func:`~briefbook.language.names.merge_names` does for tagged names.
 
@@ -36,13 +36,13 @@ from briefbook.language.attribution import demonym_shaped
 from briefbook.language.names import fold, org_words, roles, same_place
 from briefbook.language.words import organisation_kinds
 
-#: Most words a nation's name runs to ("Saudi Arabia", "United Arab Emirates").
+#: Most words a nation's name runs to ("South Africa", "United Arab Emirates").
 NATION_WORDS = 3
 
 
 def corpus_nations(docs: Iterable) -> dict[str, str]:
     """Folded nation phrase -> one key per nation, for the nations the parsed ``docs`` write both as a
-    demonym and as a place ("Kenyan" and "Kenya", "Saudi" and "Saudi Arabia"): a place named without
+    demonym and as a place ("Chilean" and "Chile", "South African" and "South Africa"): a place named without
     a demonym anywhere (a town, "Xinhua" read as a place) is not taken for a nation."""
     demonyms, places = set(), set()
     for doc in docs:
@@ -51,7 +51,7 @@ def corpus_nations(docs: Iterable) -> dict[str, str]:
                 demonyms.add(fold(e.text))
             elif e.label_ == "GPE" and fold(e.text):
                 places.add(fold(e.text))
-    # a demonym may fit several spellings of its place ("kenyan": "kenya", "kenya's"): one nation each,
+    # a demonym may fit several spellings of its place ("chilean": "chile", "chile's"): one nation each,
     # whatever order the sets are read in, keyed by its shortest spelling
     parent: dict[str, str] = {}
 
@@ -94,7 +94,7 @@ def join_speakers(speakers: Iterable[tuple[str, str]], nations: dict[str, str]) 
     statement of the corpus (repeats count: of the organisations' spellings, or else of all, the most
     said names the joined speaker).
 
-    Only organisations, groups and places are joined; a name that is only a nation ("Kenya") or a
+    Only organisations, groups and places are joined; a name that is only a nation ("Chile") or a
     person is left alone. Names that join nothing map to themselves.
     """
     said: Counter = Counter()

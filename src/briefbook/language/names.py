@@ -221,8 +221,8 @@ def person_name(doc: Doc, start: int, end: int) -> str:
 
 
 def _whole_name(entity: Span, first: int) -> Span:
-    """An organisation's name with the capitalised words the tagger left out before it ("Prothom" of
-    "Prothom Alo", tagged "Alo"): proper nouns joined to it as compounds, back to ``first``."""
+    """An organisation's name with the capitalised words the tagger left out before it ("Example" of
+    "Example Daily", tagged "Daily"): proper nouns joined to it as compounds, back to ``first``."""
     start = entity.start
     doc = entity.doc
     def joins(token: Token) -> bool:  # a title or honorific before a name is no part of it ("Dr Varga")
@@ -275,7 +275,7 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         # "President of Kethra": the one word after "title of" says whose president, whatever the tagger thought
         return Mention(text, "role", text, title=title, places=places + (named[0].text,))
     if named and not title and _outlet_in_apposition(root):
-        # "according to Prothom Alo, the local daily": the recogniser's person is the newspaper
+        # "according to Example Daily, the local daily": the recogniser's person is the newspaper
         return Mention(text, "org", clean_org(text))
     if named and not (title and fold(root.text) in roles().speaker_nouns):
         if _title_of_place_name(doc, doc[named[0].i:named[-1].i + 1]):
@@ -574,8 +574,8 @@ NAME_PARTICLES = ("bin", "ibn", "al", "el", "de", "del", "da", "di", "van", "von
 
 
 def written_in_full(surnames: Sequence[str], docs: Iterable[Doc]) -> Counter:
-    """The full spellings the articles write for names a speaker is called by alone ("Lotfy" ->
-    "Abdullah Lotfy"), with how often each is written: the proper nouns (and name particles)
+    """The full spellings the articles write for names a speaker is called by alone ("Ruiz" ->
+    "Ana Ruiz"), with how often each is written: the proper nouns (and name particles)
     right before the name, titles and honorifics left off (:func:`person_name`). A speaker named
     in full once, in a caption or a lead, and by surname after is then one person under the full name."""
     wanted = {n.replace(" ", ""): n for n in surnames if any(c.isupper() for c in n) and len(n) > 1}
@@ -595,7 +595,7 @@ def written_in_full(surnames: Sequence[str], docs: Iterable[Doc]) -> Counter:
                                  or doc[start - 1].text == "-" and start > 1 and not doc[start - 2].whitespace_
                                  and doc[start - 2].text[:1].isupper()):
                 start -= 1
-            # a capitalised sentence opener ("Pilgrim Abdullah Lotfy") is no part of the name
+            # a capitalised sentence opener ("Farmer Ana Ruiz") is no part of the name
             while start < first and doc[start].is_sent_start and doc[start].ent_type_ != "PERSON":
                 start += 1
             if start < first:
@@ -643,7 +643,7 @@ def abbreviations(text: str) -> dict[str, str]:
     The long name is the run of words before the bracket whose initials spell the
     abbreviation; when none does (an abbreviation from another language), the run
     of capitalised words before the bracket, on its line and up to a comma, for a
-    bracketed word with two capitals or more (a credit, "TEHRAN (Tasnim)", is none).
+    bracketed word with two capitals or more (a credit, "LIMA (Andina)", is none).
     """
     found = {}
     for m in re.finditer(r"\((\w{2,10})\)", text):
@@ -658,7 +658,7 @@ def abbreviations(text: str) -> dict[str, str]:
             if initials(candidate) == abbr.upper() and words[-k][:1].isupper():
                 best = candidate
         if not best and sum(c.isupper() for c in abbr) >= 2:
-            # an abbreviation from another language ("KDF"); "TEHRAN (Tasnim)" is an agency's credit
+            # an abbreviation from another language ("KDF"); "LIMA (Andina)" is an agency's credit
             run = []
             for word in reversed(words):
                 if word.endswith((",", ";", ":")):

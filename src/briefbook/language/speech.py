@@ -127,7 +127,7 @@ def subject(cue: Token) -> Token | None:
             return quoted_on
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB":
-        # "Arce sacked Zuniga and announced new heads …": two acts of one subject (of a main clause
+        # "Ruiz sacked Nunez and announced new heads …": two acts of one subject (of a main clause
         # only: inside a message the subject may be someone the speaker talks about)
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     return None
@@ -147,7 +147,7 @@ def _antecedent(subj: Token, cue: Token) -> Token | None:
 
 def _stranded_subject(cue: Token) -> Token | None:
     """The name right before a subjectless main verb of saying that the parser hung elsewhere
-    ("… rammed the doors of the palace and President Luis Arce said the country stood firm": "Arce"
+    ("… rammed the doors of the palace and President Ana Ruiz said the country stood firm": "Ruiz"
     parsed as a second door). Only a proper noun joined to a noun before it counts."""
     if cue.dep_ != "ROOT" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
         return None
