@@ -341,3 +341,14 @@ def test_the_front_page_says_how_many_rows_an_analyst_corrected_and_nothing_when
     assert summary_sentences(log)[1].startswith("1 could not be applied")
     _, none = apply({"statements": statements()}, Corrections())
     assert front_page_sentences(none) == [] and "the machine's" in summary_sentences(none)[0]
+
+
+def test_the_review_puts_a_guessed_toll_before_a_guessed_other_figure():
+    frame = figures().assign(category=["killed", "other", "injured"], category_how=["default"] * 3)
+    documents = pd.DataFrame({"doc_id": ["doc-1", "doc-2", "doc-3"], "outlet": ["A", "B", "C"],
+                              "file": ["a.txt", "b.txt", "c.txt"], "title": ["", "", ""],
+                              "published": ["2031-03-01", "2031-03-02", "2031-03-01"]})
+    suggested = suggestions({"figures": frame, "documents": documents, "statements": statements()})
+    order = list(suggested["id"])
+    assert order.index("fg-1a") < order.index("st-b2") < order.index("fg-2b")   # toll, pronoun speaker, other
+    assert order.index("fg-3c") < order.index("st-b2")

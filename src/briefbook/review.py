@@ -7,7 +7,8 @@ change on the front page, each with the line to paste into
 
 1. a figure that sets its group's best number and whose category was a guess
    (no verb or noun of the lexicon placed it), then other guessed figures of
-   people killed or injured, largest first;
+   people killed or injured, largest first (a guessed "other" figure, which the
+   front page does not give, comes after the statements and claims below);
 2. a statement whose speaker was resolved from a pronoun ("he", "they"),
    ranked by how many statements that speaker has;
 3. two statements of one speaker, in different articles and within a week,
@@ -81,8 +82,10 @@ def _figures(figures: pd.DataFrame, documents: pd.DataFrame) -> list[dict]:
         sets_best = f.figure_id in best
         if not sets_best and f.category not in TOLL:
             continue
+        # the front page gives each category's best figure but "other"'s: a guess there changes less
+        weight = 60 if f.category == "other" else 300 if sets_best else 200
         rows.append({
-            "_weight": (300 if sets_best else 200) + min(value, 99_999) / 100_000, "what": "figure", "id": f.figure_id,
+            "_weight": weight + min(value, 99_999) / 100_000, "what": "figure", "id": f.figure_id,
             "why": f"category '{f.category}' is a guess ({f.category_how}): \u201c{f.sentence[:140]}\u201d",
             "consequence": (f"sets the best figure of {f.category} ({f.who})" if sets_best
                             else f"counts toward {f.category} ({f.who})"),
