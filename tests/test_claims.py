@@ -517,3 +517,15 @@ def test_unattributed_statements_are_counted_but_never_a_speaker():
     assert "2 of them attributed to 1 speaker" in text and "1 statement could not be attributed" in text
     charted = {row["speaker"] for row in statements_by_speaker(statements).to_dict()["datasets"].values().__iter__().__next__()}
     assert charted == {"Ana Ruiz"}
+
+
+def test_a_fragment_joins_a_claim_only_where_it_says_nearly_what_the_claim_says():
+    from briefbook.claims.grouping import group_claims
+
+    full = Counter({"bridge": 1, "repair": 1, "cost": 1, "heavy": 1, "month": 1, "closed": 1})
+    fragment = Counter({"heavy": 1, "cost": 1})                     # 'a "heavy cost"'
+    paraphrase = Counter({"bridge": 1, "repair": 1, "cost": 1, "heavy": 1, "month": 1, "shut": 1})
+    claims = group_claims(["st-1", "st-2", "st-3"], ["Mayor", "Mayor", "Mayor"], [full, fragment, paraphrase])
+    assert claims["st-1"] == claims["st-3"] and claims["st-2"] != claims["st-1"]
+    same = group_claims(["st-4", "st-5"], ["Mayor", "Mayor"], [fragment, Counter({"heavy": 1, "cost": 1, "toll": 1})])
+    assert same["st-4"] == same["st-5"]                             # nearly the same words: one claim

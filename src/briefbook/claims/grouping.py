@@ -45,6 +45,9 @@ GROUPING_THRESHOLD = 0.3
 OCCASION_DAYS = 7
 #: Likeness two statements of one speaker in one article need to be one claim (a headline and its lead).
 SAME_ARTICLE_THRESHOLD = 0.6
+#: A statement of fewer content words than this is a fragment: it joins a claim only at
+#: :data:`SAME_ARTICLE_THRESHOLD`.
+FRAGMENT_WORDS = 4
 GROUPING_METHOD = (
     "Statements by the same canonical speaker are grouped into one claim by average-linkage clustering "
     "of IDF-weighted bags of content-word stems (nouns, verbs, adjectives, proper nouns and numbers, "
@@ -55,7 +58,9 @@ GROUPING_METHOD = (
     f"their average similarity is at least {GROUPING_THRESHOLD}. Precision comes first, because a claim "
     "shown as carried by several outlets when it is not is a false corroboration: statements with no "
     f"speaker are never grouped; statements reported {OCCASION_DAYS} or more days apart are two "
-    "occasions, never one claim; two statements that give figures and share none are two claims; and two "
+    "occasions, never one claim; two statements that give figures and share none are two claims; a fragment "
+    f"of fewer than {FRAGMENT_WORDS} content words joins a claim only where it says nearly the same "
+    f"(similarity at least {SAME_ARTICLE_THRESHOLD}); and two "
     "statements of one speaker in one article are one claim only when they say nearly the same "
     f"(similarity at least {SAME_ARTICLE_THRESHOLD}). The claim id is taken from the group's smallest "
     "statement id."
@@ -167,7 +172,10 @@ def _average_linkage(members: list[int], vectors: list[dict[str, float]], thresh
                 abs((occasions[i] - occasions[j]).days) >= OCCASION_DAYS
             other_figures = figures[a] and figures[b] and not figures[a] & figures[b]
             same_article = articles is not None and articles[i] == articles[j] and sim[a, b] < SAME_ARTICLE_THRESHOLD
-            if apart or other_figures or same_article:
+            # a fragment ('a "high human cost"') states no proposition of its own: it joins a claim only
+            # where it says nearly what the other says
+            fragment = min(len(vectors[i]), len(vectors[j])) < FRAGMENT_WORDS and sim[a, b] < SAME_ARTICLE_THRESHOLD
+            if apart or other_figures or same_article or fragment:
                 sim[a, b] = sim[b, a] = -np.inf
     clusters = average_linkage_matrix(sim, threshold)
     return [[members[pos] for pos in positions] for positions in clusters]
