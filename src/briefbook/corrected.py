@@ -67,7 +67,8 @@ def apply(tables: dict[str, pd.DataFrame], corrections: Corrections,
             frame[COLUMN] = [v if isinstance(v, str) else "" for v in frame[COLUMN]] if COLUMN in frame else ""
     if "figures" in tables:
         figures = tables["figures"]
-        figures["standing"] = [v is True or v == True for v in figures["standing"]] if "standing" in figures else False  # noqa: E712
+        # the machine's tables leave the column empty (NaN): only an analyst's True stands
+        figures["standing"] = [v == True for v in figures["standing"]] if "standing" in figures else False  # noqa: E712
     rows: list[dict] = []
 
     def log(section, ident, change, machine, corrected, reason, status="applied"):

@@ -12,7 +12,7 @@ change on the front page, each with the line to paste into
 2. a statement whose speaker was resolved from a pronoun ("he", "they"),
    ranked by how many statements that speaker has;
 3. two statements of one speaker, in different articles and within a week,
-   whose words overlap nearly enough to be one claim but were not grouped;
+   whose likeness is near the grouping's threshold but were not grouped;
 4. events dated from an article date that was itself inferred;
 5. unattributed statements.
 
@@ -26,8 +26,10 @@ import re
 
 import pandas as pd
 
+from briefbook.claims.grouping import GROUPING_THRESHOLD, OCCASION_DAYS
 from briefbook.corpus.corrections import fix_line, group_line
 from briefbook.figures.reconcile import reconcile
+from briefbook.language.similarity import idf_of, ochiai, weighted_words
 
 #: Categories whose best number leads the front page.
 TOLL = ("killed", "injured")
@@ -36,10 +38,8 @@ WEAK_CATEGORY = ("default", "sentence", "antecedent")
 #: A speaker's mention that is a pronoun: resolved to the person the sentences before name, the weakest
 #: of the attribution's rules (a title or a role names its holder in the article itself).
 _PRONOUN = re.compile(r"^(?:he|she|they|him|her|them|it)$", re.I)
-#: Content-word overlap (Jaccard) of two statements that might be one claim the grouping kept apart.
-NEAR_CLAIM = 0.25
-_STOP = frozenset("the a an of to in on and or that this for with by at from as is was were be been it its their "
-                  "they he she we his her has have had not will would said says".split())
+#: How far below the grouping threshold two statements of one speaker still make a pair to review.
+NEAR_CLAIM_MARGIN = 0.1
 
 COLUMNS = ["rank", "what", "id", "why", "consequence", "line"]
 
@@ -48,10 +48,6 @@ def _corrected(row) -> bool:
     """Whether an analyst already corrected the row (its ``corrected`` column set)."""
     value = getattr(row, "corrected", "")
     return isinstance(value, str) and bool(value)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", str(text).lower()) if w not in _STOP and len(w) > 2}
 
 
 def suggestions(tables: dict[str, pd.DataFrame], limit: int = 60) -> pd.DataFrame:
@@ -113,27 +109,32 @@ def _speakers(statements: pd.DataFrame) -> list[dict]:
 
 
 def _near_claims(statements: pd.DataFrame) -> list[dict]:
-    """Pairs of one speaker's statements, in two articles within a week, close in words but not grouped.
-    Compared within a speaker only, so the pass grows with the busiest speaker, not the corpus squared."""
+    """Pairs of one speaker's statements, in two articles within a week, that the grouping's likeness
+    (IDF-weighted words, :func:`~briefbook.language.similarity.ochiai`) puts near its threshold but that
+    are two claims. Compared within a speaker only, so the pass grows with the busiest speaker, not the
+    corpus squared."""
     if statements.empty:
         return []
+    words = {r.statement_id: " ".join(re.findall(r"[a-z0-9]+", str(r.text).lower())) for r in statements.itertuples()}
+    idf = idf_of(set(text.split()) for text in words.values())
+    vectors = {ident: weighted_words(text, idf) for ident, text in words.items()}
+    near = GROUPING_THRESHOLD - NEAR_CLAIM_MARGIN
     rows = []
     attributed = statements[statements["speaker"] != "unattributed"]
     for speaker, group in attributed.groupby("speaker", sort=True):
         records = list(group.sort_values("statement_id").itertuples())
-        bags = {r.statement_id: _words(r.text) for r in records}
         for i, a in enumerate(records):
             for b in records[i + 1:]:
                 if a.claim_id == b.claim_id or a.doc_id == b.doc_id:
                     continue
-                if a.occasion and b.occasion and abs((pd.Timestamp(a.occasion) - pd.Timestamp(b.occasion)).days) > 7:
+                if a.occasion and b.occasion and abs((pd.Timestamp(a.occasion) - pd.Timestamp(b.occasion)).days) >= OCCASION_DAYS:
                     continue
-                x, y = bags[a.statement_id], bags[b.statement_id]
-                overlap = len(x & y) / len(x | y) if x | y else 0.0
-                if overlap >= NEAR_CLAIM:
+                likeness = ochiai(vectors[a.statement_id], vectors[b.statement_id])
+                if likeness >= near:
                     rows.append({
-                        "_weight": 90 + overlap, "what": "claim", "id": f"{a.statement_id} + {b.statement_id}",
-                        "why": f"{speaker}: two wordings share {overlap:.0%} of their words but are two claims",
+                        "_weight": 90 + likeness, "what": "claim", "id": f"{a.statement_id} + {b.statement_id}",
+                        "why": f"{speaker}: two wordings alike at {likeness:.2f} on their words (the grouping, "
+                               f"on word stems and concepts, joins at {GROUPING_THRESHOLD}) but kept as two claims",
                         "consequence": "one claim carried by more outlets if merged",
                         "line": group_line("claims", "merge", [a.statement_id, b.statement_id]),
                     })

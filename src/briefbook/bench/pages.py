@@ -112,13 +112,12 @@ def _page(folders: list[Path], name: str) -> bytes | None:
 
 
 def briefbook_reader(markup: bytes, url: str) -> str:
-    """The article text briefbook reads from a page: its reader, then its boilerplate cleaning."""
-    from briefbook.corpus.clean import split_article
+    """The article text briefbook analyses from a page: its reader, then the loader's repair and cleaning."""
     from briefbook.corpus.formats import read_bytes
+    from briefbook.corpus.load import make_document
 
-    page = read_bytes(markup, ".html", url=url)
-    kept, _ = split_article(page.text)
-    return "\n".join(line.text for line in kept)
+    document = make_document("page.html", read_bytes(markup, ".html", url=url))
+    return "\n".join(p.text for p in document.paragraphs)
 
 
 def trafilatura_reader(markup: bytes, url: str) -> str:

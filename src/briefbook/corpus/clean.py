@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefbook.corpus.model import Removed
-from briefbook.corpus.site_lines import SITE_LINE, is_site_line
+from briefbook.corpus.site_lines import SITE_LINE, is_site_line, line_key
 from briefbook.resources import load_yaml
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -91,7 +91,7 @@ def split_article(text: str, site: frozenset[str] = frozenset()) -> tuple[list[L
     seen: set[str] = set()
     for line in lines(text):
         reason = SITE_LINE if is_site_line(line.text, site) else boilerplate_reason(line.text)
-        key = " ".join(line.text.split()).casefold()
+        key = line_key(line.text)
         if reason is None and key in seen and len(key) > 40:
             reason = "repeated paragraph"
         if reason is None:

@@ -212,9 +212,13 @@ def read_corrections(folder: Path) -> Corrections:
     if path is None:
         return Corrections()
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+        node = None
+        try:  # parsed once: the nodes give the lines of errors, the data is built from them
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except UnicodeDecodeError:
         raise BriefbookError(str(path), "not UTF-8 text") from None
     except yaml.YAMLError as err:

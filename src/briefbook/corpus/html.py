@@ -52,12 +52,14 @@ def read_html(markup: str, url: str = "") -> Page:
     body = extract(markup, url=url or None, include_comments=False, include_tables=True,
                    include_formatting=False, deduplicate=False, config=_config()) or ""
     paragraphs = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
-    title = _title(tree)
+    meta, ld = list(_meta(tree)), _json_ld(tree)  # read once, asked by every finder below
+    title = _title(tree, meta, ld)
     if title and (not paragraphs or paragraphs[0] != title.value):
         paragraphs.insert(0, str(title.value))
     text = "\n\n".join(paragraphs) + "\n" if paragraphs else ""
-    page = Page(text=text, title=title, outlet=_outlet(tree), published=_published(tree),
-                url=_canonical(tree), author=_author(tree))
+    canonical = _canonical(tree, meta)
+    page = Page(text=text, title=title, outlet=_outlet(meta, ld), published=_published(tree, meta, ld, canonical),
+                url=canonical, author=_author(meta))
     lxml.etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
     page.cut = _cut(tree, paragraphs)  # last: the metadata above reads the scripts (JSON-LD) this drops
     return page
@@ -109,18 +111,17 @@ def _json_ld(tree) -> list[dict]:
     return found
 
 
-def _published(tree) -> Found | None:
-    meta = dict(reversed(list(_meta(tree))))  # the first of a repeated name wins
+def _published(tree, meta: list[tuple[str, str]], ld: list[dict], canonical: Found | None) -> Found | None:
+    first = dict(reversed(meta))  # the first of a repeated name wins
     for key in DATE_META:
-        if key in meta and (day := parse_iso_date(meta[key])):
+        if key in first and (day := parse_iso_date(first[key])):
             return Found(day, f"page metadata ({key})")
-    for item in _json_ld(tree):
+    for item in ld:
         if isinstance(item.get("datePublished"), str) and (day := parse_iso_date(item["datePublished"])):
             return Found(day, "page metadata (JSON-LD datePublished)")
     for element in tree.iterfind('.//*[@itemprop="datePublished"]'):
         if day := parse_iso_date(element.get("content") or element.get("datetime") or ""):
             return Found(day, "page metadata (itemprop datePublished)")
-    canonical = _canonical(tree)
     if canonical and date_in_url(str(canonical.value)):
         return None  # the loader reads the address's date, and says so
     from htmldate import find_date
@@ -129,14 +130,15 @@ def _published(tree) -> Found | None:
         found = find_date(tree, extensive_search=False, original_date=True, url=None, verbose=False)
     except Exception:  # htmldate fails on some malformed trees; a page without a date is no error
         found = None
-    return Found(parse_iso_date(found), "page markup (htmldate)") if found and parse_iso_date(found) else None
+    day = parse_iso_date(found) if found else None
+    return Found(day, "page markup (htmldate)") if day else None
 
 
-def _outlet(tree) -> Found | None:
-    for key, content in _meta(tree):
+def _outlet(meta: list[tuple[str, str]], ld: list[dict]) -> Found | None:
+    for key, content in meta:
         if key in ("og:site_name", "application-name") and content:
             return Found(" ".join(content.split()), f"page metadata ({key})")
-    for item in _json_ld(tree):
+    for item in ld:
         publisher = item.get("publisher")
         if isinstance(publisher, list) and publisher:
             publisher = publisher[0]
@@ -146,11 +148,11 @@ def _outlet(tree) -> Found | None:
     return None
 
 
-def _title(tree) -> Found | None:
-    for key, content in _meta(tree):
+def _title(tree, meta: list[tuple[str, str]], ld: list[dict]) -> Found | None:
+    for key, content in meta:
         if key in ("og:title", "twitter:title"):
             return Found(" ".join(content.split()), f"page metadata ({key})")
-    for item in _json_ld(tree):
+    for item in ld:
         if isinstance(item.get("headline"), str) and item["headline"].strip():
             return Found(" ".join(item["headline"].split()), "page metadata (JSON-LD headline)")
     for tag, how in (("h1", "HTML heading"), ("title", "HTML title")):
@@ -160,18 +162,18 @@ def _title(tree) -> Found | None:
     return None
 
 
-def _author(tree) -> Found | None:
-    for key, content in _meta(tree):
+def _author(meta: list[tuple[str, str]]) -> Found | None:
+    for key, content in meta:
         if key in ("author", "article:author", "dc.creator", "parsely-author") and not content.startswith("http"):
             return Found(" ".join(content.split()), f"page metadata ({key})")
     return None
 
 
-def _canonical(tree) -> Found | None:
+def _canonical(tree, meta: list[tuple[str, str]]) -> Found | None:
     for element in tree.iter("link"):
         if (element.get("rel") or "").strip().lower() == "canonical" and (element.get("href") or "").startswith("http"):
             return Found(element.get("href").strip(), "page's canonical link")
-    for key, content in _meta(tree):
+    for key, content in meta:
         if key == "og:url" and content.startswith("http"):
             return Found(content, "page metadata (og:url)")
     return None
@@ -181,10 +183,17 @@ def _cut(tree, kept: list[str]) -> list[str]:
     """Text blocks of the page that are not in the text as read (menus, footers, related links):
     innermost blocks only, each once, at most :data:`MAX_CUT`."""
     kept_text = " ".join(kept)
+    outer: set = set()  # blocks holding another block, found in one pass up from every block
+    for element in tree.iter(*_BLOCKS):
+        parent = element.getparent()
+        while parent is not None and parent not in outer:
+            if parent.tag in _BLOCKS:
+                outer.add(parent)
+            parent = parent.getparent()
     cut: list[str] = []
     seen: set[str] = set()
     for element in tree.iter(*_BLOCKS):
-        if any(True for _ in element.iterdescendants(*_BLOCKS)):
+        if element in outer:
             continue
         text = " ".join(element.text_content().split())
         if len(text) < 3 or text in seen or text in kept_text:

@@ -23,14 +23,16 @@ MAX_WORDS = 30
 SAME_STORY = 0.5
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
+    """What two printings of one line share: its words, spacing and case aside (also how cleaning finds
+    a repeated paragraph)."""
     return " ".join(text.split()).casefold()
 
 
 def site_lines(documents: list[Document], outlet_of: dict[str, str]) -> dict[str, frozenset[str]]:
     """For each article (by file) the lines of it its outlet prints in another, different story."""
-    lines = {d.file: {_key(p.text) for p in d.paragraphs if len(p.text.split()) <= MAX_WORDS} for d in documents}
-    everything = {d.file: {_key(p.text) for p in d.paragraphs} for d in documents}
+    everything = {d.file: {line_key(p.text) for p in d.paragraphs} for d in documents}
+    lines = {file: {k for k in keys if k.count(" ") < MAX_WORDS} for file, keys in everything.items()}
     carriers: dict[tuple[str, str], list[str]] = defaultdict(list)
     for d in documents:
         outlet = outlet_of.get(d.file, "")
@@ -53,4 +55,4 @@ def _distinct(a: set[str], b: set[str]) -> bool:
 
 def is_site_line(text: str, site: frozenset[str]) -> bool:
     """Whether ``text`` is one of an article's site lines (compared as :func:`site_lines` keys them)."""
-    return bool(site) and _key(text) in site
+    return bool(site) and line_key(text) in site
