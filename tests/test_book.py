@@ -96,3 +96,40 @@ def test_a_failing_notebook_names_itself_and_keeps_the_last_good_site(tmp_path, 
     assert "deliberate failure" in error and "Traceback" not in result.stderr
     after = {p: p.read_bytes() for p in (out / "html").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_an_added_article_rewrites_only_the_pages_it_changes(tmp_path):
+    """A rebuild after one new article keeps Sphinx's environment: an article page whose source is the same
+    is not written again (same bytes, same modification time), the new article gets its page, and a page
+    that is written names the new build in its footer."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    articles = sorted((CORPORA / "claims").glob("*.txt"))[:3]
+    for article in articles[:2]:
+        shutil.copy(article, seeds / article.name)
+    out = tmp_path / "out"
+    assert run_build(seeds, out).returncode == 0
+
+    def pages() -> dict[str, tuple[int, bytes, bytes]]:
+        html, source = out / "html" / "book" / "articles", out / "source" / "book" / "articles"
+        return {p.stem: (p.stat().st_mtime_ns, p.read_bytes(), (source / f"{p.stem}.md").read_bytes())
+                for p in html.glob("doc-*.html")}
+
+    before = pages()
+    shutil.copy(articles[2], seeds / articles[2].name)
+    result = run_build(seeds, out)
+    assert result.returncode == 0, result.stderr
+    after = pages()
+    assert set(before) < set(after) and len(after) == 3
+    unchanged = [name for name in before if after[name][2] == before[name][2]]
+    assert unchanged, "an article page whose source is the same after the new article"
+    assert all(after[name][:2] == before[name][:2] for name in unchanged)
+    new_page = after[next(iter(set(after) - set(before)))][1].decode("utf-8")
+    old_page = before[unchanged[0]][1].decode("utf-8")
+    assert _footer_fingerprint(new_page) != _footer_fingerprint(old_page)
+
+
+def _footer_fingerprint(page: str) -> str:
+    import re
+
+    return re.search(r"from seeds fingerprint (\w+)\.", page).group(1)

@@ -183,3 +183,17 @@ def test_each_analysis_prints_its_own_rows_of_briefbook_evaluate(tmp_path):
     printed_corpora = {corpus for corpus in ("seeds", "other events", "held-out", "published")
                        if any(corpus in line for line in lines)}
     assert printed_corpora == set(metrics.loc[metrics["analysis"] == "claims", "corpus"])
+
+
+def test_sphinx_keeps_its_environment_only_while_the_code_is_the_same(tmp_path):
+    """Sphinx cannot see a change in the extension or renderers: a new code version empties its environment."""
+    from briefbook.publish.build import fresh_environment
+
+    work = tmp_path / ".work"
+    fresh_environment(work, "code-a")
+    (work / "_build").mkdir()
+    (work / "_build" / "environment.pickle").write_bytes(b"kept")
+    fresh_environment(work, "code-a")
+    assert (work / "_build" / "environment.pickle").read_bytes() == b"kept"
+    fresh_environment(work, "code-b")
+    assert not (work / "_build").exists()

@@ -96,9 +96,12 @@ def subject(entities: pd.DataFrame) -> str:
     return str(top.iloc[0]["entity"])
 
 
-def report_title(documents: pd.DataFrame, entities: pd.DataFrame) -> str:
-    """A title for the report that follows the corpus (its main subject and size)."""
-    n = len(documents)
+def report_title(entities: pd.DataFrame) -> str:
+    """A title for the report that follows the corpus's main subject.
+
+    The title is printed in every page's header, so it leaves out what changes with each added article
+    (their count, which the front page gives): a title that changed would make Sphinx rewrite every page
+    of the site for one new article.
+    """
     about = subject(entities)
-    articles = f"{n} news article{'s' if n != 1 else ''}"
-    return f"{about}: claims, figures and chronology in {articles}" if about else f"Claims, figures and chronology in {articles}"
+    return f"{about}: claims, figures and chronology from the news" if about else "Claims, figures and chronology from the news"

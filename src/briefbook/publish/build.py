@@ -2,7 +2,9 @@
 
 Steps: load and validate the seeds, extract (cached), write the article pages
 and the offline chart library, run the chapter notebooks, then build the book
-with warnings as errors into a work folder. Only when every step succeeded is
+with warnings as errors into a work folder, whose Sphinx environment is kept
+between builds so that only changed pages are read and written
+(:func:`fresh_environment`). Only when every step succeeded is
 the new site moved into place, so a failed build leaves the last good site
 untouched. So does a stopped one (Ctrl-C, SIGTERM): nothing needs undoing, the
 build has only to stop promptly, notebooks and jupyter-book included.
@@ -110,6 +112,20 @@ def site_digest(source: Path, code: str) -> str:
     return digest.hexdigest()
 
 
+def fresh_environment(work: Path, code: str) -> None:
+    """Keep Sphinx's environment in ``work`` between builds only while briefbook's code is the same.
+
+    Sphinx then reads and writes only the pages whose source changed. It cannot see a change in
+    what renders a page without being staged (this package's Sphinx extension, its renderers), so a
+    new code version starts from an empty environment and every page is written again.
+    """
+    stamp = work / "CODE_VERSION"
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != code:
+        shutil.rmtree(work / "_build", ignore_errors=True)
+        work.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(code, encoding="utf-8")
+
+
 def run_jupyter_book(source: Path, work: Path) -> None:
     """``jupyter-book build`` with warnings as errors; raises with the first problems on failure."""
     command = [
@@ -169,7 +185,7 @@ def build(
 
     start = time.perf_counter()
     source = out / "source"
-    title = title or report_title(tables["documents"], tables["entities"])
+    title = title or report_title(tables["entities"])
     fingerprint = json.loads((cache_folder / "COMPLETE").read_text(encoding="utf-8"))["fingerprint"]
     stage_source(root, source, title, provenance(root, fingerprint), baseurl)
     appendix.write_appendix(tables, source / "book" / "articles")
@@ -194,6 +210,7 @@ def build(
     else:
         _progress("building the site (jupyter-book, warnings as errors)")
         stamp_file.unlink(missing_ok=True)
+        fresh_environment(out / ".work", code)
         run_jupyter_book(source, out / ".work")
         publish(out / ".work" / "_build" / "html", site)
         stamp_file.write_text(digest)

@@ -3,6 +3,10 @@
 - **Provenance.** The report's version, the git commit it was built from, the
   fingerprint of the seeds folder and the build date, so a brief can cite an
   exact build. ``briefbook build`` writes them as ``briefbook_provenance``.
+  They name the build that last *wrote* the page: a rebuild rewrites only the
+  pages whose content changed (a new article does not rewrite the other 499),
+  so an unchanged page keeps the build it has read the same since. A change of
+  briefbook's code rebuilds every page (:func:`briefbook.publish.build.build`).
 - **Cite this page.** A formatted reference and a BibTeX entry built from the
   page's canonical address (``html.baseurl``), its title and the provenance.
 - **Escaped page titles.** The theme prints ``pagetitle`` raw; titles of
@@ -101,13 +105,12 @@ def cite_block(title: str, book_title: str, author: str, url: str, provenance: d
 
 
 def provenance_line(provenance: dict[str, str]) -> str:
-    parts = [
-        f"version {provenance.get('version', '')}",
-        f"built {provenance.get('build_date', '')}",
-        f"commit {provenance.get('commit', '')[:12] or 'unknown'}",
-        f"seeds fingerprint {provenance.get('seeds_fingerprint', '')}",
-    ]
-    return '<p class="briefbook-provenance" id="provenance">Report ' + html.escape(", ".join(parts)) + "</p>"
+    """The footer line naming the build that last wrote the page (see the module docstring)."""
+    text = (f"This page was last written by briefbook version {provenance.get('version', '')}"
+            f" on {provenance.get('build_date', '')}"
+            f" (commit {provenance.get('commit', '')[:12] or 'unknown'})"
+            f" from seeds fingerprint {provenance.get('seeds_fingerprint', '')}.")
+    return f'<p class="briefbook-provenance" id="provenance">{html.escape(text)}</p>'
 
 
 def add_cite_block(app, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -174,7 +177,8 @@ def short_sidebar(app, config) -> None:
 
 
 def setup(app) -> dict:
-    app.add_config_value("briefbook_provenance", {}, "html")
+    # "": a new provenance alone rewrites no page (see the module docstring)
+    app.add_config_value("briefbook_provenance", {}, "")
     app.connect("config-inited", short_sidebar)
     # Early: a theme handler returns a template name, which ends the event for later handlers.
     app.connect("html-page-context", dedupe_scripts, priority=200)
