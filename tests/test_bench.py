@@ -88,3 +88,23 @@ def test_rebuild_and_worker_verdicts_judge_issue_18s_targets():
     assert lines[4].startswith("- NOT met: peak memory per worker 310 -> 420 MB")
     table = markdown(rows, "test machine", workers)
     assert "| 500 | 100.0 | 15.0 | 0.15 | 25.0 | 0.25 |" in table and "| 10,000 | 1,400,000 | 4,000 | 2 |" in table
+
+
+def test_a_spawned_process_reports_its_own_peak_memory_not_its_parents(tmp_path):
+    """A Dask worker is started by fork and exec from a process that may hold the whole corpus; its peak
+    must be its own (``ru_maxrss`` would report the parent's size at the fork)."""
+    import subprocess
+    import sys
+
+    held = b"x" * (400 * 2**20)  # the parent is now above 400 MB
+    child = subprocess.run([sys.executable, "-c", "from briefbook.bench.child import peak_memory_mb;"
+                            "print(peak_memory_mb())"], capture_output=True, text=True, check=True)
+    assert len(held) and float(child.stdout) < 300
+
+
+def test_peak_memory_is_read_from_the_high_water_mark(tmp_path):
+    from briefbook.bench.child import peak_memory_mb
+
+    status = tmp_path / "status"
+    status.write_text("Name:\tpython\nVmPeak:\t  900000 kB\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\n")
+    assert peak_memory_mb(status) == 200.0
