@@ -257,6 +257,11 @@ def test_the_summary_says_when_no_date_could_be_placed():
     # a participle telling the happening's result is the happening
     ("The river broke through a levee on March 12, sending water into the streets.",
      "March 12", "The river broke through a levee on March 12, sending water into the streets"),
+    # ... but not one saying it caused another happening
+    ("Hundreds of dockers walked off the job on Monday, sparking a wider strike across the region.",
+     "Monday", "Hundreds of dockers walked off the job on Monday"),
+    ("A storm hit the coast of Varna on Friday, flooding roads and triggering an evacuation of the island.",
+     "Friday", "A storm hit the coast of Varna on Friday"),
 ])
 def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, date, event):
     from briefbook.chronology.clauses import clause_for_date
@@ -264,7 +269,8 @@ def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, dat
 
     doc = pipeline()(sentence)
     start = sentence.index(date)
-    clause = clause_for_date(doc, start, start + len(date), frozenset(), frozenset(), False)
+    clause = clause_for_date(doc, start, start + len(date), frozenset(), frozenset(), False,
+                             cause_verbs=lexicon().cause_verbs)
     assert sentence[clause.start:clause.end] == event
 
 

@@ -158,14 +158,23 @@ def reported_clause(head: Token, reporting_verbs: frozenset[str]) -> Token:
 
 #: What a comma after the date may introduce that describes the happening rather than states it
 #: ("…, with bunkers set up", "…, including a bus driver", "…, where …", "…, but …"). A participle
-#: telling its result ("…, sending water into the streets") is the happening itself and stays.
+#: telling its result ("…, sending water into the streets") is the happening itself and stays, unless
+#: it says the happening caused another (:func:`_tells_a_consequence`).
 TRAILING = {"advcl", "acl", "relcl", "prep", "npadvmod", "appos", "cc", "conj", "parataxis"}
 #: Subordinators of a clause that tells another happening than the dated one ("… on Tuesday after the
 #: army chief said …", "… on Wednesday as rescuers found …").
 OTHER_HAPPENING = {"after", "as", "before", "while", "when", "since", "until", "because", "though", "although"}
 
 
-def _without_what_follows(words: list[Token], head: Token, date_end: int) -> list[Token]:
+def _tells_a_consequence(participle: Token, cause_verbs: frozenset[str]) -> bool:
+    """"…, sparking protests", "…, bringing homes down and triggering a rescue operation": a participle
+    phrase one of whose verbs says the happening caused another states that other happening, which
+    has a date of its own (or none), not the dated one's result."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in cause_verbs for t in participle.subtree)
+
+
+def _without_what_follows(words: list[Token], head: Token, date_end: int,
+                          cause_verbs: frozenset[str] = frozenset()) -> list[Token]:
     """The clause's words up to where, after both its verb and its date, it goes on to another
     happening or to circumstances: a comma opening an adjunct, or a subordinate clause. Annotators
     and readers take the happening as the main clause ("Six people died in clashes … on Thursday")."""
@@ -178,7 +187,9 @@ def _without_what_follows(words: list[Token], head: Token, date_end: int) -> lis
             top = first
             while top.head.i in ids and top.head.i != top.i and top.head.left_edge.i >= first.i:
                 top = top.head
-            if top is not head and top.dep_ in TRAILING and not (top.dep_ == "advcl" and top.tag_ == "VBG"):
+            participle = top.dep_ == "advcl" and top.tag_ == "VBG"
+            if top is not head and top.dep_ in TRAILING and (
+                    not participle or _tells_a_consequence(top, cause_verbs)):
                 return words[:k]
         elif token.dep_ == "mark" and token.lower_ in OTHER_HAPPENING and token.head.dep_ == "advcl" \
                 and token.head.left_edge.i == token.i:
@@ -208,7 +219,8 @@ def _without_what_precedes(words: list[Token], head: Token, date_start: int) -> 
     return words
 
 
-def clause_of(head: Token, date_end: int | None = None, date_start: int | None = None) -> tuple[int, int]:
+def clause_of(head: Token, date_end: int | None = None, date_start: int | None = None,
+              cause_verbs: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span of ``head``'s phrase without coordinated clauses (and, given where the date
     is, without what follows it or opens it on another happening: :func:`_without_what_follows`,
     :func:`_without_what_precedes`)."""
@@ -224,7 +236,7 @@ def clause_of(head: Token, date_end: int | None = None, date_start: int | None =
         words = [t for t in words if t.i <= head.i]
     if date_end is not None and words:
         words = sorted(words, key=lambda t: t.i)
-        words = _without_what_follows(words, head, date_end)
+        words = _without_what_follows(words, head, date_end, cause_verbs)
     if date_start is not None and words:
         words = _without_what_precedes(sorted(words, key=lambda t: t.i), head, date_start)
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -290,6 +302,7 @@ def clause_for_date(
     reporting_verbs: frozenset[str] = frozenset(),
     event_nouns: frozenset[str] = frozenset(),
     plan_words: frozenset[str] = frozenset(),
+    cause_verbs: frozenset[str] = frozenset(),
 ) -> Clause:
     """The event clause of the date at ``start:end`` in a parsed paragraph.
 
@@ -308,7 +321,7 @@ def clause_for_date(
             words.pop()
         span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
     else:
-        span_start, span_end = clause_of(head, end, start)
+        span_start, span_end = clause_of(head, end, start, cause_verbs)
     future = looks_forward(head, future_markers) or is_plan(head, plan_words)
     verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
     nominal = head.pos_ not in ("VERB", "AUX")

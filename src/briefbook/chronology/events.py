@@ -95,7 +95,7 @@ def document_events(
         clauses = [
             interval_clause(doc, m.start, m.end) if m.shape == "interval" else clause_for_date(
                 doc, m.start, m.end, lex.time_nouns, lex.future_markers, m.shape == "month",
-                lex.reporting_verbs, lex.event_nouns, lex.plan_words,
+                lex.reporting_verbs, lex.event_nouns, lex.plan_words, lex.cause_verbs,
             )
             for m in mentions
         ]
