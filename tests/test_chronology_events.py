@@ -274,6 +274,24 @@ def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, dat
     assert sentence[clause.start:clause.end] == event
 
 
+@pytest.mark.parametrize("sentence, date, event", [
+    # "a Monday's raid": the parser hangs the day on the noun as a modifier marked "'s", not a possessor
+    ("Anger grew over a Monday’s raid on the offices of the union.", "Monday", "a Monday’s raid"),
+    # an adjective completing a verb has no happening of its own: the verb's clause is the event
+    ("The shops remained closed on Monday.", "Monday", "The shops remained closed on Monday"),
+])
+def test_a_date_dates_the_happening_word_above_it(sentence, date, event):
+    from briefbook.chronology.clauses import clause_for_date
+    from briefbook.nlp import pipeline
+
+    doc = pipeline()(sentence)
+    start = sentence.index(date)
+    lex = lexicon()
+    clause = clause_for_date(doc, start, start + len(date), lex.time_nouns, lex.future_markers, False,
+                             event_nouns=lex.event_nouns)
+    assert sentence[clause.start:clause.end] == event
+
+
 def test_a_chain_of_alike_wordings_does_not_stretch_one_entry_over_days():
     from briefbook.chronology.timeline import assign_timelines
 

@@ -25,6 +25,10 @@ SEPARATE = {"conj", "cc", "parataxis"}
 #: A verb in one of these roles states its happening through its head ("began to withdraw").
 CLIMB_VERB = {"xcomp", "aux", "auxpass"}
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+#: An adjective in one of these roles has no happening of its own: the date dates the verb it
+#: completes ("remained closed on Monday", "found him guilty on Friday"), and a name the tagger took
+#: for an adjective lands here too.
+ADJECTIVE_COMPLEMENTS = {"ccomp", "acomp", "oprd", "dobj"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,12 @@ def _span_root(tokens: list[Token]) -> Token | None:
         if token.head.i not in ids or token.head.i == token.i:
             return token
     return tokens[0] if tokens else None
+
+
+def _possessive(token: Token) -> bool:
+    """"Thursday's crush", and "a Thursday's crush", which the parser hangs on the noun as a
+    modifier marked with "'s" rather than as a possessor."""
+    return token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.tag_ == "POS" for c in token.children))
 
 
 def _event_noun_before(root: Token, event_nouns: frozenset[str]) -> Token | None:
@@ -87,7 +97,7 @@ def event_head(
     if noun is not None and (month_only or root.head.head.i == noun.i):
         # "the unrest in January"; "the blackout since Thursday" when the parse hangs the day on the noun
         return noun
-    if root.head.pos_ == "NOUN" and (root.dep_ == "poss" or (root.dep_ == "compound" and
+    if root.head.pos_ == "NOUN" and (_possessive(root) or (root.dep_ == "compound" and
                                                            root.head.lemma_.lower() in event_nouns)):
         # "Tuesday's fire", "Sunday's election", "the Thursday crush": the noun names the happening
         return root.head
@@ -112,6 +122,8 @@ def event_head(
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return token
+    if token.pos_ == "ADJ" and token.dep_ in ADJECTIVE_COMPLEMENTS and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head  # "told the agency Harlo on Monday that …" with the name read as an adjective
     while token.dep_ in CLIMB_VERB and token.head.i != token.i:
         if token.head.pos_ in ("VERB", "AUX"):
             token = token.head
