@@ -210,17 +210,33 @@ def test_an_article_without_dates_gives_empty_tables_that_still_chart(tmp_path):
     assert "layer" in timeline_chart(entries).to_dict()
 
 
+def _one_article_events(tmp_path, text: str) -> pd.DataFrame:
+    """The events of one article, by date text."""
+    corpus, parsed = build(tmp_path, {"f.txt": text})
+    return _events(corpus, parsed).set_index("date_text")
+
+
 def test_a_count_from_a_named_happening_takes_that_happening_s_date(tmp_path):
-    text = (
+    events = _one_article_events(tmp_path, (
         "Mill fire\n\nLORENT, Sept. 16, 2021 (Agency) - The blaze broke out on Sept. 14 in a storage area. "
         "Crews brought the fire under control on Sept. 15.\n\n"
         "The governor ordered an inquiry the day after the fire. Tuesday's fire was the worst in a decade.\n"
-    )
-    corpus, parsed = build(tmp_path, {"f.txt": text})
-    events = _events(corpus, parsed).set_index("date_text")
+    ))
     assert events.loc["the day after the fire", "date"] == "2021-09-15"
     assert events.loc["the day after the fire", "how"] == dates_mod.FROM_NAMED_HAPPENING
     assert events.loc["Tuesday", "text"] == "Tuesday's fire" and events.loc["Tuesday", "date"] == "2021-09-14"
+
+
+def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
+    """"The bombings" name the blasts written earlier: an explosion's words are one group, and the claim
+    dated later whose words say "bombings" is not what the count starts from."""
+    events = _one_article_events(tmp_path, (
+        "Market blasts\n\nTARSK, Oct. 8, 2021 (Agency) - Wednesday's blasts tore through the old market.\n\n"
+        "A militant group said on Friday that it carried out the bombings.\n\n"
+        "Officials revised the toll the day after the bombings.\n"
+    ))
+    assert events.loc["Wednesday", "date"] == "2021-10-06"
+    assert events.loc["the day after the bombings", "date"] == "2021-10-07"
 
 
 def test_tables_read_back_from_csv_give_the_same_timeline(small, tmp_path):

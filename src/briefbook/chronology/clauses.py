@@ -335,7 +335,7 @@ def clause_for_date(
     else:
         span_start, span_end = clause_of(head, end, start, cause_verbs)
     future = looks_forward(head, future_markers) or is_plan(head, plan_words)
-    verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
+    verb = head.lemma_.lower()  # the happening word as a lemma, noun ("blasts" -> blast) or verb
     nominal = head.pos_ not in ("VERB", "AUX")
     return Clause(min(span_start, start), max(span_end, end), head, actor_of(head), verb, future, nominal)
 
