@@ -227,6 +227,17 @@ def test_a_count_from_a_named_happening_takes_that_happening_s_date(tmp_path):
     assert events.loc["Tuesday", "text"] == "Tuesday's fire" and events.loc["Tuesday", "date"] == "2021-09-14"
 
 
+def test_a_count_after_a_named_happening_counts_forward_past_a_measure_on_its_noun(tmp_path):
+    """"two days after the 12-hour blaze" is two days after the blaze (not before it), and the
+    measure written on the noun does not hide the word that names the happening."""
+    events = _one_article_events(tmp_path, (
+        "Mill fire\n\nLORENT, Sept. 20, 2021 (Agency) - The blaze broke out on Sept. 14 in a storage area.\n\n"
+        "Crews found a body two days after the 12-hour blaze. The mayor visited the site three days after the fire.\n"
+    ))
+    assert events.loc["two days after the 12-hour blaze", "date"] == "2021-09-16"
+    assert events.loc["three days after the fire", "date"] == "2021-09-17"
+
+
 def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
     """"The bombings" name the blasts written earlier: an explosion's words are one group, and the claim
     dated later whose words say "bombings" is not what the count starts from."""

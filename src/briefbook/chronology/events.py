@@ -125,16 +125,22 @@ def document_events(
 
 
 _AFTER_NOUN = re.compile(
-    r"\s*(?:" + alternation(determiners("articles", "possessives", "demonstratives")) + r")\s+(?P<noun>[A-Za-z][\w-]*)")
+    r"\s*(?:" + alternation(determiners("articles", "possessives", "demonstratives")) + r")\s+" + dates_mod.MEASURE
+    + r"(?P<noun>[A-Za-z][\w-]*)")
 
 
 def _as_after_noun(mention: Mention, text: str) -> Mention:
-    """"Two days after the vote": no clause follows, so count from the happening the noun names."""
+    """"Two days after the vote": no clause follows, so count from the happening the noun names.
+
+    An interval counts back from the clause it is set against ("on Friday, two days after …" is
+    Wednesday); counted from the named happening the same words count forward, so the offset turns.
+    """
     match = _AFTER_NOUN.match(text, mention.end)
     if not match:
         return mention
+    low, high = mention.offset
     return replace(mention, shape="after_noun", end=match.end(), text=text[mention.start:match.end()],
-                   noun=match.group("noun").lower())
+                   noun=match.group("noun").lower(), offset=(-high, -low))
 
 
 def _named_happening_date(mention: Mention, doc: Doc, rows: list[dict]) -> dt.date | None:

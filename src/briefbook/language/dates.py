@@ -282,11 +282,16 @@ def _patterns() -> _Patterns:
         ),
         after_noun=re.compile(
             r"\b(?:the\s+(?P<unit_day>day)|(?P<number>\d+|" + numbers + r")\s+" + units + r"s?)\s+"
-            r"(?P<direction>after|before)\s+(?P<det>" + det_all + r")\s+(?P<noun>[a-z][\w-]*"
+            r"(?P<direction>after|before)\s+(?P<det>" + det_all + r")\s+" + MEASURE + r"(?P<noun>[a-z][\w-]*"
             r"(?:\s+(?!(?:and|or|but|to|in|on|at|of|for|with|by|as|was|were|is|had|has)\b)[a-z][\w-]*)?)",
         ),
         phrase=re.compile(r"\b(?P<phrase>" + _alternation(set(lex.deictic) | set(lex.anaphoric)) + r")\b", re.IGNORECASE),
     )
+
+
+#: A measure written on a happening noun ("the 15-hour siege", "the 6.1-magnitude quake"): it tells
+#: how big or long, so the words naming the happening are looked for after it.
+MEASURE = r"(?:\d[\d.,]*-[a-z]+\s+)?"
 
 
 #: A capitalised word right before (no punctuation between): a capitalised "Today" after it is a name's.
