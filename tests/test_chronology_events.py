@@ -238,6 +238,20 @@ def test_a_count_after_a_named_happening_counts_forward_past_a_measure_on_its_no
     assert events.loc["three days after the fire", "date"] == "2021-09-17"
 
 
+def test_a_stretch_from_one_day_until_another_is_one_event_dated_by_both_ends(tmp_path):
+    """"beginning Friday and ending on April 16" bounds one curfew: one row from the first day to the
+    last, and the Friday is the one after the Thursday article's day, since the stretch ends ahead."""
+    events = _one_article_events(tmp_path, (
+        "Curfew\n\nTARSK, April 2, 2015 (Agency) - Police declared a curfew beginning Friday and ending on "
+        "April 16 in three districts.\n\nThe talks ran from March 2 to March 5, officials said.\n"
+    ))
+    assert "April 16" not in events.index and "March 5" not in events.index
+    curfew, talks = events.loc["Friday"], events.loc["March 2"]
+    assert (curfew["date"], curfew["date_end"], curfew["precision"]) == ("2015-04-03", "2015-04-16", "range")
+    assert "a curfew beginning Friday and ending on April 16" in curfew["text"]
+    assert (talks["date"], talks["date_end"]) == ("2015-03-02", "2015-03-05")
+
+
 def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
     """"The bombings" name the blasts written earlier: an explosion's words are one group, and the claim
     dated later whose words say "bombings" is not what the count starts from."""

@@ -103,6 +103,8 @@ def document_events(
         floor = dateline_end(paragraph)
         pairs = [(m, trim_nested(c, m, untrimmed, paragraph.text, floor)) for m, c in untrimmed]
         resolved_here: dict[int, Resolved] = {}
+        closing = dates_mod.stretches(paragraph.text, [m for m, _ in pairs])
+        here: list[dict] = []
         for mention, clause in sorted(pairs, key=lambda pair: pair[0].shape == "interval"):
             anchor = None
             if mention.shape == "interval":
@@ -114,14 +116,44 @@ def document_events(
             elif last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
                 how = dates_mod.FROM_PARAGRAPH if last[1] == paragraph.number else dates_mod.FROM_TEXT
                 anchor = (last[0], how)
-            resolved = resolve(mention, article_date, fallback_year, anchor, clause.future)
+            future = clause.future or _stretch_ends_ahead(closing.get(mention.start), article_date, fallback_year)
+            resolved = resolve(mention, article_date, fallback_year, anchor, future)
             if mention.shape == "after_noun" and not resolved.ok:
                 resolved = replace(resolved, how=dates_mod.NO_NAMED_HAPPENING)
             resolved_here[mention.start] = resolved
             if resolved.ok and resolved.precision != "month" and mention.shape not in ("interval", "after_noun"):
                 last = (resolved.first, paragraph.number)
-            rows.append(_row(document, paragraph, doc, mention, resolved, clause, article_date))
+            here.append(_row(document, paragraph, doc, mention, resolved, clause, article_date))
+        rows += _joined_stretches(here, closing, paragraph.start, document)
     return _one_per_clause(rows)
+
+
+def _stretch_ends_ahead(closing: Mention | None, article_date: dt.date | None, fallback_year) -> bool:
+    """Whether the stretch a weekday opens ends after the article's day: "a curfew beginning Friday
+    and ending on April 16" in an article of Thursday, April 2 begins the next day, not six days ago."""
+    if closing is None or article_date is None:
+        return False
+    end = resolve(closing, article_date, fallback_year)
+    return end.ok and end.first > article_date
+
+
+def _joined_stretches(rows: list[dict], closing: dict[int, Mention], offset: int, document: Document) -> list[dict]:
+    """One row for each stretch of days (:func:`briefbook.language.dates.stretches`): the opening
+    date's row, its clause widened over the closing date's, dated from the first day to the last.
+    Ends that are not both days, or run backwards, stay two rows."""
+    by_start = {row["date_start_offset"] - offset: row for row in rows}
+    dropped = set()
+    for start, end_mention in closing.items():
+        first, last = by_start.get(start), by_start.get(end_mention.start)
+        if first is None or last is None or first["precision"] != "day" or last["precision"] != "day" \
+                or last["date_end"] < first["date"]:
+            continue
+        lo, hi = min(first["start"], last["start"]), max(first["end"], last["end"])
+        first.update(start=lo, end=hi, text=document.text[lo:hi], date_end=last["date_end"], precision="range",
+                     event_id=event_id(document.doc_id, lo, hi),
+                     keywords=" ".join(dict.fromkeys(f"{first['keywords']} {last['keywords']}".split())))
+        dropped.add(id(last))
+    return [row for row in rows if id(row) not in dropped]
 
 
 _AFTER_NOUN = re.compile(

@@ -20,6 +20,7 @@ anchor is missing the expression stays unresolved and says why, never guessed.
 from __future__ import annotations
 
 import calendar
+import itertools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -408,6 +409,40 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
                     direction=direction if direction != "this" else None)
         )
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+#: Shapes that name one day (or a few), and so can open or close a stretch of days.
+DAY_SHAPES = ("absolute", "weekday", "deictic", "anaphoric")
+#: How far apart (in characters) the two ends of a stretch may be written.
+STRETCH_GAP = 100
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _stretch_words() -> tuple[re.Pattern, re.Pattern]:
+    data = load_yaml(DATA_FILE)
+    opens = r"\b(?:" + _alternation(data.get("stretch_opens", ["\0"])) + r")(?:\s+on)?\s+$"
+    closes = r"\b(?:" + _alternation(data.get("stretch_closes", ["\0"])) + r")(?:\s+on)?\s+$"
+    return re.compile(opens, re.IGNORECASE), re.compile(closes, re.IGNORECASE)
+
+
+def stretches(text: str, mentions: list[Mention]) -> dict[int, Mention]:
+    """Where a stretch of days opens -> the mention that closes it: "from Friday … until April 16",
+    "beginning Friday and ending on April 16". The two dates bound one happening (a curfew, a
+    closure) rather than date two, so the happening is dated by both ends. Only two day-naming
+    mentions written next to each other in one sentence, the first after an opening word and the
+    second after a closing word (``stretch_opens`` / ``stretch_closes``), make a stretch."""
+    opens, closes = _stretch_words()
+    ordered = sorted((m for m in mentions if m.shape in DAY_SHAPES), key=lambda m: m.start)
+    found = {}
+    for first, second in itertools.pairwise(ordered):
+        between = text[first.end:second.start]
+        if len(between) > STRETCH_GAP or _SENTENCE_END.search(text, first.end, second.start + 1) \
+                or any(first.end <= m.start < second.start for m in mentions):
+            continue
+        if opens.search(text, 0, first.start) and closes.search(text, 0, second.start):
+            found[first.start] = second
+    return found
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
