@@ -20,8 +20,8 @@ anchor is missing the expression stays unresolved and says why, never guessed.
 from __future__ import annotations
 
 import calendar
-import itertools
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
