@@ -252,6 +252,29 @@ def test_a_stretch_from_one_day_until_another_is_one_event_dated_by_both_ends(tm
     assert (talks["date"], talks["date_end"]) == ("2015-03-02", "2015-03-05")
 
 
+DECKED = """Toll from river flood rises to 40
+
+The toll in the flood that hit the valley on Sunday has risen sharply, officials said.
+
+{opener}
+
+The toll in the flood that struck the Marna valley on Sunday has risen to 40, officials said on Tuesday.
+"""
+
+
+@pytest.mark.parametrize("opener", ["Posted at 9:10 AM, June 4, 2019", "TARSK, Eastland"])
+def test_the_deck_above_the_line_a_story_opens_under_is_not_running_text(tmp_path, opener):
+    events = _one_article_events(tmp_path, DECKED.format(opener=opener))
+    assert len(events.loc[["Sunday"]]) == 1 and "Marna" in events.loc["Sunday", "text"]
+
+
+def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
+    text = DECKED.format(opener="Residents were told to stay indoors.\n\nSchools closed.\n\nRoads were shut.\n\n"
+                                "Posted at 9:10 AM, June 4, 2019")
+    events = _one_article_events(tmp_path, text)
+    assert len(events.loc[["Sunday"]]) == 2
+
+
 def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
     """"The bombings" name the blasts written earlier: an explosion's words are one group, and the claim
     dated later whose words say "bombings" is not what the count starts from."""
@@ -386,6 +409,24 @@ def test_a_later_sentence_whose_weekday_agrees_with_a_dated_happening_bounds_the
     dates = article_dates(CorpusReading(corpus, parsed))
     later = by_file(corpus, dates, "b.txt").iloc[0]
     assert (later["date"], later["how"]) == ("2019-05-11", SAME_HAPPENING)
+
+
+DECKED_FOLLOW_UP = """Marchers count the cost
+
+Organisers will hold another march on Sunday, a spokesman said.
+
+RIVERTON, Eastland
+
+Thousands of people marched through the city centre on Thursday against the new tax, organisers said.
+"""
+
+
+def test_a_weekday_of_the_deck_does_not_move_the_article_s_date(tmp_path):
+    """The deck is not running text (its plan to march "on Sunday" is no event), so its weekday is
+    no day the article was written after either: the article is from the Thursday it matched."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": DECKED_FOLLOW_UP})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-09"
 
 
 def _wire_events_with(tmp_path, last_paragraphs: str) -> pd.DataFrame:

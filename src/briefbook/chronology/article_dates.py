@@ -22,7 +22,7 @@ import datetime as dt
 
 import pandas as pd
 
-from briefbook.chronology.events import document_events, paragraph_mentions
+from briefbook.chronology.events import deck_paragraphs, document_events, paragraph_mentions
 from briefbook.chronology.schema import ARTICLE_DATES
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Document
@@ -242,8 +242,9 @@ def _weekdays_after(document: Document, events: list[dict], bound: dt.date, evid
     """
     date = bound
     lead = next((p for p in document.paragraphs if p.role == "body" and len(p.text.split()) >= LEAD_WORDS), None)
+    deck = deck_paragraphs(document)
     for paragraph in document.paragraphs:
-        if paragraph.role != "body":
+        if paragraph.role != "body" or paragraph.number in deck:
             continue
         for mention in paragraph_mentions(paragraph):
             if mention.shape != "weekday" or mention.direction == "next":

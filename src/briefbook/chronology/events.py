@@ -66,6 +66,33 @@ def dateline_end(paragraph: Paragraph) -> int:
     return metadata.dateline_end(paragraph.text)
 
 
+#: How many paragraphs after the headline the page's head (a deck, then the date or place line
+#: the story opens under) may take.
+HEAD_PARAGRAPHS = 3
+#: A line that is only the place a story is filed from: "HARWICK, Eastland", "TARSK".
+_PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}){0,2}$")
+
+
+def _opens_the_story(paragraph: Paragraph) -> bool:
+    """A date line, a publication line, a dateline or a place line alone: where a page's story starts."""
+    text = paragraph.text.strip()
+    return metadata.is_publication_line(text) or metadata.is_date_line(text) or dateline_end(paragraph) > 0 \
+        or bool(_PLACE_LINE.match(text))
+
+
+def deck_paragraphs(document: Document) -> set[int]:
+    """The numbers of the paragraphs between the headline and the line the story opens under.
+
+    A page's head sets a summary (the deck, standfirst) under the headline and above the date,
+    byline or dateline; like the headline it restates the story, so it is not running text, and its
+    dates would count a happening twice. Only a line within :data:`HEAD_PARAGRAPHS` of the
+    headline opens the story; further down, a dated line is part of the text.
+    """
+    after_title = [p for p in document.paragraphs if p.role != "title"][:HEAD_PARAGRAPHS + 1]
+    opener = next((k for k, p in enumerate(after_title) if _opens_the_story(p)), None)
+    return {p.number for p in after_title[:opener]} if opener else set()
+
+
 def paragraph_mentions(paragraph: Paragraph) -> list[Mention]:
     """The paragraph's date expressions, its dateline or "Published:" line left out (they date the article)."""
     if metadata.is_publication_line(paragraph.text) or metadata.is_date_line(paragraph.text):
@@ -84,8 +111,9 @@ def document_events(
     lex = lexicon()
     rows: list[dict] = []
     last: tuple[dt.date, int] | None = None  # the latest resolved day and its paragraph number
+    deck = deck_paragraphs(document)
     for paragraph, doc in zip(document.paragraphs, docs):
-        if paragraph.role not in EVENT_ROLES:
+        if paragraph.role not in EVENT_ROLES or paragraph.number in deck:
             continue
         mentions = [
             _as_after_noun(m, paragraph.text) if m.shape == "interval" and interval_clause(doc, m.start, m.end) is None
