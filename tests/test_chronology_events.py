@@ -429,6 +429,15 @@ def test_a_weekday_of_the_deck_does_not_move_the_article_s_date(tmp_path):
     assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-09"
 
 
+def test_a_weekday_named_last_is_before_the_article_s_day(tmp_path):
+    """The march matched is Thursday 9 May; "last Saturday" names a day the article is written after,
+    not on (on that day it would say "today"), so the article is from Sunday 12 May at the earliest."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": FOLLOW_UP.replace(
+        "Shops stayed closed along the route.", "Police made more arrests last Saturday.")})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-12"
+
+
 def _wire_events_with(tmp_path, last_paragraphs: str) -> pd.DataFrame:
     """The events of the wire story with its last paragraph replaced, by date text."""
     corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(

@@ -255,7 +255,8 @@ def _weekdays_after(document: Document, events: list[dict], bound: dt.date, evid
             ahead = (mention.weekday - bound.weekday()) % 7
             if ahead > (lead_reach if paragraph is lead else WEEKDAY_REACH):
                 continue
-            day = bound + dt.timedelta(days=ahead)
+            # "last Saturday" is behind the article's day: written on that Saturday it would be "today"
+            day = bound + dt.timedelta(days=ahead + (mention.direction == "last"))
             if day > date:
                 date, evidence = day, f"{evidence}; then {paragraph.anchor}: {mention.text}"
     return date, evidence
