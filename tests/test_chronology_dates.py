@@ -82,6 +82,9 @@ def test_vague_counts_and_calendar_weeks_resolve_to_ranges():
     assert (last_week.first, last_week.last) == (dt.date(2021, 9, 6), dt.date(2021, 9, 12))
     weekend = resolve(find_mentions("since the weekend")[0], WED, None)
     assert (weekend.first, weekend.last) == (dt.date(2021, 9, 11), dt.date(2021, 9, 12))
+    # the night before the article's day: it runs from the day before into the day itself
+    night = resolve(find_mentions("Overnight rains cut the road")[0], WED, None)
+    assert (night.precision, night.first, night.last) == ("range", dt.date(2021, 9, 14), WED)
 
 
 @pytest.mark.parametrize(
