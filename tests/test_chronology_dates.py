@@ -87,6 +87,15 @@ def test_vague_counts_and_calendar_weeks_resolve_to_ranges():
     assert (night.precision, night.first, night.last) == ("range", dt.date(2021, 9, 14), WED)
 
 
+def test_hours_count_as_the_nearest_whole_day_and_a_stretch_of_hours_names_no_day():
+    sept_1 = (dt.date(2021, 9, 1), "x")
+    later = resolve(find_mentions("ten hours later")[0], None, None, anchor=sept_1)
+    next_day = resolve(find_mentions("30 hours later")[0], None, None, anchor=sept_1)
+    assert (later.first, next_day.first) == (dt.date(2021, 9, 1), dt.date(2021, 9, 2))
+    assert [m.shape for m in find_mentions("Divers found a car 10 hours after the collapse.")] == ["interval"]
+    assert find_mentions("The toll could rise in the coming hours.") == []
+
+
 @pytest.mark.parametrize(
     "text, label, precision",
     [("in March 2020", "2020-03", "month"), ("in early March 2020", "2020-03-01", "range")],

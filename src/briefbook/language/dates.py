@@ -24,6 +24,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -131,7 +132,7 @@ class Resolved:
 class Lexicon:
     weekdays: tuple[str, ...]
     numbers: dict[str, tuple[int, int]]
-    units: dict[str, int]
+    units: dict[str, float]  # days one unit counts: 1, 7, or 1/24 for an hour
     deictic: dict[str, tuple]
     anaphoric: dict[str, tuple]
     after_words: frozenset[str]
@@ -192,7 +193,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         weekdays=tuple(data["weekdays"]),
         numbers={k.lower(): _count(v) for k, v in data["number_words"].items()},
-        units={k.lower(): int(v) for k, v in data["units"].items()},
+        units={k.lower(): float(Fraction(str(v))) for k, v in data["units"].items()},
         deictic={k.lower(): _offset(v) for k, v in data["deictic"].items()},
         anaphoric={k.lower(): _offset(v) for k, v in data["anaphoric"].items()},
         after_words=frozenset(w.lower() for w in data["after_words"]),
@@ -295,6 +296,12 @@ def _patterns() -> _Patterns:
 MEASURE = r"(?:\d[\d.,]*-[a-z]+\s+)?"
 
 
+def whole_days(count: int, unit: float) -> int:
+    """How many whole days ``count`` units make. Hours round to the nearest day: "ten hours after the
+    crash" is most likely the crash's day, "36 hours later" the second day after."""
+    return round(count * unit)
+
+
 #: A capitalised word right before (no punctuation between): a capitalised "Today" after it is a name's.
 _IN_A_NAME = re.compile(r"\b[A-Z][\w&]*[ \u00a0]+$")
 
@@ -329,7 +336,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         if not free(m.start(), m.end()) or not m.group("month")[0].isupper():
             continue
         count = lex.numbers.get((m.group("number") or "one").lower()) or (int(m.group("number")),) * 2
-        days = count[1] * lex.units[m.group("unit").lower()]
+        days = whole_days(count[1], lex.units[m.group("unit").lower()])
         edge = "first" if m.group("edge").lower() == "first" else "last"
         year = int(m.group("year")) if m.group("year") else None
         found.append(Mention(m.start(), m.end(), m.group(0), "month", MONTHS[m.group("month").lower()], year=year,
@@ -354,7 +361,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         low, high = lex.numbers.get(m.group("number").lower(), None) or (int(m.group("number")),) * 2
         unit = lex.units[m.group("unit").lower()]
         sign = -1 if m.group("direction").lower() == "after" else 1
-        low, high = sorted((sign * low * unit, sign * high * unit))
+        low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
         found.append(Mention(m.start(), m.end(), m.group(0), "interval", offset=(low, high)))
     for m in pats.counted.finditer(text):
         if not free(m.start(), m.end()):
@@ -363,7 +370,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         unit = lex.units[m.group("unit").lower()]
         direction = m.group("direction").lower()
         sign = 1 if direction in lex.after_words else -1
-        low, high = sorted((sign * low * unit, sign * high * unit))
+        low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
         shape = "deictic" if direction in lex.ago_words else "anaphoric"
         found.append(Mention(m.start(), m.end(), m.group(0), shape, offset=(low, high)))
     for m in pats.span.finditer(text):
@@ -371,7 +378,9 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         if not free(m.start(), m.end()):
             continue
         count = lex.numbers.get((m.group("number") or "one").lower()) or (int(m.group("number")),) * 2
-        days = count[1] * lex.units[m.group("unit").lower()]
+        days = whole_days(count[1], lex.units[m.group("unit").lower()])
+        if days < 1:
+            continue  # "in the coming hours": a stretch shorter than a day names no day to come or past
         offset = (1, days) if m.group("way").lower() in lex.span_forward else (-days, 0)
         found.append(Mention(m.start(), m.end(), m.group(0), "deictic", offset=offset))
     for m in pats.after_noun.finditer(text):
@@ -382,7 +391,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         low, high = lex.numbers.get(number.lower(), None) or (int(number),) * 2
         unit = 1 if m.group("unit_day") else lex.units[m.group("unit").lower()]
         sign = 1 if m.group("direction") == "after" else -1
-        low, high = sorted((sign * low * unit, sign * high * unit))
+        low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
         end = m.start("noun") + len(m.group("noun"))
         found[:] = [f for f in found if not (f.start >= m.start() and f.end <= end)]
         found.append(Mention(m.start(), end, text[m.start():end], "after_noun", offset=(low, high),
