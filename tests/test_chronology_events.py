@@ -268,6 +268,15 @@ def test_the_deck_above_the_line_a_story_opens_under_is_not_running_text(tmp_pat
     assert len(events.loc[["Sunday"]]) == 1 and "Marna" in events.loc["Sunday", "text"]
 
 
+def test_a_caption_its_credit_follows_is_not_running_text(tmp_path):
+    events = _one_article_events(tmp_path, (
+        "Flood toll rises\n\nTARSK, June 4, 2019 (Agency) - The river burst its banks on Sunday, officials said.\n\n"
+        "Rescuers carry a boy through the water on Monday after the river rose.\n\n(Ana Ruiz / Agency)\n\n"
+        "Rescuers searched the valley on Monday for the missing.\n"
+    ))
+    assert len(events.loc[["Monday"]]) == 1 and events.loc["Monday", "text"].startswith("Rescuers searched")
+
+
 def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
     text = DECKED.format(opener="Residents were told to stay indoors.\n\nSchools closed.\n\nRoads were shut.\n\n"
                                 "Posted at 9:10 AM, June 4, 2019")

@@ -93,6 +93,29 @@ def deck_paragraphs(document: Document) -> set[int]:
     return {p.number for p in after_title[:opener]} if opener else set()
 
 
+#: The most words a photo credit standing on its own line has: "(Ana Ruiz / Agency / Photo Desk)".
+CREDIT_WORDS = 8
+
+
+def _credit_alone(paragraph: Paragraph) -> bool:
+    """A caption line that is only the photo's credit in brackets: "(Ana Ruiz / Agency)"."""
+    text = paragraph.text.strip()
+    return paragraph.role == "caption" and text.startswith("(") and text.endswith(")") \
+        and len(text.split()) <= CREDIT_WORDS
+
+
+def credited_captions(document: Document) -> set[int]:
+    """The numbers of the paragraphs a photo credit on its own line follows: the photo's caption.
+
+    A page sets a caption and then, on the next line, its credit; the credit is read as a caption,
+    and the caption's words, written like a sentence, would otherwise pass for running text though
+    they tell what a photo shows (the module docstring: captions date the photo, not events).
+    """
+    paragraphs = document.paragraphs
+    return {before.number for before, after in zip(paragraphs, paragraphs[1:])
+            if before.role == "body" and _credit_alone(after)}
+
+
 def paragraph_mentions(paragraph: Paragraph) -> list[Mention]:
     """The paragraph's date expressions, its dateline or "Published:" line left out (they date the article)."""
     if metadata.is_publication_line(paragraph.text) or metadata.is_date_line(paragraph.text):
@@ -111,9 +134,9 @@ def document_events(
     lex = lexicon()
     rows: list[dict] = []
     last: tuple[dt.date, int] | None = None  # the latest resolved day and its paragraph number
-    deck = deck_paragraphs(document)
+    skipped = deck_paragraphs(document) | credited_captions(document)
     for paragraph, doc in zip(document.paragraphs, docs):
-        if paragraph.role not in EVENT_ROLES or paragraph.number in deck:
+        if paragraph.role not in EVENT_ROLES or paragraph.number in skipped:
             continue
         mentions = [
             _as_after_noun(m, paragraph.text) if m.shape == "interval" and interval_clause(doc, m.start, m.end) is None
