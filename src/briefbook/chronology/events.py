@@ -11,6 +11,7 @@ empty date and ``how`` saying why, so the report can list what it could not plac
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -111,8 +112,7 @@ def credited_captions(document: Document) -> set[int]:
     and the caption's words, written like a sentence, would otherwise pass for running text though
     they tell what a photo shows (the module docstring: captions date the photo, not events).
     """
-    paragraphs = document.paragraphs
-    return {before.number for before, after in zip(paragraphs, paragraphs[1:])
+    return {before.number for before, after in itertools.pairwise(document.paragraphs)
             if before.role == "body" and _credit_alone(after)}
 
 
