@@ -327,6 +327,10 @@ def test_the_summary_says_when_no_date_could_be_placed():
      "May 20", "The walkout began on May 20"),
     ("The restrictions remained in place on Tuesday after the army chief said order was restored.",
      "Tuesday", "The restrictions remained in place on Tuesday"),
+    # ... but what hangs on the noun right before the comma goes on with that noun
+    ("On Sunday, the court cut the number of jobs reserved for specific groups, including the children of veterans.",
+     "Sunday",
+     "On Sunday, the court cut the number of jobs reserved for specific groups, including the children of veterans"),
     # a participle telling the happening's result is the happening
     ("The river broke through a levee on March 12, sending water into the streets.",
      "March 12", "The river broke through a levee on March 12, sending water into the streets"),

@@ -185,6 +185,16 @@ def _tells_a_consequence(participle: Token, cause_verbs: frozenset[str]) -> bool
     return any(t.pos_ == "VERB" and t.lemma_.lower() in cause_verbs for t in participle.subtree)
 
 
+def _goes_on_with_the_noun(top: Token, comma: Token, date_end: int) -> bool:
+    """"… pared back the jobs reserved for some groups, including the descendants of veterans": what
+    the comma opens hangs on the noun written right before it, after the date, so it goes on with
+    that noun (the object of the happening) rather than adding circumstances to the dated clause.
+    ("Six people died … on Thursday, including a bus driver" hangs on the subject, far before.)"""
+    noun = top.head
+    return top.dep_ in ("prep", "appos", "acl") and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.i == comma.i - 1 and noun.idx >= date_end
+
+
 def _without_what_follows(words: list[Token], head: Token, date_end: int,
                           cause_verbs: frozenset[str] = frozenset()) -> list[Token]:
     """The clause's words up to where, after both its verb and its date, it goes on to another
@@ -200,8 +210,8 @@ def _without_what_follows(words: list[Token], head: Token, date_end: int,
             while top.head.i in ids and top.head.i != top.i and top.head.left_edge.i >= first.i:
                 top = top.head
             participle = top.dep_ == "advcl" and top.tag_ == "VBG"
-            if top is not head and top.dep_ in TRAILING and (
-                    not participle or _tells_a_consequence(top, cause_verbs)):
+            if top is not head and top.dep_ in TRAILING and not _goes_on_with_the_noun(top, token, date_end) \
+                    and (not participle or _tells_a_consequence(top, cause_verbs)):
                 return words[:k]
         elif token.dep_ == "mark" and token.lower_ in OTHER_HAPPENING and token.head.dep_ == "advcl" \
                 and token.head.left_edge.i == token.i:
