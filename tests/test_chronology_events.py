@@ -262,7 +262,7 @@ The toll in the flood that struck the Marna valley on Sunday has risen to 40, of
 """
 
 
-@pytest.mark.parametrize("opener", ["Posted at 9:10 AM, June 4, 2019", "TARSK, Eastland"])
+@pytest.mark.parametrize("opener", ["Posted at 9:10 AM, June 4, 2019", "TARSK, Eastland", "By Ana Ruiz"])
 def test_the_deck_above_the_line_a_story_opens_under_is_not_running_text(tmp_path, opener):
     events = _one_article_events(tmp_path, DECKED.format(opener=opener))
     assert len(events.loc[["Sunday"]]) == 1 and "Marna" in events.loc["Sunday", "text"]

@@ -74,11 +74,16 @@ HEAD_PARAGRAPHS = 3
 _PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}){0,2}$")
 
 
+#: A byline on its own line: "By Ana Ruiz", "By: A Wire Service".
+_BYLINE = re.compile(r"^By:?\s+[A-Z]\S*(?:\s+\S+){0,7}$")
+
+
 def _opens_the_story(paragraph: Paragraph) -> bool:
-    """A date line, a publication line, a dateline or a place line alone: where a page's story starts."""
+    """A date line, a publication line, a byline, a dateline or a place line alone: where a page's
+    story starts."""
     text = paragraph.text.strip()
     return metadata.is_publication_line(text) or metadata.is_date_line(text) or dateline_end(paragraph) > 0 \
-        or bool(_PLACE_LINE.match(text))
+        or bool(_PLACE_LINE.match(text) or _BYLINE.match(text))
 
 
 def deck_paragraphs(document: Document) -> set[int]:
