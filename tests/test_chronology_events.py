@@ -284,6 +284,15 @@ def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
     assert len(events.loc[["Sunday"]]) == 2
 
 
+def test_the_first_hours_after_a_happening_are_its_day(tmp_path):
+    """"In the first hours after the quake" counts from the earthquake written earlier (a near-synonym)."""
+    events = _one_article_events(tmp_path, (
+        "Valley quake\n\nTARSK, Oct. 8, 2021 (Agency) - A strong earthquake hit the Marna valley on Sunday.\n\n"
+        "In the first hours after the quake, rescuers pulled 20 people from the rubble.\n"
+    ))
+    assert events.loc["the first hours after the quake", "date"] == "2021-10-03"
+
+
 def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
     """"The bombings" name the blasts written earlier: an explosion's words are one group, and the claim
     dated later whose words say "bombings" is not what the count starts from."""

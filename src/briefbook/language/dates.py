@@ -283,7 +283,8 @@ def _patterns() -> _Patterns:
             re.IGNORECASE,
         ),
         after_noun=re.compile(
-            r"\b(?:the\s+(?P<unit_day>day)|(?P<number>\d+|" + numbers + r")\s+" + units + r"s?)\s+"
+            r"\b(?:the\s+(?P<unit_day>day)|(?P<number>\d+|" + numbers + r")\s+" + units + r"s?"
+            r"|the\s+(?:first|initial)\s+(?P<first_unit>" + _alternation(lex.units) + r")s?)\s+"
             r"(?P<direction>after|before)\s+(?P<det>" + det_all + r")\s+" + MEASURE + r"(?P<noun>[a-z][\w-]*"
             r"(?:\s+(?!(?:and|or|but|to|in|on|at|of|for|with|by|as|was|were|is|had|has)\b)[a-z][\w-]*)?)",
         ),
@@ -387,11 +388,17 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         # "the day after the fire": counted from the date of the happening the noun names.
         if not free(m.start(), m.start() + len(m.group(0)) - len(m.group("noun"))):
             continue
-        number = "one" if m.group("unit_day") else m.group("number")
-        low, high = lex.numbers.get(number.lower(), None) or (int(number),) * 2
-        unit = 1 if m.group("unit_day") else lex.units[m.group("unit").lower()]
         sign = 1 if m.group("direction") == "after" else -1
-        low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
+        if m.group("first_unit"):
+            # "in the first hours after the quake": the stretch that starts with the happening
+            if sign < 0:
+                continue
+            low, high = 0, whole_days(1, lex.units[m.group("first_unit").lower()])
+        else:
+            number = "one" if m.group("unit_day") else m.group("number")
+            low, high = lex.numbers.get(number.lower(), None) or (int(number),) * 2
+            unit = 1 if m.group("unit_day") else lex.units[m.group("unit").lower()]
+            low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
         end = m.start("noun") + len(m.group("noun"))
         found[:] = [f for f in found if not (f.start >= m.start() and f.end <= end)]
         found.append(Mention(m.start(), end, text[m.start():end], "after_noun", offset=(low, high),
