@@ -293,6 +293,16 @@ def test_the_first_hours_after_a_happening_are_its_day(tmp_path):
     assert events.loc["the first hours after the quake", "date"] == "2021-10-03"
 
 
+def test_a_named_happening_told_in_a_clause_of_a_dated_sentence_takes_its_date(tmp_path):
+    """The crush is told in the clause joined to Thursday's collision, which the event leaves out:
+    the sentence still dates it."""
+    events = _one_article_events(tmp_path, (
+        "Stadium crush\n\nTARSK, Oct. 9, 2021 (Agency) - Two crowds collided at the north gate on Thursday, and "
+        "dozens of fans were crushed against the fence.\n\nBodies still lay on the pitch 10 hours after the crush.\n"
+    ))
+    assert events.loc["10 hours after the crush", "date"] == "2021-10-07"
+
+
 def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
     """"The bombings" name the blasts written earlier: an explosion's words are one group, and the claim
     dated later whose words say "bombings" is not what the count starts from."""

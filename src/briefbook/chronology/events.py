@@ -139,6 +139,7 @@ def document_events(
     lex = lexicon()
     rows: list[dict] = []
     last: tuple[dt.date, int] | None = None  # the latest resolved day and its paragraph number
+    said_with: dict[int, set[str]] = {}  # an event's start -> the words of the sentence its date is in
     skipped = deck_paragraphs(document) | credited_captions(document)
     for paragraph, doc in zip(document.paragraphs, docs):
         if paragraph.role not in EVENT_ROLES or paragraph.number in skipped:
@@ -167,7 +168,7 @@ def document_events(
                 main = _main_clause_date(mention, untrimmed, resolved_here)
                 anchor = (main, dates_mod.FROM_MAIN_CLAUSE) if main else None
             elif mention.shape == "after_noun":
-                named = _named_happening_date(mention, doc, rows)
+                named = _named_happening_date(mention, doc, rows, said_with)
                 anchor = (named, dates_mod.FROM_NAMED_HAPPENING) if named else None
             elif last is not None and paragraph.number - last[1] <= ANCHOR_REACH:
                 how = dates_mod.FROM_PARAGRAPH if last[1] == paragraph.number else dates_mod.FROM_TEXT
@@ -180,6 +181,7 @@ def document_events(
             if resolved.ok and resolved.precision != "month" and mention.shape not in ("interval", "after_noun"):
                 last = (resolved.first, paragraph.number)
             here.append(_row(document, paragraph, doc, mention, resolved, clause, article_date))
+            said_with[here[-1]["start"]] = _sentence_words(doc, mention)
         rows += _joined_stretches(here, closing, paragraph.start, document)
     return _one_per_clause(rows)
 
@@ -231,11 +233,24 @@ def _as_after_noun(mention: Mention, text: str) -> Mention:
                    noun=match.group("noun").lower(), offset=(-high, -low))
 
 
-def _named_happening_date(mention: Mention, doc: Doc, rows: list[dict]) -> dt.date | None:
+def _sentence_words(doc: Doc, mention: Mention) -> set[str]:
+    """The content words of the sentence a date is written in."""
+    inside = tokens_in(doc, mention.start, mention.end)
+    if not inside:
+        return set()
+    sent = inside[0].sent
+    return set(content_lemmas(doc, sent.start_char, sent.end_char))
+
+
+def _named_happening_date(mention: Mention, doc: Doc, rows: list[dict],
+                          said_with: dict[int, set[str]] | None = None) -> dt.date | None:
     """The date of the latest earlier event of the article whose words name the same happening.
 
     "ordered an inquiry the day after the fire": the fire is the last dated event
     whose clause says "fire" (or a near-synonym, ``chronology_happenings.yaml``).
+    Failing a clause, a sentence does (``said_with``: an event's start -> its sentence's words):
+    "crowds collided on Thursday, and hundreds were crushed" dates the crush, a clause of its
+    own the date's clause leaves out.
     """
     groups = synonym_groups()
     noun_words = mention.noun.split()
@@ -253,6 +268,9 @@ def _named_happening_date(mention: Mention, doc: Doc, rows: list[dict]) -> dt.da
             return dt.date.fromisoformat(row["date"])
     for row in dated:
         if wanted & names(row["keywords"]):
+            return dt.date.fromisoformat(row["date"])
+    for row in dated:
+        if wanted & names(" ".join((said_with or {}).get(row["start"], ()))):
             return dt.date.fromisoformat(row["date"])
     return None
 
