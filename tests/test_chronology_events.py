@@ -373,6 +373,9 @@ def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, dat
 @pytest.mark.parametrize("sentence, date, event", [
     # "a Monday's raid": the parser hangs the day on the noun as a modifier marked "'s", not a possessor
     ("Anger grew over a Monday’s raid on the offices of the union.", "Monday", "a Monday’s raid"),
+    # a day inside the phrase of a noun another day names dates only that phrase
+    ("Monday’s jump in the toll – from 310 late Sunday – was due to rescuers reaching remote villages.",
+     "Sunday", "from 310 late Sunday"),
     # an adjective completing a verb has no happening of its own: the verb's clause is the event
     ("The shops remained closed on Monday.", "Monday", "The shops remained closed on Monday"),
 ])

@@ -58,6 +58,13 @@ def _possessive(token: Token) -> bool:
     return token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.tag_ == "POS" for c in token.children))
 
 
+def _dated_by_another(noun: Token, ids: set[int]) -> bool:
+    """Whether a noun names its happening with a day of its own ("Wednesday's jump"), not the
+    date at ``ids``."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        _possessive(c) and c.ent_type_ == "DATE" and c.i not in ids for c in noun.children)
+
+
 def _event_noun_before(root: Token, event_nouns: frozenset[str]) -> Token | None:
     """The happening noun right before a month's preposition ("the unrest | in January")."""
     prep = root.head if root.dep_ == "pobj" else None
@@ -103,8 +110,11 @@ def event_head(
         return root.head
     ids = {t.i for t in inside}
     token = root
+    preposition = None  # the last preposition climbed over
     while token.head.i != token.i:
         token = token.head
+        if token.dep_ == "prep" and token.pos_ == "ADP" and token.i not in ids:
+            preposition = token
         if token.i in ids or token.pos_ in ("ADP", "SCONJ", "ADV", "DET", "NUM", "PART", "CCONJ", "PUNCT"):
             continue
         if token.dep_ == "prep":
@@ -114,6 +124,10 @@ def event_head(
         break
     if token.i in ids:
         return None
+    if preposition is not None and _dated_by_another(token, ids):
+        # "Wednesday's jump in the toll from 410 late Tuesday": the noun's happening has its own
+        # day; this one dates only the phrase it is written in (where the count stood before)
+        return preposition
     if token.pos_ in ("NOUN", "PROPN", "PRON"):
         # A date on a subject or object belongs to the clause, unless only a month names when.
         if month_only and token.dep_ not in SUBJECTS:
