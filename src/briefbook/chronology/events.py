@@ -1,8 +1,10 @@
 """Dated events: each date expression of an article, resolved, with the clause it dates.
 
 An *event* is one date expression in the article's running text (not its
-headline, photo captions or dateline, which date the article or the photo) and
-the clause stating the happening that date belongs to. Relative dates are
+headline, the deck set under it, photo captions or dateline, which restate the
+story or date the article or the photo) and the clause stating the happening
+that date belongs to; two dates bounding one stretch ("from Friday until April
+16") make one event. Relative dates are
 resolved in reading order, so "two days later" counts from the date written
 just before it; a date that depends on an unknown article date is kept, with an
 empty date and ``how`` saying why, so the report can list what it could not place.
