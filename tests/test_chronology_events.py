@@ -239,30 +239,30 @@ def test_a_count_after_a_named_happening_counts_forward_past_a_measure_on_its_no
 
 
 def test_a_stretch_from_one_day_until_another_is_one_event_dated_by_both_ends(tmp_path):
-    """"beginning Friday and ending on April 16" bounds one curfew: one row from the first day to the
-    last, and the Friday is the one after the Thursday article's day, since the stretch ends ahead."""
+    """"beginning Monday and ending on June 9" bounds one closure: one row from the first day to the
+    last, and the Monday is the one after the Sunday article's day, since the stretch ends ahead."""
     events = _one_article_events(tmp_path, (
-        "Curfew\n\nTARSK, April 2, 2015 (Agency) - Police declared a curfew beginning Friday and ending on "
-        "April 16 in three districts.\n\nThe talks ran from March 2 to March 5, officials said.\n"
+        "Bridge shut\n\nTARSK, June 1, 2025 (Agency) - The city ordered a closure of the old bridge beginning "
+        "Monday and ending on June 9 for repairs.\n\nThe talks ran from March 2 to March 5, officials said.\n"
     ))
-    assert "April 16" not in events.index and "March 5" not in events.index
-    curfew, talks = events.loc["Friday"], events.loc["March 2"]
-    assert (curfew["date"], curfew["date_end"], curfew["precision"]) == ("2015-04-03", "2015-04-16", "range")
-    assert "a curfew beginning Friday and ending on April 16" in curfew["text"]
-    assert (talks["date"], talks["date_end"]) == ("2015-03-02", "2015-03-05")
+    assert "June 9" not in events.index and "March 5" not in events.index
+    closure, talks = events.loc["Monday"], events.loc["March 2"]
+    assert (closure["date"], closure["date_end"], closure["precision"]) == ("2025-06-02", "2025-06-09", "range")
+    assert "beginning Monday and ending on June 9" in closure["text"]
+    assert (talks["date"], talks["date_end"]) == ("2025-03-02", "2025-03-05")
 
 
-DECKED = """Toll from river flood rises to 40
+DECKED = """Valley floods leave 12 missing
 
-The toll in the flood that hit the valley on Sunday has risen sharply, officials said.
+Rescuers are still searching for a dozen people missing since the river flooded the valley on Sunday.
 
 {opener}
 
-The toll in the flood that struck the Marna valley on Sunday has risen to 40, officials said on Tuesday.
+Twelve people have been missing since the river flooded the Marna valley on Sunday, officials said on Tuesday.
 """
 
 
-@pytest.mark.parametrize("opener", ["Posted at 9:10 AM, June 4, 2019", "TARSK, Eastland", "By Ana Ruiz"])
+@pytest.mark.parametrize("opener", ["Published June 4, 2019", "TARSK, Eastland", "By Ana Ruiz"])
 def test_the_deck_above_the_line_a_story_opens_under_is_not_running_text(tmp_path, opener):
     events = _one_article_events(tmp_path, DECKED.format(opener=opener))
     assert len(events.loc[["Sunday"]]) == 1 and "Marna" in events.loc["Sunday", "text"]
@@ -279,40 +279,40 @@ def test_a_caption_its_credit_follows_is_not_running_text(tmp_path):
 
 def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
     text = DECKED.format(opener="Residents were told to stay indoors.\n\nSchools closed.\n\nRoads were shut.\n\n"
-                                "Posted at 9:10 AM, June 4, 2019")
+                                "Published June 4, 2019")
     events = _one_article_events(tmp_path, text)
     assert len(events.loc[["Sunday"]]) == 2
 
 
 def test_the_first_hours_after_a_happening_are_its_day(tmp_path):
-    """"In the first hours after the quake" counts from the earthquake written earlier (a near-synonym)."""
+    """"In the first hours after the earthquake" counts from the tremor written earlier (a near-synonym)."""
     events = _one_article_events(tmp_path, (
-        "Valley quake\n\nTARSK, Oct. 8, 2021 (Agency) - A strong earthquake hit the Marna valley on Sunday.\n\n"
-        "In the first hours after the quake, rescuers pulled 20 people from the rubble.\n"
+        "Valley tremor\n\nTARSK, Oct. 8, 2021 (Agency) - A tremor shook the Marna valley on Sunday.\n\n"
+        "In the first hours after the earthquake, volunteers cleared two roads of fallen rock.\n"
     ))
-    assert events.loc["the first hours after the quake", "date"] == "2021-10-03"
+    assert events.loc["the first hours after the earthquake", "date"] == "2021-10-03"
 
 
 def test_a_named_happening_told_in_a_clause_of_a_dated_sentence_takes_its_date(tmp_path):
-    """The crush is told in the clause joined to Thursday's collision, which the event leaves out:
+    """The collapse is told in the clause joined to Saturday's giving way, which the event leaves out:
     the sentence still dates it."""
     events = _one_article_events(tmp_path, (
-        "Stadium crush\n\nTARSK, Oct. 9, 2021 (Agency) - Two crowds collided at the north gate on Thursday, and "
-        "dozens of fans were crushed against the fence.\n\nBodies still lay on the pitch 10 hours after the crush.\n"
+        "Stand gives way\n\nTARSK, Oct. 11, 2021 (Agency) - A stand gave way at the north end on Saturday, and "
+        "dozens of fans were hurt in the collapse.\n\nEngineers inspected the ground five hours after the collapse.\n"
     ))
-    assert events.loc["10 hours after the crush", "date"] == "2021-10-07"
+    assert events.loc["five hours after the collapse", "date"] == "2021-10-09"
 
 
 def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
-    """"The bombings" name the blasts written earlier: an explosion's words are one group, and the claim
-    dated later whose words say "bombings" is not what the count starts from."""
+    """"The explosions" name the bombings written earlier: an explosion's words are one group, and the
+    claim dated later whose words say "explosions" is not what the count starts from."""
     events = _one_article_events(tmp_path, (
-        "Market blasts\n\nTARSK, Oct. 8, 2021 (Agency) - Wednesday's blasts tore through the old market.\n\n"
-        "A militant group said on Friday that it carried out the bombings.\n\n"
-        "Officials revised the toll the day after the bombings.\n"
+        "Market bombings\n\nTARSK, Oct. 8, 2021 (Agency) - Wednesday's bombings tore through the old market.\n\n"
+        "A militant group said on Friday that it was behind the explosions.\n\n"
+        "Officials named the dead the day after the explosions.\n"
     ))
     assert events.loc["Wednesday", "date"] == "2021-10-06"
-    assert events.loc["the day after the bombings", "date"] == "2021-10-07"
+    assert events.loc["the day after the explosions", "date"] == "2021-10-07"
 
 
 def test_tables_read_back_from_csv_give_the_same_timeline(small, tmp_path):
@@ -347,9 +347,8 @@ def test_the_summary_says_when_no_date_could_be_placed():
     ("The restrictions remained in place on Tuesday after the army chief said order was restored.",
      "Tuesday", "The restrictions remained in place on Tuesday"),
     # ... but what hangs on the noun right before the comma goes on with that noun
-    ("On Sunday, the court cut the number of jobs reserved for specific groups, including the children of veterans.",
-     "Sunday",
-     "On Sunday, the court cut the number of jobs reserved for specific groups, including the children of veterans"),
+    ("On Sunday, the council cut the fees charged to some traders, including the owners of market stalls.",
+     "Sunday", "On Sunday, the council cut the fees charged to some traders, including the owners of market stalls"),
     # a participle telling the happening's result is the happening
     ("The river broke through a levee on March 12, sending water into the streets.",
      "March 12", "The river broke through a levee on March 12, sending water into the streets"),
@@ -374,8 +373,8 @@ def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, dat
     # "a Monday's raid": the parser hangs the day on the noun as a modifier marked "'s", not a possessor
     ("Anger grew over a Monday’s raid on the offices of the union.", "Monday", "a Monday’s raid"),
     # a day inside the phrase of a noun another day names dates only that phrase
-    ("Monday’s jump in the toll – from 310 late Sunday – was due to rescuers reaching remote villages.",
-     "Sunday", "from 310 late Sunday"),
+    ("Monday’s rise in the price – from 3.10 late Sunday – came as traders rushed to buy.",
+     "Sunday", "from 3.10 late Sunday"),
     # an adjective completing a verb has no happening of its own: the verb's clause is the event
     ("The shops remained closed on Monday.", "Monday", "The shops remained closed on Monday"),
 ])

@@ -53,7 +53,7 @@ def _span_root(tokens: list[Token]) -> Token | None:
 
 
 def _possessive(token: Token) -> bool:
-    """"Thursday's crush", and "a Thursday's crush", which the parser hangs on the noun as a
+    """"Monday's raid", and "a Monday's raid", which the parser hangs on the noun as a
     modifier marked with "'s" rather than as a possessor."""
     return token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.tag_ == "POS" for c in token.children))
 
@@ -125,8 +125,8 @@ def event_head(
     if token.i in ids:
         return None
     if preposition is not None and _dated_by_another(token, ids):
-        # "Wednesday's jump in the toll from 410 late Tuesday": the noun's happening has its own
-        # day; this one dates only the phrase it is written in (where the count stood before)
+        # "Monday's rise in the price from 3.10 late Sunday": the noun's happening has its own
+        # day; this one dates only the phrase it is written in (where the price stood before)
         return preposition
     if token.pos_ in ("NOUN", "PROPN", "PRON"):
         # A date on a subject or object belongs to the clause, unless only a month names when.
@@ -193,17 +193,17 @@ OTHER_HAPPENING = {"after", "as", "before", "while", "when", "since", "until", "
 
 
 def _tells_a_consequence(participle: Token, cause_verbs: frozenset[str]) -> bool:
-    """"…, sparking protests", "…, bringing homes down and triggering a rescue operation": a participle
+    """"…, sparking a strike", "…, flooding roads and triggering an evacuation": a participle
     phrase one of whose verbs says the happening caused another states that other happening, which
     has a date of its own (or none), not the dated one's result."""
     return any(t.pos_ == "VERB" and t.lemma_.lower() in cause_verbs for t in participle.subtree)
 
 
 def _goes_on_with_the_noun(top: Token, comma: Token, date_end: int) -> bool:
-    """"… pared back the jobs reserved for some groups, including the descendants of veterans": what
+    """"… cut the fees charged to some traders, including the owners of market stalls": what
     the comma opens hangs on the noun written right before it, after the date, so it goes on with
     that noun (the object of the happening) rather than adding circumstances to the dated clause.
-    ("Six people died … on Thursday, including a bus driver" hangs on the subject, far before.)"""
+    ("Forty workers were hurt … on Monday, including a driver" hangs on the subject, far before.)"""
     noun = top.head
     return top.dep_ in ("prep", "appos", "acl") and noun.pos_ in ("NOUN", "PROPN") \
         and noun.i == comma.i - 1 and noun.idx >= date_end
@@ -359,7 +359,7 @@ def clause_for_date(
     else:
         span_start, span_end = clause_of(head, end, start, cause_verbs)
     future = looks_forward(head, future_markers) or is_plan(head, plan_words)
-    verb = head.lemma_.lower()  # the happening word as a lemma, noun ("blasts" -> blast) or verb
+    verb = head.lemma_.lower()  # the happening word as a lemma, noun ("fires" -> fire) or verb
     nominal = head.pos_ not in ("VERB", "AUX")
     return Clause(min(span_start, start), max(span_end, end), head, actor_of(head), verb, future, nominal)
 

@@ -189,8 +189,8 @@ def document_events(
 
 
 def _stretch_ends_ahead(closing: Mention | None, article_date: dt.date | None, fallback_year) -> bool:
-    """Whether the stretch a weekday opens ends after the article's day: "a curfew beginning Friday
-    and ending on April 16" in an article of Thursday, April 2 begins the next day, not six days ago."""
+    """Whether the stretch a weekday opens ends after the article's day: "a closure beginning Monday
+    and ending on June 9" in an article of Sunday, June 1 begins the next day, not six days before."""
     if closing is None or article_date is None:
         return False
     end = resolve(closing, article_date, fallback_year)
@@ -251,8 +251,8 @@ def _named_happening_date(mention: Mention, doc: Doc, rows: list[dict],
     "ordered an inquiry the day after the fire": the fire is the last dated event
     whose clause says "fire" (or a near-synonym, ``chronology_happenings.yaml``).
     Failing a clause, a sentence does (``said_with``: an event's start -> its sentence's words):
-    "crowds collided on Thursday, and hundreds were crushed" dates the crush, a clause of its
-    own the date's clause leaves out.
+    "a stand gave way on Saturday, and dozens were hurt in the collapse" dates the collapse, told
+    in a clause of its own the date's clause leaves out.
     """
     groups = synonym_groups()
     noun_words = mention.noun.split()

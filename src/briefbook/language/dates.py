@@ -292,7 +292,7 @@ def _patterns() -> _Patterns:
     )
 
 
-#: A measure written on a happening noun ("the 15-hour siege", "the 6.1-magnitude quake"): it tells
+#: A measure written on a happening noun ("the 12-hour blaze", "the 40-metre wave"): it tells
 #: how big or long, so the words naming the happening are looked for after it.
 MEASURE = r"(?:\d[\d.,]*-[a-z]+\s+)?"
 
@@ -381,7 +381,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         count = lex.numbers.get((m.group("number") or "one").lower()) or (int(m.group("number")),) * 2
         days = whole_days(count[1], lex.units[m.group("unit").lower()])
         if days < 1:
-            continue  # "in the coming hours": a stretch shorter than a day names no day to come or past
+            continue  # "over the next few hours": a stretch shorter than a day names no day to come or past
         offset = (1, days) if m.group("way").lower() in lex.span_forward else (-days, 0)
         found.append(Mention(m.start(), m.end(), m.group(0), "deictic", offset=offset))
     for m in pats.after_noun.finditer(text):
@@ -390,7 +390,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
             continue
         sign = 1 if m.group("direction") == "after" else -1
         if m.group("first_unit"):
-            # "in the first hours after the quake": the stretch that starts with the happening
+            # "in the first hours after the flood": the stretch that starts with the happening
             if sign < 0:
                 continue
             low, high = 0, whole_days(1, lex.units[m.group("first_unit").lower()])
@@ -443,8 +443,8 @@ def _stretch_words() -> tuple[re.Pattern, re.Pattern]:
 
 
 def stretches(text: str, mentions: list[Mention]) -> dict[int, Mention]:
-    """Where a stretch of days opens -> the mention that closes it: "from Friday … until April 16",
-    "beginning Friday and ending on April 16". The two dates bound one happening (a curfew, a
+    """Where a stretch of days opens -> the mention that closes it: "from Monday … until June 9",
+    "beginning Monday and ending on June 9". The two dates bound one happening (a ban, a
     closure) rather than date two, so the happening is dated by both ends. Only two day-naming
     mentions written next to each other in one sentence, the first after an opening word and the
     second after a closing word (``stretch_opens`` / ``stretch_closes``), make a stretch."""
