@@ -277,6 +277,12 @@ def test_a_caption_its_credit_follows_is_not_running_text(tmp_path):
     assert len(events.loc[["Monday"]]) == 1 and events.loc["Monday", "text"].startswith("Rescuers searched")
 
 
+@pytest.mark.parametrize("line", ["By Tuesday, the water had fallen by a metre.", "EASTLAND"])
+def test_a_sentence_opening_with_by_or_a_capitalised_word_alone_opens_no_story(tmp_path, line):
+    events = _one_article_events(tmp_path, DECKED.format(opener=line))
+    assert len(events.loc[["Sunday"]]) == 2
+
+
 def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
     text = DECKED.format(opener="Residents were told to stay indoors.\n\nSchools closed.\n\nRoads were shut.\n\n"
                                 "Published June 4, 2019")

@@ -72,12 +72,12 @@ def dateline_end(paragraph: Paragraph) -> int:
 #: How many paragraphs after the headline the page's head (a deck, then the date or place line
 #: the story opens under) may take.
 HEAD_PARAGRAPHS = 3
-#: A line that is only the place a story is filed from: "HARWICK, Eastland", "TARSK".
-_PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}){0,2}$")
-
-
-#: A byline on its own line: "By Ana Ruiz", "By: A Wire Service".
-_BYLINE = re.compile(r"^By:?\s+[A-Z]\S*(?:\s+\S+){0,7}$")
+#: A line that is only the place a story is filed from and its region: "HARWICK, Eastland" (a
+#: capitalised word alone, "EASTLAND", could be a section or a label).
+_PLACE_LINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}){1,2}$")
+#: A byline on its own line: "By Ana Ruiz", "By Ana Ruiz and Li Wei (Agency)"; names and marks, never
+#: a sentence ("By Friday, police had left").
+_BYLINE = re.compile(r"^By:?\s+[A-Z][^\s,]*(?:\s+(?:[A-Z0-9(|][^\s,]*|and|of|de|van|von)){0,7}$")
 
 
 def _opens_the_story(paragraph: Paragraph) -> bool:
