@@ -283,6 +283,14 @@ def test_a_sentence_opening_with_by_or_a_capitalised_word_alone_opens_no_story(t
     assert len(events.loc[["Sunday"]]) == 2
 
 
+def test_a_story_s_own_credit_does_not_make_its_last_paragraph_a_caption(tmp_path):
+    events = _one_article_events(tmp_path, (
+        "Flood toll rises\n\nTARSK, June 4, 2019 (Agency) - The river burst its banks on Sunday, officials said.\n\n"
+        "Rescuers searched the valley on Monday for the missing.\n\n(Reporting by Ana Ruiz / Agency)\n"
+    ))
+    assert "Monday" in events.index
+
+
 def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
     text = DECKED.format(opener="Residents were told to stay indoors.\n\nSchools closed.\n\nRoads were shut.\n\n"
                                 "Published June 4, 2019")

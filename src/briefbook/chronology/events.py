@@ -106,10 +106,12 @@ CREDIT_WORDS = 8
 
 
 def _credit_alone(paragraph: Paragraph) -> bool:
-    """A caption line that is only the photo's credit in brackets: "(Ana Ruiz / Agency)"."""
+    """A caption line that is only the photo's credit in brackets, names alone: "(Ana Ruiz / Agency)"
+    (not a story's "(Reporting by Ana Ruiz / Agency)", which follows its last paragraph)."""
     text = paragraph.text.strip()
+    words = [w for w in re.split(r"[\s/()]+", text) if w]
     return paragraph.role == "caption" and text.startswith("(") and text.endswith(")") \
-        and len(text.split()) <= CREDIT_WORDS
+        and len(words) <= CREDIT_WORDS and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
 def credited_captions(document: Document) -> set[int]:
