@@ -252,6 +252,14 @@ def test_a_stretch_from_one_day_until_another_is_one_event_dated_by_both_ends(tm
     assert (talks["date"], talks["date_end"]) == ("2025-03-02", "2025-03-05")
 
 
+def test_a_date_moved_from_one_day_to_another_is_no_stretch(tmp_path):
+    events = _one_article_events(tmp_path, (
+        "Vote moved\n\nTARSK, June 1, 2025 (Agency) - The council vote was moved from May 5 to May 9, "
+        "officials said.\n"
+    ))
+    assert set(events["precision"]) == {"day"}  # the old day and the new one, no range between
+
+
 DECKED = """Valley floods leave 12 missing
 
 Rescuers are still searching for a dozen people missing since the river flooded the valley on Sunday.

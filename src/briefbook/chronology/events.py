@@ -164,7 +164,8 @@ def document_events(
         floor = dateline_end(paragraph)
         pairs = [(m, trim_nested(c, m, untrimmed, paragraph.text, floor)) for m, c in untrimmed]
         resolved_here: dict[int, Resolved] = {}
-        closing = dates_mod.stretches(paragraph.text, [m for m, _ in pairs])
+        closing = {start: end for start, end in dates_mod.stretches(paragraph.text, [m for m, _ in pairs]).items()
+                   if not any(m.start == start and c.verb in lex.move_verbs for m, c in pairs)}
         here: list[dict] = []
         for mention, clause in sorted(pairs, key=lambda pair: pair[0].shape == "interval"):
             anchor = None

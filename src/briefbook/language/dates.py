@@ -146,6 +146,7 @@ class Lexicon:
     event_nouns: frozenset[str]
     plan_words: frozenset[str]
     cause_verbs: frozenset[str]
+    move_verbs: frozenset[str]
     count_adjectives: frozenset[str]
     month_part_phrases: dict[str, str]
     span_lead_ins: frozenset[str]
@@ -207,6 +208,7 @@ def lexicon() -> Lexicon:
         event_nouns=frozenset(w.lower() for w in data.get("event_nouns", [])),
         plan_words=frozenset(w.lower() for w in data.get("plan_words", [])),
         cause_verbs=frozenset(w.lower() for w in data.get("cause_verbs", [])),
+        move_verbs=frozenset(w.lower() for w in data.get("move_verbs", [])),
         count_adjectives=frozenset(w.lower() for w in data.get("count_adjectives", [])),
         month_part_phrases={k.lower(): v.lower() for k, v in data.get("month_part_phrases", {}).items()},
         span_lead_ins=frozenset(w.lower() for w in data.get("span_lead_ins", [])),
