@@ -494,6 +494,27 @@ def test_a_weekday_named_last_is_before_the_article_s_day(tmp_path):
     assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-12"
 
 
+RAID = """Rebels raid depot
+
+TARSK, May 10, 2019 (Agency) - Rebels raided the fuel depot outside the city on Thursday, officials said.
+"""
+RAID_RECALLED = """Survivors recall the raid
+
+Survivors of Thursday's raid described hours of gunfire, smoke and shouting, with guards, drivers, clerks and cooks \
+hiding in sheds, ditches and lorries until soldiers arrived from the nearby barracks.
+
+Relatives gathered outside the hospital.
+"""
+
+
+def test_a_long_lead_sentence_is_matched_by_the_happening_its_date_states(tmp_path):
+    """The lead's long sentence is unlike the raid report as a whole; "Thursday's raid", the event its
+    weekday states, is the news peg, and it matches the raid another article dates on Thursday 9 May."""
+    corpus, parsed = build(tmp_path, {"a.txt": RAID, "b.txt": RAID_RECALLED})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert tuple(by_file(corpus, dates, "b.txt").iloc[0][["date", "how"]]) == ("2019-05-09", SAME_HAPPENING)
+
+
 def _wire_events_with(tmp_path, last_paragraphs: str) -> pd.DataFrame:
     """The events of the wire story with its last paragraph replaced, by date text."""
     corpus, parsed = build(tmp_path, {"a.txt": WIRE.replace(
