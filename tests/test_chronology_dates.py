@@ -82,6 +82,18 @@ def test_vague_counts_and_calendar_weeks_resolve_to_ranges():
     assert (last_week.first, last_week.last) == (dt.date(2021, 9, 6), dt.date(2021, 9, 12))
     weekend = resolve(find_mentions("since the weekend")[0], WED, None)
     assert (weekend.first, weekend.last) == (dt.date(2021, 9, 11), dt.date(2021, 9, 12))
+    # the night before the article's day: it runs from the day before into the day itself
+    night = resolve(find_mentions("Overnight, the river rose by a metre")[0], WED, None)
+    assert (night.precision, night.first, night.last) == ("range", dt.date(2021, 9, 14), WED)
+
+
+def test_hours_count_as_the_nearest_whole_day_and_a_stretch_of_hours_names_no_day():
+    sept_1 = (dt.date(2021, 9, 1), "x")
+    later = resolve(find_mentions("ten hours later")[0], None, None, anchor=sept_1)
+    next_day = resolve(find_mentions("30 hours later")[0], None, None, anchor=sept_1)
+    assert (later.first, next_day.first) == (dt.date(2021, 9, 1), dt.date(2021, 9, 2))
+    assert [m.shape for m in find_mentions("Divers found a car six hours after the collapse.")] == ["interval"]
+    assert find_mentions("Prices may fall over the next few hours.") == []
 
 
 @pytest.mark.parametrize(

@@ -210,17 +210,131 @@ def test_an_article_without_dates_gives_empty_tables_that_still_chart(tmp_path):
     assert "layer" in timeline_chart(entries).to_dict()
 
 
+def _one_article_events(tmp_path, text: str) -> pd.DataFrame:
+    """The events of one article, by date text."""
+    corpus, parsed = build(tmp_path, {"f.txt": text})
+    return _events(corpus, parsed).set_index("date_text")
+
+
 def test_a_count_from_a_named_happening_takes_that_happening_s_date(tmp_path):
-    text = (
+    events = _one_article_events(tmp_path, (
         "Mill fire\n\nLORENT, Sept. 16, 2021 (Agency) - The blaze broke out on Sept. 14 in a storage area. "
         "Crews brought the fire under control on Sept. 15.\n\n"
         "The governor ordered an inquiry the day after the fire. Tuesday's fire was the worst in a decade.\n"
-    )
-    corpus, parsed = build(tmp_path, {"f.txt": text})
-    events = _events(corpus, parsed).set_index("date_text")
+    ))
     assert events.loc["the day after the fire", "date"] == "2021-09-15"
     assert events.loc["the day after the fire", "how"] == dates_mod.FROM_NAMED_HAPPENING
     assert events.loc["Tuesday", "text"] == "Tuesday's fire" and events.loc["Tuesday", "date"] == "2021-09-14"
+
+
+def test_a_count_after_a_named_happening_counts_forward_past_a_measure_on_its_noun(tmp_path):
+    """"two days after the 12-hour blaze" is two days after the blaze (not before it), and the
+    measure written on the noun does not hide the word that names the happening."""
+    events = _one_article_events(tmp_path, (
+        "Mill fire\n\nLORENT, Sept. 20, 2021 (Agency) - The blaze broke out on Sept. 14 in a storage area.\n\n"
+        "Crews found a body two days after the 12-hour blaze. The mayor visited the site three days after the fire.\n"
+    ))
+    assert events.loc["two days after the 12-hour blaze", "date"] == "2021-09-16"
+    assert events.loc["three days after the fire", "date"] == "2021-09-17"
+
+
+def test_a_stretch_from_one_day_until_another_is_one_event_dated_by_both_ends(tmp_path):
+    """"beginning Monday and ending on June 9" bounds one closure: one row from the first day to the
+    last, and the Monday is the one after the Sunday article's day, since the stretch ends ahead."""
+    events = _one_article_events(tmp_path, (
+        "Bridge shut\n\nTARSK, June 1, 2025 (Agency) - The city ordered a closure of the old bridge beginning "
+        "Monday and ending on June 9 for repairs.\n\nThe talks ran from March 2 to March 5, officials said.\n"
+    ))
+    assert "June 9" not in events.index and "March 5" not in events.index
+    closure, talks = events.loc["Monday"], events.loc["March 2"]
+    assert (closure["date"], closure["date_end"], closure["precision"]) == ("2025-06-02", "2025-06-09", "range")
+    assert "beginning Monday and ending on June 9" in closure["text"]
+    assert (talks["date"], talks["date_end"]) == ("2025-03-02", "2025-03-05")
+
+
+def test_a_date_moved_from_one_day_to_another_is_no_stretch(tmp_path):
+    events = _one_article_events(tmp_path, (
+        "Vote moved\n\nTARSK, June 1, 2025 (Agency) - The council vote was moved from May 5 to May 9, "
+        "officials said.\n"
+    ))
+    assert set(events["precision"]) == {"day"}  # the old day and the new one, no range between
+
+
+DECKED = """Valley floods leave 12 missing
+
+Rescuers are still searching for a dozen people missing since the river flooded the valley on Sunday.
+
+{opener}
+
+Twelve people have been missing since the river flooded the Marna valley on Sunday, officials said on Tuesday.
+"""
+
+
+@pytest.mark.parametrize("opener", ["Published June 4, 2019", "TARSK, Eastland", "By Ana Ruiz"])
+def test_the_deck_above_the_line_a_story_opens_under_is_not_running_text(tmp_path, opener):
+    events = _one_article_events(tmp_path, DECKED.format(opener=opener))
+    assert len(events.loc[["Sunday"]]) == 1 and "Marna" in events.loc["Sunday", "text"]
+
+
+def test_a_caption_its_credit_follows_is_not_running_text(tmp_path):
+    events = _one_article_events(tmp_path, (
+        "Flood toll rises\n\nTARSK, June 4, 2019 (Agency) - The river burst its banks on Sunday, officials said.\n\n"
+        "Rescuers carry a boy through the water on Monday after the river rose.\n\n(Ana Ruiz / Agency)\n\n"
+        "Rescuers searched the valley on Monday for the missing.\n"
+    ))
+    assert len(events.loc[["Monday"]]) == 1 and events.loc["Monday", "text"].startswith("Rescuers searched")
+
+
+@pytest.mark.parametrize("line", ["By Tuesday, the water had fallen by a metre.", "EASTLAND"])
+def test_a_sentence_opening_with_by_or_a_capitalised_word_alone_opens_no_story(tmp_path, line):
+    events = _one_article_events(tmp_path, DECKED.format(opener=line))
+    assert len(events.loc[["Sunday"]]) == 2
+
+
+def test_a_story_s_own_credit_does_not_make_its_last_paragraph_a_caption(tmp_path):
+    events = _one_article_events(tmp_path, (
+        "Flood toll rises\n\nTARSK, June 4, 2019 (Agency) - The river burst its banks on Sunday, officials said.\n\n"
+        "Rescuers searched the valley on Monday for the missing.\n\n(Reporting by Ana Ruiz / Agency)\n"
+    ))
+    assert "Monday" in events.index
+
+
+def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
+    text = DECKED.format(opener="Residents were told to stay indoors.\n\nSchools closed.\n\nRoads were shut.\n\n"
+                                "Published June 4, 2019")
+    events = _one_article_events(tmp_path, text)
+    assert len(events.loc[["Sunday"]]) == 2
+
+
+def test_the_first_hours_after_a_happening_are_its_day(tmp_path):
+    """"In the first hours after the earthquake" counts from the tremor written earlier (a near-synonym)."""
+    events = _one_article_events(tmp_path, (
+        "Valley tremor\n\nTARSK, Oct. 8, 2021 (Agency) - A tremor shook the Marna valley on Sunday.\n\n"
+        "In the first hours after the earthquake, volunteers cleared two roads of fallen rock.\n"
+    ))
+    assert events.loc["the first hours after the earthquake", "date"] == "2021-10-03"
+
+
+def test_a_named_happening_told_in_a_clause_of_a_dated_sentence_takes_its_date(tmp_path):
+    """The collapse is told in the clause joined to Saturday's giving way, which the event leaves out:
+    the sentence still dates it."""
+    events = _one_article_events(tmp_path, (
+        "Stand gives way\n\nTARSK, Oct. 11, 2021 (Agency) - A stand gave way at the north end on Saturday, and "
+        "dozens of fans were hurt in the collapse.\n\nEngineers inspected the ground five hours after the collapse.\n"
+    ))
+    assert events.loc["five hours after the collapse", "date"] == "2021-10-09"
+
+
+def test_a_named_happening_is_found_under_a_near_synonym(tmp_path):
+    """"The explosions" name the bombings written earlier: an explosion's words are one group, and the
+    claim dated later whose words say "explosions" is not what the count starts from."""
+    events = _one_article_events(tmp_path, (
+        "Market bombings\n\nTARSK, Oct. 8, 2021 (Agency) - Wednesday's bombings tore through the old market.\n\n"
+        "A militant group said on Friday that it was behind the explosions.\n\n"
+        "Officials named the dead the day after the explosions.\n"
+    ))
+    assert events.loc["Wednesday", "date"] == "2021-10-06"
+    assert events.loc["the day after the explosions", "date"] == "2021-10-07"
 
 
 def test_tables_read_back_from_csv_give_the_same_timeline(small, tmp_path):
@@ -254,9 +368,17 @@ def test_the_summary_says_when_no_date_could_be_placed():
      "May 20", "The walkout began on May 20"),
     ("The restrictions remained in place on Tuesday after the army chief said order was restored.",
      "Tuesday", "The restrictions remained in place on Tuesday"),
+    # ... but what hangs on the noun right before the comma goes on with that noun
+    ("On Sunday, the council cut the fees charged to some traders, including the owners of market stalls.",
+     "Sunday", "On Sunday, the council cut the fees charged to some traders, including the owners of market stalls"),
     # a participle telling the happening's result is the happening
     ("The river broke through a levee on March 12, sending water into the streets.",
      "March 12", "The river broke through a levee on March 12, sending water into the streets"),
+    # ... but not one saying it caused another happening
+    ("Hundreds of dockers walked off the job on Monday, sparking a wider strike across the region.",
+     "Monday", "Hundreds of dockers walked off the job on Monday"),
+    ("A storm hit the coast of Varna on Friday, flooding roads and triggering an evacuation of the island.",
+     "Friday", "A storm hit the coast of Varna on Friday"),
 ])
 def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, date, event):
     from briefbook.chronology.clauses import clause_for_date
@@ -264,7 +386,29 @@ def test_an_event_is_its_main_clause_without_what_follows_the_date(sentence, dat
 
     doc = pipeline()(sentence)
     start = sentence.index(date)
-    clause = clause_for_date(doc, start, start + len(date), frozenset(), frozenset(), False)
+    clause = clause_for_date(doc, start, start + len(date), frozenset(), frozenset(), False,
+                             cause_verbs=lexicon().cause_verbs)
+    assert sentence[clause.start:clause.end] == event
+
+
+@pytest.mark.parametrize("sentence, date, event", [
+    # "a Monday's raid": the parser hangs the day on the noun as a modifier marked "'s", not a possessor
+    ("Anger grew over a Monday’s raid on the offices of the union.", "Monday", "a Monday’s raid"),
+    # a day inside the phrase of a noun another day names dates only that phrase
+    ("Monday’s rise in the price – from 3.10 late Sunday – came as traders rushed to buy.",
+     "Sunday", "from 3.10 late Sunday"),
+    # an adjective completing a verb has no happening of its own: the verb's clause is the event
+    ("The shops remained closed on Monday.", "Monday", "The shops remained closed on Monday"),
+])
+def test_a_date_dates_the_happening_word_above_it(sentence, date, event):
+    from briefbook.chronology.clauses import clause_for_date
+    from briefbook.nlp import pipeline
+
+    doc = pipeline()(sentence)
+    start = sentence.index(date)
+    lex = lexicon()
+    clause = clause_for_date(doc, start, start + len(date), lex.time_nouns, lex.future_markers, False,
+                             event_nouns=lex.event_nouns)
     assert sentence[clause.start:clause.end] == event
 
 
@@ -321,6 +465,54 @@ def test_a_later_sentence_whose_weekday_agrees_with_a_dated_happening_bounds_the
     dates = article_dates(CorpusReading(corpus, parsed))
     later = by_file(corpus, dates, "b.txt").iloc[0]
     assert (later["date"], later["how"]) == ("2019-05-11", SAME_HAPPENING)
+
+
+DECKED_FOLLOW_UP = """Marchers count the cost
+
+Organisers will hold another march on Sunday, a spokesman said.
+
+RIVERTON, Eastland
+
+Thousands of people marched through the city centre on Thursday against the new tax, organisers said.
+"""
+
+
+def test_a_weekday_of_the_deck_does_not_move_the_article_s_date(tmp_path):
+    """The deck is not running text (its plan to march "on Sunday" is no event), so its weekday is
+    no day the article was written after either: the article is from the Thursday it matched."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": DECKED_FOLLOW_UP})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-09"
+
+
+def test_a_weekday_named_last_is_before_the_article_s_day(tmp_path):
+    """The march matched is Thursday 9 May; "last Saturday" names a day the article is written after,
+    not on (on that day it would say "today"), so the article is from Sunday 12 May at the earliest."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": FOLLOW_UP.replace(
+        "Shops stayed closed along the route.", "Police made more arrests last Saturday.")})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-12"
+
+
+RAID = """Rebels raid depot
+
+TARSK, May 10, 2019 (Agency) - Rebels raided the fuel depot outside the city on Thursday, officials said.
+"""
+RAID_RECALLED = """Survivors recall the raid
+
+Survivors of Thursday's raid described hours of gunfire, smoke and shouting, with guards, drivers, clerks and cooks \
+hiding in sheds, ditches and lorries until soldiers arrived from the nearby barracks.
+
+Relatives gathered outside the hospital.
+"""
+
+
+def test_a_long_lead_sentence_is_matched_by_the_happening_its_date_states(tmp_path):
+    """The lead's long sentence is unlike the raid report as a whole; "Thursday's raid", the event its
+    weekday states, is the news peg, and it matches the raid another article dates on Thursday 9 May."""
+    corpus, parsed = build(tmp_path, {"a.txt": RAID, "b.txt": RAID_RECALLED})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert tuple(by_file(corpus, dates, "b.txt").iloc[0][["date", "how"]]) == ("2019-05-09", SAME_HAPPENING)
 
 
 def _wire_events_with(tmp_path, last_paragraphs: str) -> pd.DataFrame:

@@ -22,7 +22,7 @@ import datetime as dt
 
 import pandas as pd
 
-from briefbook.chronology.events import document_events, paragraph_mentions
+from briefbook.chronology.events import deck_paragraphs, document_events, paragraph_mentions
 from briefbook.chronology.schema import ARTICLE_DATES
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Document
@@ -153,8 +153,8 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf, events: list
     events read without a date for it (:func:`_undated_events`).
     """
     lead, rest = _lead_sentences(document, docs)
-    best = _best_match(lead, document, dated_events, idf) or _best_match(rest, document, dated_events, idf,
-                                                                          agreeing_only=True)
+    best = _best_match(lead, document, dated_events, idf, events=events) or _best_match(
+        rest, document, dated_events, idf, agreeing_only=True)
     if best is None:
         return None
     score, date, event, pinned = best
@@ -167,18 +167,26 @@ def _same_happening(document, docs, dated_events: DatedEvents, idf, events: list
     return _weekdays_after(document, events, date, evidence, lead_reach=WEEKDAY_REACH)
 
 
+def _wordings(paragraph, sent, idf, events: list[dict]) -> list[dict[str, float]]:
+    """The sentence's words, then those of each event its dates state: a long lead sentence ("Survivors
+    of Thursday's raid on the depot described …") tells its news peg in the dated clause alone."""
+    lemmas = content_lemmas(sent.doc, sent.start_char, sent.end_char)
+    start, end = paragraph.start + sent.start_char, paragraph.start + sent.end_char
+    return [weighted_words(" ".join(lemmas), idf)] + [
+        weighted_words(event["keywords"], idf) for event in events if start <= event["date_start_offset"] < end]
+
+
 def _best_match(sentences: list, document: Document, dated_events: DatedEvents, idf,
-                agreeing_only: bool = False) -> tuple | None:
-    """(score, date, event, pinned) of the sentence most like another article's dated event, or None.
+                agreeing_only: bool = False, events: list[dict] = ()) -> tuple | None:
+    """(score, date, event, pinned) of the sentence (or of an event a lead sentence dates, ``events``)
+    most like another article's dated event, or None.
 
     ``agreeing_only``: outside the lead a match counts only when the sentence's own weekday
     (or "yesterday") agrees with the event's date ("the Thursday crush" against a crush dated
     on a Thursday): the body tells of many days, the lead of the news peg.
     """
     best = None
-    for paragraph, sent in sentences:
-        lemmas = content_lemmas(sent.doc, sent.start_char, sent.end_char)
-        vector = weighted_words(" ".join(lemmas), idf)
+    for paragraph, sent, vector in ((p, s, v) for p, s in sentences for v in _wordings(p, s, idf, events)):
         # Only events alike enough to reach LEAD_MATCH with an agreeing day are looked at;
         # ascending indices keep the reading order that breaks ties.
         for i in dated_events.near(vector, LEAD_MATCH - AGREEING_DAY):
@@ -242,8 +250,9 @@ def _weekdays_after(document: Document, events: list[dict], bound: dt.date, evid
     """
     date = bound
     lead = next((p for p in document.paragraphs if p.role == "body" and len(p.text.split()) >= LEAD_WORDS), None)
+    deck = deck_paragraphs(document)
     for paragraph in document.paragraphs:
-        if paragraph.role != "body":
+        if paragraph.role != "body" or paragraph.number in deck:
             continue
         for mention in paragraph_mentions(paragraph):
             if mention.shape != "weekday" or mention.direction == "next":
@@ -254,7 +263,8 @@ def _weekdays_after(document: Document, events: list[dict], bound: dt.date, evid
             ahead = (mention.weekday - bound.weekday()) % 7
             if ahead > (lead_reach if paragraph is lead else WEEKDAY_REACH):
                 continue
-            day = bound + dt.timedelta(days=ahead)
+            # "last Saturday" is behind the article's day: written on that Saturday it would be "today"
+            day = bound + dt.timedelta(days=ahead + (mention.direction == "last"))
             if day > date:
                 date, evidence = day, f"{evidence}; then {paragraph.anchor}: {mention.text}"
     return date, evidence

@@ -25,6 +25,10 @@ SEPARATE = {"conj", "cc", "parataxis"}
 #: A verb in one of these roles states its happening through its head ("began to withdraw").
 CLIMB_VERB = {"xcomp", "aux", "auxpass"}
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
+#: An adjective in one of these roles has no happening of its own: the date dates the verb it
+#: completes ("remained closed on Monday", "found him guilty on Friday"), and a name the tagger took
+#: for an adjective lands here too.
+ADJECTIVE_COMPLEMENTS = {"ccomp", "acomp", "oprd", "dobj"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,19 @@ def _span_root(tokens: list[Token]) -> Token | None:
         if token.head.i not in ids or token.head.i == token.i:
             return token
     return tokens[0] if tokens else None
+
+
+def _possessive(token: Token) -> bool:
+    """"Monday's raid", and "a Monday's raid", which the parser hangs on the noun as a
+    modifier marked with "'s" rather than as a possessor."""
+    return token.dep_ == "poss" or (token.dep_ == "nmod" and any(c.tag_ == "POS" for c in token.children))
+
+
+def _dated_by_another(noun: Token, ids: set[int]) -> bool:
+    """Whether a noun names its happening with a day of its own ("Wednesday's jump"), not the
+    date at ``ids``."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        _possessive(c) and c.ent_type_ == "DATE" and c.i not in ids for c in noun.children)
 
 
 def _event_noun_before(root: Token, event_nouns: frozenset[str]) -> Token | None:
@@ -87,14 +104,17 @@ def event_head(
     if noun is not None and (month_only or root.head.head.i == noun.i):
         # "the unrest in January"; "the blackout since Thursday" when the parse hangs the day on the noun
         return noun
-    if root.head.pos_ == "NOUN" and (root.dep_ == "poss" or (root.dep_ == "compound" and
+    if root.head.pos_ == "NOUN" and (_possessive(root) or (root.dep_ == "compound" and
                                                            root.head.lemma_.lower() in event_nouns)):
         # "Tuesday's fire", "Sunday's election", "the Thursday crush": the noun names the happening
         return root.head
     ids = {t.i for t in inside}
     token = root
+    preposition = None  # the last preposition climbed over
     while token.head.i != token.i:
         token = token.head
+        if token.dep_ == "prep" and token.pos_ == "ADP" and token.i not in ids:
+            preposition = token
         if token.i in ids or token.pos_ in ("ADP", "SCONJ", "ADV", "DET", "NUM", "PART", "CCONJ", "PUNCT"):
             continue
         if token.dep_ == "prep":
@@ -104,6 +124,10 @@ def event_head(
         break
     if token.i in ids:
         return None
+    if preposition is not None and _dated_by_another(token, ids):
+        # "Monday's rise in the price from 3.10 late Sunday": the noun's happening has its own
+        # day; this one dates only the phrase it is written in (where the price stood before)
+        return preposition
     if token.pos_ in ("NOUN", "PROPN", "PRON"):
         # A date on a subject or object belongs to the clause, unless only a month names when.
         if month_only and token.dep_ not in SUBJECTS:
@@ -112,6 +136,8 @@ def event_head(
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return token
+    if token.pos_ == "ADJ" and token.dep_ in ADJECTIVE_COMPLEMENTS and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head  # "told the agency Harlo on Monday that …" with the name read as an adjective
     while token.dep_ in CLIMB_VERB and token.head.i != token.i:
         if token.head.pos_ in ("VERB", "AUX"):
             token = token.head
@@ -158,14 +184,33 @@ def reported_clause(head: Token, reporting_verbs: frozenset[str]) -> Token:
 
 #: What a comma after the date may introduce that describes the happening rather than states it
 #: ("…, with bunkers set up", "…, including a bus driver", "…, where …", "…, but …"). A participle
-#: telling its result ("…, sending water into the streets") is the happening itself and stays.
+#: telling its result ("…, sending water into the streets") is the happening itself and stays, unless
+#: it says the happening caused another (:func:`_tells_a_consequence`).
 TRAILING = {"advcl", "acl", "relcl", "prep", "npadvmod", "appos", "cc", "conj", "parataxis"}
 #: Subordinators of a clause that tells another happening than the dated one ("… on Tuesday after the
 #: army chief said …", "… on Wednesday as rescuers found …").
 OTHER_HAPPENING = {"after", "as", "before", "while", "when", "since", "until", "because", "though", "although"}
 
 
-def _without_what_follows(words: list[Token], head: Token, date_end: int) -> list[Token]:
+def _tells_a_consequence(participle: Token, cause_verbs: frozenset[str]) -> bool:
+    """"…, sparking a strike", "…, flooding roads and triggering an evacuation": a participle
+    phrase one of whose verbs says the happening caused another states that other happening, which
+    has a date of its own (or none), not the dated one's result."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in cause_verbs for t in participle.subtree)
+
+
+def _goes_on_with_the_noun(top: Token, comma: Token, date_end: int) -> bool:
+    """"… cut the fees charged to some traders, including the owners of market stalls": what
+    the comma opens hangs on the noun written right before it, after the date, so it goes on with
+    that noun (the object of the happening) rather than adding circumstances to the dated clause.
+    ("Forty workers were hurt … on Monday, including a driver" hangs on the subject, far before.)"""
+    noun = top.head
+    return top.dep_ in ("prep", "appos", "acl") and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.i == comma.i - 1 and noun.idx >= date_end
+
+
+def _without_what_follows(words: list[Token], head: Token, date_end: int,
+                          cause_verbs: frozenset[str] = frozenset()) -> list[Token]:
     """The clause's words up to where, after both its verb and its date, it goes on to another
     happening or to circumstances: a comma opening an adjunct, or a subordinate clause. Annotators
     and readers take the happening as the main clause ("Six people died in clashes … on Thursday")."""
@@ -178,7 +223,9 @@ def _without_what_follows(words: list[Token], head: Token, date_end: int) -> lis
             top = first
             while top.head.i in ids and top.head.i != top.i and top.head.left_edge.i >= first.i:
                 top = top.head
-            if top is not head and top.dep_ in TRAILING and not (top.dep_ == "advcl" and top.tag_ == "VBG"):
+            participle = top.dep_ == "advcl" and top.tag_ == "VBG"
+            if top is not head and top.dep_ in TRAILING and not _goes_on_with_the_noun(top, token, date_end) \
+                    and (not participle or _tells_a_consequence(top, cause_verbs)):
                 return words[:k]
         elif token.dep_ == "mark" and token.lower_ in OTHER_HAPPENING and token.head.dep_ == "advcl" \
                 and token.head.left_edge.i == token.i:
@@ -208,7 +255,8 @@ def _without_what_precedes(words: list[Token], head: Token, date_start: int) -> 
     return words
 
 
-def clause_of(head: Token, date_end: int | None = None, date_start: int | None = None) -> tuple[int, int]:
+def clause_of(head: Token, date_end: int | None = None, date_start: int | None = None,
+              cause_verbs: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span of ``head``'s phrase without coordinated clauses (and, given where the date
     is, without what follows it or opens it on another happening: :func:`_without_what_follows`,
     :func:`_without_what_precedes`)."""
@@ -224,7 +272,7 @@ def clause_of(head: Token, date_end: int | None = None, date_start: int | None =
         words = [t for t in words if t.i <= head.i]
     if date_end is not None and words:
         words = sorted(words, key=lambda t: t.i)
-        words = _without_what_follows(words, head, date_end)
+        words = _without_what_follows(words, head, date_end, cause_verbs)
     if date_start is not None and words:
         words = _without_what_precedes(sorted(words, key=lambda t: t.i), head, date_start)
     if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -290,6 +338,7 @@ def clause_for_date(
     reporting_verbs: frozenset[str] = frozenset(),
     event_nouns: frozenset[str] = frozenset(),
     plan_words: frozenset[str] = frozenset(),
+    cause_verbs: frozenset[str] = frozenset(),
 ) -> Clause:
     """The event clause of the date at ``start:end`` in a parsed paragraph.
 
@@ -308,9 +357,9 @@ def clause_for_date(
             words.pop()
         span_start, span_end = words[0].idx, words[-1].idx + len(words[-1])
     else:
-        span_start, span_end = clause_of(head, end, start)
+        span_start, span_end = clause_of(head, end, start, cause_verbs)
     future = looks_forward(head, future_markers) or is_plan(head, plan_words)
-    verb = head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text.lower()
+    verb = head.lemma_.lower()  # the happening word as a lemma, noun ("fires" -> fire) or verb
     nominal = head.pos_ not in ("VERB", "AUX")
     return Clause(min(span_start, start), max(span_end, end), head, actor_of(head), verb, future, nominal)
 

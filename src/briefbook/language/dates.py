@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -130,7 +132,7 @@ class Resolved:
 class Lexicon:
     weekdays: tuple[str, ...]
     numbers: dict[str, tuple[int, int]]
-    units: dict[str, int]
+    units: dict[str, float]  # days one unit counts: 1, 7, or 1/24 for an hour
     deictic: dict[str, tuple]
     anaphoric: dict[str, tuple]
     after_words: frozenset[str]
@@ -143,6 +145,8 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     event_nouns: frozenset[str]
     plan_words: frozenset[str]
+    cause_verbs: frozenset[str]
+    move_verbs: frozenset[str]
     count_adjectives: frozenset[str]
     month_part_phrases: dict[str, str]
     span_lead_ins: frozenset[str]
@@ -190,7 +194,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         weekdays=tuple(data["weekdays"]),
         numbers={k.lower(): _count(v) for k, v in data["number_words"].items()},
-        units={k.lower(): int(v) for k, v in data["units"].items()},
+        units={k.lower(): float(Fraction(str(v))) for k, v in data["units"].items()},
         deictic={k.lower(): _offset(v) for k, v in data["deictic"].items()},
         anaphoric={k.lower(): _offset(v) for k, v in data["anaphoric"].items()},
         after_words=frozenset(w.lower() for w in data["after_words"]),
@@ -203,6 +207,8 @@ def lexicon() -> Lexicon:
         reporting_verbs=speech_lexicon().reporting,
         event_nouns=frozenset(w.lower() for w in data.get("event_nouns", [])),
         plan_words=frozenset(w.lower() for w in data.get("plan_words", [])),
+        cause_verbs=frozenset(w.lower() for w in data.get("cause_verbs", [])),
+        move_verbs=frozenset(w.lower() for w in data.get("move_verbs", [])),
         count_adjectives=frozenset(w.lower() for w in data.get("count_adjectives", [])),
         month_part_phrases={k.lower(): v.lower() for k, v in data.get("month_part_phrases", {}).items()},
         span_lead_ins=frozenset(w.lower() for w in data.get("span_lead_ins", [])),
@@ -279,12 +285,24 @@ def _patterns() -> _Patterns:
             re.IGNORECASE,
         ),
         after_noun=re.compile(
-            r"\b(?:the\s+(?P<unit_day>day)|(?P<number>\d+|" + numbers + r")\s+" + units + r"s?)\s+"
-            r"(?P<direction>after|before)\s+(?P<det>" + det_all + r")\s+(?P<noun>[a-z][\w-]*"
+            r"\b(?:the\s+(?P<unit_day>day)|(?P<number>\d+|" + numbers + r")\s+" + units + r"s?"
+            r"|the\s+(?:first|initial)\s+(?P<first_unit>" + _alternation(lex.units) + r")s?)\s+"
+            r"(?P<direction>after|before)\s+(?P<det>" + det_all + r")\s+" + MEASURE + r"(?P<noun>[a-z][\w-]*"
             r"(?:\s+(?!(?:and|or|but|to|in|on|at|of|for|with|by|as|was|were|is|had|has)\b)[a-z][\w-]*)?)",
         ),
         phrase=re.compile(r"\b(?P<phrase>" + _alternation(set(lex.deictic) | set(lex.anaphoric)) + r")\b", re.IGNORECASE),
     )
+
+
+#: A measure written on a happening noun ("the 12-hour blaze", "the 40-metre wave"): it tells
+#: how big or long, so the words naming the happening are looked for after it.
+MEASURE = r"(?:\d[\d.,]*-[a-z]+\s+)?"
+
+
+def whole_days(count: int, unit: float) -> int:
+    """How many whole days ``count`` units make. Hours round to the nearest day: "ten hours after the
+    crash" is most likely the crash's day, "36 hours later" the second day after."""
+    return round(count * unit)
 
 
 #: A capitalised word right before (no punctuation between): a capitalised "Today" after it is a name's.
@@ -321,7 +339,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         if not free(m.start(), m.end()) or not m.group("month")[0].isupper():
             continue
         count = lex.numbers.get((m.group("number") or "one").lower()) or (int(m.group("number")),) * 2
-        days = count[1] * lex.units[m.group("unit").lower()]
+        days = whole_days(count[1], lex.units[m.group("unit").lower()])
         edge = "first" if m.group("edge").lower() == "first" else "last"
         year = int(m.group("year")) if m.group("year") else None
         found.append(Mention(m.start(), m.end(), m.group(0), "month", MONTHS[m.group("month").lower()], year=year,
@@ -346,7 +364,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         low, high = lex.numbers.get(m.group("number").lower(), None) or (int(m.group("number")),) * 2
         unit = lex.units[m.group("unit").lower()]
         sign = -1 if m.group("direction").lower() == "after" else 1
-        low, high = sorted((sign * low * unit, sign * high * unit))
+        low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
         found.append(Mention(m.start(), m.end(), m.group(0), "interval", offset=(low, high)))
     for m in pats.counted.finditer(text):
         if not free(m.start(), m.end()):
@@ -355,7 +373,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         unit = lex.units[m.group("unit").lower()]
         direction = m.group("direction").lower()
         sign = 1 if direction in lex.after_words else -1
-        low, high = sorted((sign * low * unit, sign * high * unit))
+        low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
         shape = "deictic" if direction in lex.ago_words else "anaphoric"
         found.append(Mention(m.start(), m.end(), m.group(0), shape, offset=(low, high)))
     for m in pats.span.finditer(text):
@@ -363,18 +381,26 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
         if not free(m.start(), m.end()):
             continue
         count = lex.numbers.get((m.group("number") or "one").lower()) or (int(m.group("number")),) * 2
-        days = count[1] * lex.units[m.group("unit").lower()]
+        days = whole_days(count[1], lex.units[m.group("unit").lower()])
+        if days < 1:
+            continue  # "over the next few hours": a stretch shorter than a day names no day to come or past
         offset = (1, days) if m.group("way").lower() in lex.span_forward else (-days, 0)
         found.append(Mention(m.start(), m.end(), m.group(0), "deictic", offset=offset))
     for m in pats.after_noun.finditer(text):
         # "the day after the fire": counted from the date of the happening the noun names.
         if not free(m.start(), m.start() + len(m.group(0)) - len(m.group("noun"))):
             continue
-        number = "one" if m.group("unit_day") else m.group("number")
-        low, high = lex.numbers.get(number.lower(), None) or (int(number),) * 2
-        unit = 1 if m.group("unit_day") else lex.units[m.group("unit").lower()]
         sign = 1 if m.group("direction") == "after" else -1
-        low, high = sorted((sign * low * unit, sign * high * unit))
+        if m.group("first_unit"):
+            # "in the first hours after the flood": the stretch that starts with the happening
+            if sign < 0:
+                continue
+            low, high = 0, whole_days(1, lex.units[m.group("first_unit").lower()])
+        else:
+            number = "one" if m.group("unit_day") else m.group("number")
+            low, high = lex.numbers.get(number.lower(), None) or (int(number),) * 2
+            unit = 1 if m.group("unit_day") else lex.units[m.group("unit").lower()]
+            low, high = sorted((sign * whole_days(low, unit), sign * whole_days(high, unit)))
         end = m.start("noun") + len(m.group("noun"))
         found[:] = [f for f in found if not (f.start >= m.start() and f.end <= end)]
         found.append(Mention(m.start(), end, text[m.start():end], "after_noun", offset=(low, high),
@@ -401,6 +427,40 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
                     direction=direction if direction != "this" else None)
         )
     return tuple(sorted(found, key=lambda f: f.start))
+
+
+#: Shapes that name one day (or a few), and so can open or close a stretch of days.
+DAY_SHAPES = ("absolute", "weekday", "deictic", "anaphoric")
+#: How far apart (in characters) the two ends of a stretch may be written.
+STRETCH_GAP = 100
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _stretch_words() -> tuple[re.Pattern, re.Pattern]:
+    data = load_yaml(DATA_FILE)
+    opens = r"\b(?:" + _alternation(data.get("stretch_opens", ["\0"])) + r")(?:\s+on)?\s+$"
+    closes = r"\b(?:" + _alternation(data.get("stretch_closes", ["\0"])) + r")(?:\s+on)?\s+$"
+    return re.compile(opens, re.IGNORECASE), re.compile(closes, re.IGNORECASE)
+
+
+def stretches(text: str, mentions: list[Mention]) -> dict[int, Mention]:
+    """Where a stretch of days opens -> the mention that closes it: "from Monday … until June 9",
+    "beginning Monday and ending on June 9". The two dates bound one happening (a ban, a
+    closure) rather than date two, so the happening is dated by both ends. Only two day-naming
+    mentions written next to each other in one sentence, the first after an opening word and the
+    second after a closing word (``stretch_opens`` / ``stretch_closes``), make a stretch."""
+    opens, closes = _stretch_words()
+    ordered = sorted((m for m in mentions if m.shape in DAY_SHAPES), key=lambda m: m.start)
+    found = {}
+    for first, second in itertools.pairwise(ordered):
+        between = text[first.end:second.start]
+        if len(between) > STRETCH_GAP or _SENTENCE_END.search(text, first.end, second.start + 1) \
+                or any(first.end <= m.start < second.start for m in mentions):
+            continue
+        if opens.search(text, 0, first.start) and closes.search(text, 0, second.start):
+            found[first.start] = second
+    return found
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
