@@ -360,8 +360,8 @@ def test_the_summary_says_when_no_date_could_be_placed():
 
 @pytest.mark.parametrize("sentence, date, event", [
     # circumstances after a comma and a clause telling another happening are left out
-    ("Six people died in clashes with police in Halberg on Thursday, including a bus driver.",
-     "Thursday", "Six people died in clashes with police in Halberg on Thursday"),
+    ("Nine people drowned off the pier in Halberg on Thursday, including a ferry pilot.",
+     "Thursday", "Nine people drowned off the pier in Halberg on Thursday"),
     ("There was a heavy military presence in Halberg on Tuesday, with bunkers set up at intersections.",
      "Tuesday", "There was a heavy military presence in Halberg on Tuesday"),
     ("The walkout began on May 20, after the port operator offered a small pay rise.",
@@ -532,10 +532,10 @@ def test_a_day_written_on_a_happening_noun_dates_that_noun_phrase(tmp_path):
         tmp_path,
         "Some residents have reacted angrily to the Tuesday massacre.\n\n"
         "A citywide internet blackout since Wednesday has restricted the flow of news.\n\n"
-        "Forty people died when a strong earthquake hit the province Sunday.")
+        "Forty people died when a violent storm struck the province Sunday.")
     assert events.loc["Tuesday", "text"] == "the Tuesday massacre"
     assert events.loc["Wednesday", "text"] == "A citywide internet blackout since Wednesday"
-    assert events.loc["Sunday", "text"] == "a strong earthquake hit the province Sunday"
+    assert events.loc["Sunday", "text"] == "a violent storm struck the province Sunday"
 
 
 def test_an_opening_participle_dates_its_main_clause_and_due_to_a_noun_is_no_plan(tmp_path):

@@ -182,7 +182,7 @@ def _best_match(sentences: list, document: Document, dated_events: DatedEvents, 
     most like another article's dated event, or None.
 
     ``agreeing_only``: outside the lead a match counts only when the sentence's own weekday
-    (or "yesterday") agrees with the event's date ("the Thursday crush" against a crush dated
+    (or "yesterday") agrees with the event's date ("the Thursday stampede" against a stampede dated
     on a Thursday): the body tells of many days, the lead of the news peg.
     """
     best = None

@@ -106,7 +106,7 @@ def event_head(
         return noun
     if root.head.pos_ == "NOUN" and (_possessive(root) or (root.dep_ == "compound" and
                                                            root.head.lemma_.lower() in event_nouns)):
-        # "Tuesday's fire", "Sunday's election", "the Thursday crush": the noun names the happening
+        # "Tuesday's fire", "Sunday's election", "the Thursday stampede": the noun names the happening
         return root.head
     ids = {t.i for t in inside}
     token = root
@@ -183,7 +183,7 @@ def reported_clause(head: Token, reporting_verbs: frozenset[str]) -> Token:
 
 
 #: What a comma after the date may introduce that describes the happening rather than states it
-#: ("…, with bunkers set up", "…, including a bus driver", "…, where …", "…, but …"). A participle
+#: ("…, with bunkers set up", "…, including a ferry pilot", "…, where …", "…, but …"). A participle
 #: telling its result ("…, sending water into the streets") is the happening itself and stays, unless
 #: it says the happening caused another (:func:`_tells_a_consequence`).
 TRAILING = {"advcl", "acl", "relcl", "prep", "npadvmod", "appos", "cc", "conj", "parataxis"}
@@ -213,7 +213,7 @@ def _without_what_follows(words: list[Token], head: Token, date_end: int,
                           cause_verbs: frozenset[str] = frozenset()) -> list[Token]:
     """The clause's words up to where, after both its verb and its date, it goes on to another
     happening or to circumstances: a comma opening an adjunct, or a subordinate clause. Annotators
-    and readers take the happening as the main clause ("Six people died in clashes … on Thursday")."""
+    and readers take the happening as the main clause ("Nine people drowned off the pier … on Thursday")."""
     ids = {t.i for t in words}
     for k, token in enumerate(words):
         if token.i <= head.i or token.idx < date_end or k + 1 >= len(words):
@@ -267,7 +267,7 @@ def clause_of(head: Token, date_end: int | None = None, date_start: int | None =
                 cut.update(t.i for t in child.subtree)
     words = [t for t in head.subtree if t.i not in cut]
     if head.pos_ == "NOUN" and date_end is not None and date_end <= head.idx:
-        # "the Thursday crush in Harwick", "Sunday's 6.1 magnitude quake in the farming region": the date
+        # "the Thursday stampede in Harwick", "Sunday's 6.1 magnitude quake in the farming region": the date
         # names the happening with the noun; what follows the noun tells where, not when
         words = [t for t in words if t.i <= head.i]
     if date_end is not None and words:
@@ -282,7 +282,7 @@ def clause_of(head: Token, date_end: int | None = None, date_start: int | None =
     words = [t for t in words if not t.is_punct or (words[0].i < t.i < words[-1].i)]
     while len(words) > 1 and words[0].lower_ in OTHER_HAPPENING and words[0].dep_ in ("mark", "advmod") \
             and words[0].head.i == head.i:
-        # "when a strong earthquake hit …": the subordinator ties the event to another, it is not of it
+        # "when a violent storm struck …": the subordinator ties the event to another, it is not of it
         words = words[1:]
     if not words:
         return head.idx, head.idx + len(head)
@@ -320,7 +320,7 @@ def looks_forward(head: Token, future_markers: frozenset[str]) -> bool:
 def is_plan(head: Token, plan_words: frozenset[str]) -> bool:
     """"set for Nov. 1", "is due to open on Saturday", "expect the rain to ease by Thursday"."""
     words = [head] + [c for c in head.children if c.dep_ in ("acomp", "aux", "auxpass")]
-    # "was due to rescuers arriving": "due to" before a noun gives a cause, not a plan
+    # "was due to engineers leaving": "due to" before a noun gives a cause, not a plan
     words = [t for t in words if not (t.lower_ == "due" and any(c.dep_ == "prep" and c.lower_ == "to"
                                                                  for c in t.children))]
     if head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
