@@ -439,6 +439,7 @@ def test_a_lone_surname_tagged_an_organisation_is_the_person_of_this_article_fir
 @pytest.mark.parametrize("caption", [
     "Protesters clash with the police in Amel on Thursday. AWN",
     "A minister comforts an injured boy on Aug 4, 2031.  [Photo/Wirenews]",
+    "Riot police and marchers face each other near the Old Bridge, in Amel, Veldonia, January 8. — Wirenews",
 ])
 def test_a_photo_caption_with_its_agency_credit_is_a_caption_and_no_event(tmp_path, caption):
     (tmp_path / "a.txt").write_text(f"Clashes in Amel\n\nPublished: 9 January 2031\n\n{caption}\n\n"
@@ -447,6 +448,14 @@ def test_a_photo_caption_with_its_agency_credit_is_a_caption_and_no_event(tmp_pa
     corpus = load_corpus(tmp_path)
     assert [p.role for p in corpus.documents[0].paragraphs if p.text == caption] == ["caption"]
     assert list(extract(corpus).tables["events"]["date_text"]) == ["Wednesday"]
+
+
+def test_a_story_s_closing_credit_after_a_dash_leaves_its_paragraph_running_text(tmp_path):
+    closing = "Students clashed with the police in Amel on Wednesday, officials said. — Wirenews"
+    (tmp_path / "a.txt").write_text(f"Clashes in Amel\n\nPublished: 9 January 2031\n\n{closing}\n",
+                                    encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [p.role for p in corpus.documents[0].paragraphs if p.text == closing] == ["body"]
 
 
 @pytest.mark.parametrize("page, repaired", [

@@ -81,9 +81,13 @@ AGENCY_CREDIT = re.compile(r"^\(\s*(?:with input from|with inputs from|source:|v
 #: "Subscribe to Example.com Telegram channel" names the site.
 SELF_NAMING = re.compile(r"\b(?:subscribe to|follow)\s+(?P<name>[A-Z][\w]*(?:\.[A-Za-z]{2,})+|[A-Z][\w]*[A-Z][\w]*)", re.I)
 #: A photo caption credit: "… Moscow, Russia, February 10, 2022. /Reuters", "… in Harwick on Thursday. AFP",
-#: "… on Sunday. [Photo/Agency]".
+#: "… on Sunday. [Photo/Agency]", "… in Harwick, Eastland, May 3. — Agency" (the place and day the photo
+#: was taken, then a dash and the credit; a story's own closing credit, "… the ministry said. — Agency",
+#: writes no day before the dash).
 CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo|file photo)\b"
-                     r"|\.\s+(?-i:[A-Z]{2,12}(?:/[A-Z][\w ]{1,20})?)\s*$|\[\s*photo\b", re.I)
+                     r"|\.\s+(?-i:[A-Z]{2,12}(?:/[A-Z][\w ]{1,20})?)\s*$|\[\s*photo\b"
+                     r"|,\s*" + _MONTH.replace("(?P<month>", "(?:") + r"\s+\d{1,2}(?:,\s*\d{4})?\.\s*[—–-]{1,2}\s*"
+                     r"(?-i:[A-Z][\w.]+(?: [A-Z][\w.]+)?)\s*$", re.I)
 #: "Published: 10 January 2022" and similar, also after a credit ("Xinhua | Updated: 2024-01-04 21:39",
 #: "By: A Wire | City | Published on:August 6, 2014", "AFP Published July 16, 2024 Updated …").
 PUBLISHED_LINE = re.compile(r"^(?:(?:[^|.]{1,40}\|\s*){1,3}|(?-i:(?:[A-Z][\w&-]*\s+){1,3}))?"
