@@ -125,7 +125,7 @@ def test_a_lent_year_puts_a_year_less_day_nearest_the_date_it_was_lent_from():
     from briefbook.language.dates import CORPUS_SPAN
     from briefbook.language.years import FallbackYear
 
-    mention = find_mentions("He entered the country on December 19.")[0]
+    mention = find_mentions("He crossed the border on December 19.")[0]
     assert resolve(mention, None, FallbackYear(2031, CORPUS_SPAN, dt.date(2031, 1, 4))).first == dt.date(2030, 12, 19)
     assert resolve(mention, None, FallbackYear(2031, CORPUS_SPAN)).first == dt.date(2031, 12, 19)
 
@@ -136,23 +136,23 @@ def test_a_capitalised_today_inside_a_name_is_no_date():
 
 
 def test_a_count_after_which_a_clause_follows_is_an_interval_whatever_its_first_word():
-    found = find_mentions("Five were killed on Tuesday, police said, a day after more than 400 others were injured.")
+    found = find_mentions("Six were hurt on Tuesday, medics said, a day after more than 250 others fell ill.")
     assert [(m.text, m.shape, m.offset) for m in found][-1] == ("a day after", "interval", (-1, -1))
     assert [(m.shape, m.offset) for m in find_mentions("The rally began a day after.")] == [("anaphoric", (1, 1))]
 
 
 @pytest.mark.parametrize("text, phrase", [
-    ("Zuniga was arrested later in the day.", "later in the day"),
-    ("An hour later, the president named new commanders.", "An hour later"),
-    ("The palace had been targeted by the military earlier in the day.", "earlier in the day"),
+    ("Brenner was detained later in the day.", "later in the day"),
+    ("An hour later, the mayor named new fire chiefs.", "An hour later"),
+    ("The depot had been searched by the police earlier in the day.", "earlier in the day"),
 ])
 def test_the_same_day_said_in_passing_is_the_day_of_the_text_before(text, phrase):
     assert [(m.text, m.shape, m.offset) for m in find_mentions(text)] == [(phrase, "anaphoric", (0, 0))]
 
 
 @pytest.mark.parametrize("text, label, precision, last", [
-    ("the bombings earlier this month in the city", "2031-07-01", "range", "2031-07-20"),
-    ("a lower court reinstated the quotas last month", "2031-06", "month", "2031-06-30"),
+    ("the valley floods earlier this month", "2031-07-01", "range", "2031-07-20"),
+    ("a district court froze the levy last month", "2031-06", "month", "2031-06-30"),
     ("talks will resume next month", "2031-08", "month", "2031-08-31"),
 ])
 def test_calendar_months_count_from_the_article_s_month(text, label, precision, last):

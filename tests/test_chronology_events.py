@@ -307,12 +307,12 @@ def test_a_dated_line_far_down_the_page_makes_no_deck(tmp_path):
 
 
 def test_the_first_hours_after_a_happening_are_its_day(tmp_path):
-    """"In the first hours after the earthquake" counts from the tremor written earlier (a near-synonym)."""
+    """"In the initial hours after the earthquake" counts from the tremor written earlier (a near-synonym)."""
     events = _one_article_events(tmp_path, (
         "Valley tremor\n\nTARSK, Oct. 8, 2021 (Agency) - A tremor shook the Marna valley on Sunday.\n\n"
-        "In the first hours after the earthquake, volunteers cleared two roads of fallen rock.\n"
+        "In the initial hours after the earthquake, neighbours pulled two children from the rubble.\n"
     ))
-    assert events.loc["the first hours after the earthquake", "date"] == "2021-10-03"
+    assert events.loc["the initial hours after the earthquake", "date"] == "2021-10-03"
 
 
 def test_a_named_happening_told_in_a_clause_of_a_dated_sentence_takes_its_date(tmp_path):
@@ -362,12 +362,12 @@ def test_the_summary_says_when_no_date_could_be_placed():
     # circumstances after a comma and a clause telling another happening are left out
     ("Nine people drowned off the pier in Halberg on Thursday, including a ferry pilot.",
      "Thursday", "Nine people drowned off the pier in Halberg on Thursday"),
-    ("There was a heavy military presence in Halberg on Tuesday, with bunkers set up at intersections.",
-     "Tuesday", "There was a heavy military presence in Halberg on Tuesday"),
+    ("There was a large police presence in Halberg on Tuesday, with barriers set up at crossroads.",
+     "Tuesday", "There was a large police presence in Halberg on Tuesday"),
     ("The walkout began on May 20, after the port operator offered a small pay rise.",
      "May 20", "The walkout began on May 20"),
-    ("The restrictions remained in place on Tuesday after the army chief said order was restored.",
-     "Tuesday", "The restrictions remained in place on Tuesday"),
+    ("The roadblocks stayed up on Tuesday after the police chief said calm had returned.",
+     "Tuesday", "The roadblocks stayed up on Tuesday"),
     # ... but what hangs on the noun right before the comma goes on with that noun
     ("On Sunday, the council cut the fees charged to some traders, including the owners of market stalls.",
      "Sunday", "On Sunday, the council cut the fees charged to some traders, including the owners of market stalls"),
@@ -530,11 +530,11 @@ def test_an_infinitive_under_a_verb_that_looks_forward_is_a_plan(tmp_path):
 def test_a_day_written_on_a_happening_noun_dates_that_noun_phrase(tmp_path):
     events = _wire_events_with(
         tmp_path,
-        "Some residents have reacted angrily to the Tuesday massacre.\n\n"
-        "A citywide internet blackout since Wednesday has restricted the flow of news.\n\n"
+        "Some traders have responded bitterly to the Tuesday raid.\n\n"
+        "A citywide power blackout since Wednesday has slowed deliveries.\n\n"
         "Forty people died when a violent storm struck the province Sunday.")
-    assert events.loc["Tuesday", "text"] == "the Tuesday massacre"
-    assert events.loc["Wednesday", "text"] == "A citywide internet blackout since Wednesday"
+    assert events.loc["Tuesday", "text"] == "the Tuesday raid"
+    assert events.loc["Wednesday", "text"] == "A citywide power blackout since Wednesday"
     assert events.loc["Sunday", "text"] == "a violent storm struck the province Sunday"
 
 
@@ -553,15 +553,15 @@ def test_an_opening_participle_dates_its_main_clause_and_due_to_a_noun_is_no_pla
 def test_an_opening_clause_of_another_happening_is_cut_but_not_a_place(tmp_path):
     events = _wire_events_with(
         tmp_path,
-        "As the protests turned violent, the council closed the schools on Sunday.\n\n"
+        "As the strike turned bitter, the council closed the schools on Sunday.\n\n"
         "In the old town, police fired tear gas on Monday.")
     assert events.loc["Sunday", "text"] == "the council closed the schools on Sunday"
     assert events.loc["Monday", "text"] == "In the old town, police fired tear gas on Monday"
 
 
 def test_a_date_under_including_dates_the_clause_it_is_part_of(tmp_path):
-    events = _wire_events_with(tmp_path, "Police have arrested more than 500 people, including 100 on Monday.")
-    assert events.loc["Monday", "text"] == "Police have arrested more than 500 people, including 100 on Monday"
+    events = _wire_events_with(tmp_path, "Police have detained over 300 people, including 40 on Monday.")
+    assert events.loc["Monday", "text"] == "Police have detained over 300 people, including 40 on Monday"
 
 
 OWN_DAY = """Police fire on marchers
@@ -586,9 +586,9 @@ def test_a_day_after_the_article_s_own_is_still_to_come(tmp_path):
 
 BACKGROUND = """Suspect named
 
-The organiser entered the country on March 19 and was transferred to the city, the ministry said.
+The organiser crossed the border on March 19 and was taken to the capital, the ministry said.
 
-Its second statement on the marches was published on Thursday.
+Its second notice about the marches was published on Thursday.
 """
 
 
@@ -604,7 +604,7 @@ def test_time_axes_tick_whole_days_weeks_or_months_over_the_span():
     def ticks(first, last):
         return _ticks(pd.Series([first]), pd.Series([last]))
 
-    assert ticks("2015-09-24", "2015-09-27") == {"interval": "day", "step": 1}
+    assert ticks("2029-03-13", "2029-03-16") == {"interval": "day", "step": 1}
     assert ticks("2022-01-02", "2022-02-10") == {"interval": "day", "step": 7}
     assert ticks("2022-01-02", "2022-06-30") == {"interval": "week", "step": 5}
     assert ticks("2020-01-01", "2024-07-01")["interval"] == "month"

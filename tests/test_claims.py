@@ -497,7 +497,7 @@ def test_the_same_words_reported_in_the_same_week_are_one_claim(tmp_path):
 def test_two_tolls_with_different_figures_are_two_claims_and_no_speaker_groups_nothing(tmp_path):
     from briefbook.claims.grouping import group_claims
 
-    bags = [Counter({"toll": 1, "717": 1, "kill": 1}), Counter({"toll": 1, "769": 1, "kill": 1}),
+    bags = [Counter({"toll": 1, "612": 1, "kill": 1}), Counter({"toll": 1, "655": 1, "kill": 1}),
             Counter({"toll": 1, "kill": 1, "pilgrim": 1}), Counter({"toll": 1, "kill": 1, "pilgrim": 1})]
     claims = group_claims(["st-1", "st-2", "st-3", "st-4"], ["Agency", "Agency", "unattributed", "unattributed"],
                           bags, no_speaker=frozenset({"unattributed"}))

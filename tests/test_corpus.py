@@ -73,7 +73,7 @@ def test_cleaning_keeps_offsets_into_the_text_as_read():
 
 @pytest.mark.parametrize("line", [
     "Exit mobile version", "Search Trends", "All news", "Download", "Read More About: World News",
-    "Turn off ad blocker and allow our site so that we can serve you better please :)", "X",
+    "Please switch off your ad blocker so we can keep this page free :)", "X",
     "Home World Floods hit the valley and the mayor: we will rebuild...", "Author`s name Editorial Team",
 ])
 def test_web_boilerplate_is_recognised(line):

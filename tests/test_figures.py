@@ -243,19 +243,19 @@ def test_unconfirmed_reports_do_not_set_the_range_and_open_ended_figures_are_flo
 
 
 def test_a_summary_names_outlets_and_counts_the_articles_of_unknown_outlet_without_their_files():
-    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 717, 717, 3), ("f3", "c", 769, 769, 4))
+    figures = _toll(("f1", "a", 612, 612, 3), ("f2", "b", 612, 612, 3), ("f3", "c", 655, 655, 4))
     figures.loc[figures["doc_id"] == "a", "outlet"] = "Outlet a"
     docs = _docs("a", "b", "c").assign(outlet=["Outlet a", "", ""])
     sentence = summary_sentences(figures, reconcile(figures, docs))[1]
-    assert sentence.startswith("Number of people killed: best figure 769")
+    assert sentence.startswith("Number of people killed: best figure 655")
     assert "from 3 reports in Outlet a and 2 articles of unknown outlet." in sentence and ".txt" not in sentence
 
 
 def test_a_floor_below_the_counts_sets_neither_the_low_nor_the_best():
-    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 769, 769, 4), ("f3", "c", 100, None, 5),
+    figures = _toll(("f1", "a", 612, 612, 3), ("f2", "b", 655, 655, 4), ("f3", "c", 100, None, 5),
                     ("f4", "d", 900, None, 5))
     row = reconcile(figures, _docs(*"abcd")).iloc[0]
-    assert (row.low, row.best) == (717, 900) and pd.isna(row.high)
+    assert (row.low, row.best) == (612, 900) and pd.isna(row.high)
     assert any(line.startswith("100+: stands, as a floor") for line in row.accounts)
 
 
@@ -357,7 +357,7 @@ def test_up_from_gives_the_earlier_value_of_the_subject_figure(tmp_path):
 
 
 def test_projection_is_a_ceiling(tmp_path):
-    frame = _figures(tmp_path, "The union said the death toll could rise to 90.")
+    frame = _figures(tmp_path, "The union said the death toll might climb to 90.")
     row = _one(frame, "90")
     assert (row.category, row.qualifier, row.high) == ("killed", "up_to", 90)
     assert pd.isna(row.low)
@@ -376,7 +376,7 @@ def test_csv_starts_with_the_issue_columns(tmp_path, seeds_figures):
 
 def test_the_size_of_a_place_is_no_figure_of_the_event(tmp_path):
     frame = _figures(tmp_path, "The unrest shook Veldonia, a nation of 6 million people, for a week.",
-                     "At least 12 people were killed in the capital.")
+                     "At least 12 people were killed near the capital's ring road.")
     assert list(frame["text"]) == ["12"]
 
 
@@ -404,45 +404,45 @@ def test_a_tolls_own_modifier_says_what_it_counts(tmp_path):
 
 
 def test_the_killing_of_people_counts_the_dead(tmp_path):
-    frame = _figures(tmp_path, "The town mourns the killing of at least 30 students by gunmen on Thursday.")
+    frame = _figures(tmp_path, "The valley grieves for the killing of at least 30 farmers by raiders on Sunday.")
     assert _one(frame, "30").category == "killed"
 
 
 def test_armed_attackers_are_neither_protesters_nor_security_forces(tmp_path):
-    frame = _figures(tmp_path, "Soldiers killed the four attackers who had taken hostages.",
-                     "Police shot dead 26 armed criminals, the ministry said.")
-    assert _one(frame, "four").who == "attackers"
+    frame = _figures(tmp_path, "Soldiers killed the three gunmen who had seized the depot.",
+                     "Police shot dead 19 armed criminals, the ministry said.")
+    assert _one(frame, "three").who == "attackers"
     assert "security_forces" not in set(frame["who"])
 
 
 @pytest.mark.parametrize("sentence, number, category", [
     ("Five dead, over 400 injured in clashes over the new tax", "400", "injured"),
-    ("Death toll in the stampede rises to 717; over 850 injured", "850", "injured"),
-    ("At least 175 dead, 181 missing in the valley quake", "181", "other"),
-    ("More than 220 ambulances and 4,000 rescue workers had been sent to the site.", "4,000", "deployed"),
-    ("Some 10,000 troops and hundreds of volunteers have rushed to the area.", "hundreds", "deployed"),
+    ("Death toll in the ferry fire rises to 212; over 340 injured", "340", "injured"),
+    ("At least 96 dead, 108 missing in the valley landslide", "108", "other"),
+    ("More than 60 ambulances and 1,300 rescue workers were sent to the harbour.", "1,300", "deployed"),
+    ("Some 2,500 soldiers and hundreds of volunteers were rushed to the valley.", "hundreds", "deployed"),
     # what the verb says happened beats the "other" a noun names
     ("One survivor was injured in the second blast.", "One", "injured"),
     ("Two hostages were killed by the gunmen.", "Two", "killed"),
     ("Three survivors described the scene.", "Three", "other"),
     # "N others" hang from their own verb; what the counted did to others is not their fate
-    ("At least 175 people have been killed and 181 others are missing after the quake.", "181", "other"),
-    ("Soldiers ended the siege after they killed the four attackers who had taken hostages.", "four", "killed"),
+    ("At least 96 villagers have been killed and 108 others are missing after the landslide.", "108", "other"),
+    ("Soldiers ended the standoff after they killed the three gunmen who had seized the depot.", "three", "killed"),
 ])
 def test_what_is_said_right_at_a_number_or_by_its_verb_decides_its_category(tmp_path, sentence, number, category):
     assert _one(_figures(tmp_path, sentence), number).category == category
 
 
 def test_the_older_value_in_from_x_to_y_is_the_same_count(tmp_path):
-    frame = _figures(tmp_path, "The death toll jumped from 410 to 589 on Wednesday.")
-    older, newer = _one(frame, "410"), _one(frame, "589")
+    frame = _figures(tmp_path, "The death toll jumped from 236 to 318 on Saturday.")
+    older, newer = _one(frame, "236"), _one(frame, "318")
     assert (older.category, newer.category) == ("killed", "killed") and older.qualifier == "earlier"
 
 
 @pytest.mark.parametrize("sentence, number, category", [
-    ("More than 700 killed in stampede at the gate", "700", "killed"),
+    ("More than 300 killed in blast at the depot", "300", "killed"),
     ("Nearly 1,200 Arrested in Norway", "1,200", "detained"),
-    ("At least 147 Norwegians were killed in the attack on Thursday.", "147", "killed"),
+    ("At least 63 Norwegians were killed in the attack on Thursday.", "63", "killed"),
 ])
 def test_a_headline_count_and_people_named_by_nationality_are_figures(tmp_path, sentence, number, category):
     row = _one(_figures(tmp_path, sentence), number)
@@ -455,31 +455,31 @@ def test_one_person_to_whom_nothing_happens_is_no_figure(tmp_path):
 
 
 def test_a_country_s_count_of_its_own_nationals_is_reconciled_apart(tmp_path):
-    frame = _figures(tmp_path, "At least 700 pilgrims were killed in the crush in Norway, Norwegian officials said.",
+    frame = _figures(tmp_path, "At least 300 pilgrims were killed at the shrine in Norway, Norwegian officials said.",
                      "Norway mourned. The Norwegian king ordered an inquiry in Norway.",
-                     "Sweden said 89 of its citizens died, and 40 Swedish pilgrims were killed.")
-    assert _one(frame, "700").who == "people"
-    assert {_one(frame, "89").who, _one(frame, "40").who} == {"foreign nationals"}
+                     "Sweden said 37 of its citizens died, and 15 Swedish pilgrims were killed.")
+    assert _one(frame, "300").who == "people"
+    assert {_one(frame, "37").who, _one(frame, "15").who} == {"foreign nationals"}
 
 
 def test_vague_magnitudes_are_listed_but_numbers_set_the_range(tmp_path):
-    frame = _figures(tmp_path, "Scores of bodies lay on the road.", "Officials said 717 people were killed.",
-                     "Doctors said 769 people were killed.")
+    frame = _figures(tmp_path, "Scores of bodies lay on the road.", "Officials said 612 people were killed.",
+                     "Doctors said 655 people were killed.")
     killed = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     row = killed.set_index("category").loc["killed"]
-    assert (row["low"], row["high"]) == (717, 769)
+    assert (row["low"], row["high"]) == (612, 655)
     assert "vague" in row["rule"]
 
 
 def test_a_disagreement_names_each_figure_once_with_its_sources(tmp_path):
     for name, who in (("a.txt", "officials"), ("b.txt", "doctors")):
-        (tmp_path / name).write_text(f"Crush\n\nThe death toll has risen to 717, {who} said.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Crush\n\nThe death toll has risen to 769, officials said.\n", encoding="utf-8")
+        (tmp_path / name).write_text(f"Crush\n\nThe death toll has risen to 612, {who} said.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Crush\n\nThe death toll has risen to 655, officials said.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     figures = extract(corpus).tables["figures"]
     lines = reconcile(figures, documents_frame(corpus)).set_index("category").loc["killed", "accounts"]
-    assert sorted(line.split(":")[0] for line in lines) == ["717", "769"]
-    assert [line for line in lines if line.startswith("717")][0].endswith("(2 reports: outlet unknown (files a.txt, b.txt); undated)")
+    assert sorted(line.split(":")[0] for line in lines) == ["612", "655"]
+    assert [line for line in lines if line.startswith("612")][0].endswith("(2 reports: outlet unknown (files a.txt, b.txt); undated)")
 
 
 def test_a_figure_given_as_an_update_and_as_an_earlier_figure_is_one_line_that_stands():
@@ -495,18 +495,18 @@ def test_a_figure_given_as_an_update_and_as_an_earlier_figure_is_one_line_that_s
 
 
 def test_counts_by_nationality_are_listed_not_ranged_in_the_summary(tmp_path):
-    frame = _figures(tmp_path, "At least 700 pilgrims were killed in the crush in Norway, Norwegian officials said.",
+    frame = _figures(tmp_path, "At least 300 pilgrims were killed at the shrine in Norway, Norwegian officials said.",
                      "Norway mourned. The Norwegian king ordered an inquiry in Norway.",
-                     "Sweden said 89 of its citizens died.", "Denmark said 4 Danish pilgrims died.")
+                     "Sweden said 37 of its citizens died.", "Denmark said 4 Danish pilgrims died.")
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     foreign = [s for s in summary_sentences(frame, reconciled) if "foreign nationals" in s]
-    assert len(foreign) == 1 and "89" in foreign[0] and "4" in foreign[0] and "range" not in foreign[0]
+    assert len(foreign) == 1 and "37" in foreign[0] and "4" in foreign[0] and "range" not in foreign[0]
 
 
 def test_counts_of_two_nationalities_are_never_ranged_together(tmp_path):
-    frame = _figures(tmp_path, "At least 700 pilgrims were killed in the crush in Norway, Norwegian officials said.",
+    frame = _figures(tmp_path, "At least 300 pilgrims were killed at the shrine in Norway, Norwegian officials said.",
                      "Norway mourned. The Norwegian king ordered an inquiry in Norway.",
-                     "Sweden said 89 of its citizens died.", "Officials said 4 Danish pilgrims died.",
+                     "Sweden said 37 of its citizens died.", "Officials said 4 Danish pilgrims died.",
                      "The embassy said 6 Danish pilgrims were killed.")
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     foreign = reconciled[(reconciled["category"] == "killed") & (reconciled["who"] == "foreign nationals")]
@@ -514,7 +514,7 @@ def test_counts_of_two_nationalities_are_never_ranged_together(tmp_path):
     by_country = {row.nationality: (row.low, row.high) for row in foreign.itertuples()}
     swedish = next(k for k in by_country if k.startswith("Swed"))
     danish = next(k for k in by_country if k.startswith("Dan"))
-    assert by_country[swedish] == (89, 89) and by_country[danish] == (4, 6)
+    assert by_country[swedish] == (37, 37) and by_country[danish] == (4, 6)
     assert list(reconciled["who"])[0] == "people"  # the toll leads, its parts follow
 
 
@@ -523,8 +523,8 @@ def test_counts_of_two_nationalities_are_never_ranged_together(tmp_path):
     ("two", "pilgrims", "The toll was corrected to two Veldonian pilgrims.", "", "Veldonian"),
     ("two", "pilgrims", "Only two of them died in the Ostmark crush.", "a senior Veldonian official", "Veldonian"),
     ("eight", "pilgrims", "Six Veldonian pilgrims are missing and eight others are hurt.", "Anna Berg", "Veldonian"),
-    ("89", "citizens", "Veldonia said 89 of its citizens died.", "Veldonia", "Veldonia"),
-    ("89", "citizens", "Officials said 89 of its citizens died.", "", UNNAMED),
+    ("37", "citizens", "Veldonia said 37 of its citizens died.", "Veldonia", "Veldonia"),
+    ("37", "citizens", "Officials said 37 of its citizens died.", "", UNNAMED),
 ])
 def test_the_nationality_of_a_foreign_count_is_read_from_its_words(text, counted, sentence, attribution, expected):
     assert written_nationality(text, counted, sentence, attribution) == expected
@@ -537,7 +537,7 @@ def test_spellings_of_one_country_get_one_label():
 
 def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
     frame = _figures(tmp_path, "Four attackers were killed by soldiers.",
-                     "At least 147 people were killed, officials said.", "Police said 148 people were killed.")
+                     "At least 58 people were killed, officials said.", "Police said 59 people were killed.")
     assert set(frame.loc[frame["category"] == "killed", "who"]) == {"attackers", "people"}
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     killed = reconciled[reconciled["category"] == "killed"]
@@ -545,20 +545,20 @@ def test_the_most_reported_group_of_a_category_comes_first(tmp_path):
 
 
 def test_counts_that_stand_in_for_a_bare_count_or_a_part_of_one_are_figures_and_parts(tmp_path):
-    frame = _figures(tmp_path, "Police said at least 168 had been arrested in the city of Amel, 75 in the northern "
-                               "town of Oskar, and 60 in Veld in the south.",
-                     "Police have arrested more than 5,500 people across the country, including 1,100 on Thursday.",
-                     "Officials announced 17 arrests, including the former army chief.")
-    for number in ("168", "75", "60", "5,500", "1,100", "17"):
+    frame = _figures(tmp_path, "Police said at least 214 had been detained in the city of Amel, 52 in the northern "
+                               "town of Oskar, and 41 in Veld in the south.",
+                     "Police have now arrested more than 3,200 people in all, including 640 on Friday.",
+                     "Officials announced 17 arrests, including the former port director.")
+    for number in ("214", "52", "41", "3,200", "640", "17"):
         assert (_one(frame, number).category, _one(frame, number).who) == ("detained", "people")
     # one town's share and a part of a total are parts, never a competing estimate of the whole
-    assert all(_one(frame, n).part_of for n in ("75", "60", "1,100"))
-    assert not _one(frame, "5,500").part_of
+    assert all(_one(frame, n).part_of for n in ("52", "41", "640"))
+    assert not _one(frame, "3,200").part_of
 
 
 @pytest.mark.parametrize("sentence, number", [
-    ("\u201cPeople were climbing over one another,\u201d said one of the survivors, Ivo Brandt, 44, from Veldonia.", "44"),
-    ("\u201cPeople were climbing over one another,\u201d said one of the survivors, Ivo Brandt, 44, from Veldonia.", "one"),
+    ("\u201cWe were pushing against one another,\u201d said one of the survivors, Ivo Brandt, 44, from Veldonia.", "44"),
+    ("\u201cWe were pushing against one another,\u201d said one of the survivors, Ivo Brandt, 44, from Veldonia.", "one"),
     ("\u201cIf you ran, you were shot,\u201d said one survivor.", "one"),
 ])
 def test_ages_speakers_and_one_another_are_no_figures(tmp_path, sentence, number):
@@ -573,45 +573,45 @@ def test_a_count_inside_the_quotation_is_still_a_figure(tmp_path):
 
 def test_the_ranges_chart_title_states_the_leading_figure():
     figures = pd.DataFrame([
-        _report("f1", "a", 700, 700, reported_on=dt.date(2024, 1, 9)),
-        _report("f2", "b", 717, 717, reported_on=dt.date(2024, 1, 10)),
+        _report("f1", "a", 590, 590, reported_on=dt.date(2024, 1, 9)),
+        _report("f2", "b", 612, 612, reported_on=dt.date(2024, 1, 10)),
     ]).astype({"low": "Int64", "high": "Int64"})
     title = ranges_title(reconcile(figures, _docs("a", "b")))
-    assert title.startswith("People killed: 717") and "700 to 717" in title
+    assert title.startswith("People killed: 612") and "590 to 612" in title
 
 
 def test_professionals_sent_to_the_scene_are_deployed(tmp_path):
-    row = _one(_figures(tmp_path, "Officials say more than 20 medical professionals have been sent to the epicentre."), "20")
+    row = _one(_figures(tmp_path, "Officials say more than 35 medical professionals were flown to the flooded district."), "35")
     assert row.category == "deployed"
 
 
 def test_a_category_the_sentence_denies_is_not_the_figure_s(tmp_path):
-    row = _one(_figures(tmp_path, "The two other pilgrims were not killed in the stampede."), "two")
+    row = _one(_figures(tmp_path, "The two other passengers were not killed in the collision."), "two")
     assert (row.category, row.category_how) == ("other", "negated")
 
 
 def test_a_gerund_noun_of_killing_says_what_happened_to_those_counted(tmp_path):
-    row = _one(_figures(tmp_path, "They played a role in the massacring of dozens of innocent people."), "dozens")
+    row = _one(_figures(tmp_path, "They took part in the slaughtering of dozens of unarmed villagers."), "dozens")
     assert row.category == "killed"
 
 
 def test_an_object_the_parser_made_a_small_clause_takes_what_the_verb_above_did(tmp_path):
-    row = _one(_figures(tmp_path, "Police have arrested at least a dozen army officers complicit in the coup attempt."),
+    row = _one(_figures(tmp_path, "Police have detained at least a dozen customs officers complicit in the smuggling scheme."),
                "a dozen")
     assert row.category == "detained"
 
 
 def test_a_verb_joined_to_the_governing_one_tells_what_happened_to_the_same_people(tmp_path):
-    frame = _figures(tmp_path, "More than 700 people were crushed and trampled to death near the gate.",
+    frame = _figures(tmp_path, "More than 300 people were trapped and burned to death near the exit.",
                      "Police said 12 people were arrested and five died in custody.")
-    assert [_one(frame, n).category for n in ("700", "12", "five")] == ["killed", "detained", "killed"]
+    assert [_one(frame, n).category for n in ("300", "12", "five")] == ["killed", "detained", "killed"]
 
 
 
 
 def test_what_a_place_holds_and_an_earlier_disaster_joined_to_its_year_are_no_figures(tmp_path):
-    frame = _figures(tmp_path, "The sprawling campus has six dormitories and at least 887 students, he said.",
-                     "She said the quake was far worse than one that struck the area in 2012 and killed 81 people.",
+    frame = _figures(tmp_path, "The hillside school has four boarding houses and at least 530 pupils, he said.",
+                     "She said the flood was much worse than one that hit the valley in 1998 and killed 46 people.",
                      "The army has 500 troops in the region.", article_date=dt.date(2031, 8, 4))
     assert set(frame["text"]) == {"500"}
 
@@ -679,15 +679,15 @@ def test_an_article_without_an_outlet_is_never_named_by_its_file_as_an_outlet():
 
 
 def test_the_word_a_number_is_put_at_is_its_category(tmp_path):
-    frame = _figures(tmp_path, "The minister on Thursday evening put the figure of those killed at 147 and the "
-                               "injured at 179.")
-    assert (_one(frame, "147").category, _one(frame, "179").category) == ("killed", "injured")
+    frame = _figures(tmp_path, "The governor on Monday night put the number of those killed at 58 and the "
+                               "injured at 92.")
+    assert (_one(frame, "58").category, _one(frame, "92").category) == ("killed", "injured")
 
 
 def test_a_quoted_sentence_is_not_quoted_twice_in_the_summary():
     from briefbook.figures.summary import _clause
 
-    words = _clause("\u201cThe two other pilgrims were not killed in the crush,\u201d Ivo Brandt said.", "two")
+    words = _clause("\u201cThe two other climbers were not hurt in the avalanche,\u201d Ivo Brandt said.", "two")
     assert not words.startswith(("\u201c", '"')) and words.startswith("The two")
 
 
@@ -715,7 +715,7 @@ def test_an_outlier_does_not_stretch_the_ranges_chart_axis():
 
 def test_a_group_of_only_vague_magnitudes_charts_without_a_range(tmp_path):
     frame = _figures(tmp_path, "Thousands of people gathered in the main square on Friday.",
-                     "Police said 12 people were killed in the clashes.")
+                     "Police said 12 people died in the riots.")
     reconciled = reconcile(frame, pd.DataFrame(columns=["doc_id", "outlet", "title", "file", "published"]))
     vague = reconciled[reconciled["low"].isna() & reconciled["high"].isna()]
     assert len(vague) == 1
@@ -724,7 +724,7 @@ def test_a_group_of_only_vague_magnitudes_charts_without_a_range(tmp_path):
 
 
 def test_a_toll_given_by_reprints_of_one_story_counts_its_independent_origins():
-    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 717, 717, 3), ("f3", "c", 769, 769, 4))
+    figures = _toll(("f1", "a", 612, 612, 3), ("f2", "b", 612, 612, 3), ("f3", "c", 655, 655, 4))
     docs = _docs("a", "b", "c").assign(family=["fam-1", "fam-1", ""], origin=["AP", "AP", ""],
                                        origin_how="", shared_share=[0.8, 0.7, 0.0])
     sentence = summary_sentences(figures, reconcile(figures, docs), docs)[1]
@@ -741,8 +741,8 @@ def test_a_best_figure_that_is_a_vague_magnitude_is_shown_as_written(tmp_path):
 
 
 def test_a_bare_number_that_points_back_at_people_already_counted_is_not_counted_again(tmp_path):
-    frame = _figures(tmp_path, "Three people were killed in the port city, a doctor said. All three had bullet "
-                               "injuries, the doctor said.",
+    frame = _figures(tmp_path, "Three men were killed in the river town, a nurse said. All three had bullet "
+                               "injuries, the nurse said.",
                      "The two students were taken to hospital with gunshot wounds.")
     assert sorted(zip(frame["text"], frame["category"])) == [("Three", "killed"), ("two", "injured")]
 
@@ -771,9 +771,9 @@ def test_a_best_figure_dated_by_an_inferred_article_date_says_so():
 
 
 def test_a_figure_given_by_reprints_of_one_story_lists_them_under_their_origin():
-    figures = _toll(("f1", "a", 717, 717, 3), ("f2", "b", 717, 717, 3), ("f3", "c", 769, 769, 4))
+    figures = _toll(("f1", "a", 612, 612, 3), ("f2", "b", 612, 612, 3), ("f3", "c", 655, 655, 4))
     docs = _docs("a", "b", "c").assign(family=["fam-1", "fam-1", ""], origin=["AP", "AP", ""],
                                        origin_how="", shared_share=[0.8, 0.7, 0.0])
     lines = reconcile(figures, docs).iloc[0].accounts
-    assert "717: stands (2 reports: AP, reprinted by 2; 3 Jan 2001)" in lines
-    assert "769: the best figure (Outlet c; 4 Jan 2001)" in lines
+    assert "612: stands (2 reports: AP, reprinted by 2; 3 Jan 2001)" in lines
+    assert "655: the best figure (Outlet c; 4 Jan 2001)" in lines

@@ -30,7 +30,7 @@ def test_a_wire_dateline_is_found_in_its_published_forms(text, rest):
 
 @pytest.mark.parametrize("text", [
     "Police - who had arrived late - said nothing.",
-    "The top court scales back the quota – a ruling.",
+    "The high court trims the levy – a ruling.",
     "Veldonia: a country in crisis",
 ])
 def test_a_sentence_that_only_looks_like_one_has_no_dateline(text):
@@ -64,7 +64,7 @@ def test_a_dateline_is_never_a_speaker(tmp_path):
 
 def test_a_speaker_named_by_surname_takes_the_full_name_written_in_the_lead(tmp_path):
     assert list(_speakers(tmp_path, "Crush at the gate\n\nThe pilgrim Tomas Verhaegen was near the gate when it closed.\n\n"
-                                    "\u201cPeople were climbing over one another,\u201d Verhaegen said.\n")) == ["Tomas Verhaegen"]
+                                    "\u201cEveryone was pushing towards the exit,\u201d Verhaegen said.\n")) == ["Tomas Verhaegen"]
 
 
 @pytest.mark.parametrize("speaker, nationality, shown", [
@@ -120,28 +120,28 @@ def test_a_bare_state_body_takes_the_nationality_of_its_article(tmp_path):
 
 
 def test_a_dateline_with_region_and_dash_dates_the_article(tmp_path):
-    (tmp_path / "a.txt").write_text("Siege ends\n\nHALBERG, Veldonia, Apr 2 – At least 40 people were killed in "
-                                    "Thursday's attack, officials said. It is the worst attack since 2013.\n",
+    (tmp_path / "a.txt").write_text("Siege ends\n\nHALBERG, Veldonia, Mar 5 – At least 40 people were killed in "
+                                    "Thursday's attack, officials said. It is the worst attack since 2009.\n",
                                     encoding="utf-8")
     document = load_corpus(tmp_path).documents[0]
-    assert (document.published.month, document.published.day) == (4, 2)
+    assert (document.published.month, document.published.day) == (3, 5)
 
 
 def test_a_dated_line_under_the_title_dates_the_article(tmp_path):
-    (tmp_path / "a.txt").write_text("Grief grips the valley\nWirenews, April 3, 2015 Adjust font size:\n"
+    (tmp_path / "a.txt").write_text("Grief grips the valley\nWirenews, March 6, 2026 Adjust font size:\n"
                                     "Grief has gripped the valley after the attack on Thursday.\n", encoding="utf-8")
-    assert load_corpus(tmp_path).documents[0].published.isoformat() == "2015-04-03"
+    assert load_corpus(tmp_path).documents[0].published.isoformat() == "2026-03-06"
 
 
 def test_a_weekday_deep_in_the_text_that_falls_just_before_the_latest_date_does_not_move_the_article(tmp_path):
-    # "April 3, 2015" (a Friday) is the latest day written; "Thursday" in the third paragraph is April 2,
-    # the day of the attack, not April 9.
+    # "March 6, 2026" (a Friday) is the latest day written; "Thursday" in the third paragraph is March 5,
+    # the day of the attack, not March 12.
     (tmp_path / "a.txt").write_text(
         "Mourning in Halberg\n\nThe valley mourned the dead of the attack.\n\n"
-        "Schools closed on April 3, 2015 across the valley, the ministry said.\n\n"
+        "Schools closed on March 6, 2026 across the valley, the ministry said.\n\n"
         "The gunmen struck the college on Thursday before dawn.\n", encoding="utf-8")
     dates = extract(load_corpus(tmp_path)).tables["article_dates"]
-    assert dates["date"].iloc[0] == "2015-04-03"
+    assert dates["date"].iloc[0] == "2026-03-06"
 
 
 def test_a_year_the_text_looks_ahead_to_is_not_the_year_of_the_news():
@@ -169,13 +169,13 @@ def test_a_site_notice_is_boilerplate_and_dates_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("line, stamp", [
-    ("Wirenews, April 3, 2015 Adjust font size:", True),
-    ("Thursday April 02 2015", True),
-    ("By Petar Iliev | 3 April 2015", True),
+    ("Wirenews, March 6, 2026 Adjust font size:", True),
+    ("Thursday March 05 2026", True),
+    ("By Petar Iliev | 6 March 2026", True),
     ("| Sunday, Aug. 3, 2031, 11:22 p.m.", True),
-    ("Schools closed on April 3, 2015 across the valley.", False),
-    ("On April 3, 2015 the gunmen attacked", False),
-    ("Gunmen stormed the college at dawn on April 2, 2015 and killed", False),
+    ("Schools closed on March 6, 2026 across the valley.", False),
+    ("On March 6, 2026 the gunmen attacked", False),
+    ("Gunmen stormed the depot at dawn on March 5, 2026 and killed", False),
 ])
 def test_a_date_stamp_line_is_told_from_a_sentence(line, stamp):
     from briefbook.corpus.metadata import is_date_line
@@ -184,10 +184,10 @@ def test_a_date_stamp_line_is_told_from_a_sentence(line, stamp):
 
 
 def test_a_date_stamp_line_is_no_event(tmp_path):
-    (tmp_path / "a.txt").write_text("Grief in Halberg\nWirenews, April 3, 2015 Adjust font size:\n"
+    (tmp_path / "a.txt").write_text("Grief in Halberg\nWirenews, March 6, 2026 Adjust font size:\n"
                                     "Gunmen attacked the college on Thursday, police said.\n", encoding="utf-8")
     events = extract(load_corpus(tmp_path)).tables["events"]
-    assert list(events["date_text"]) == ["Thursday"] and events["date"].iloc[0] == "2015-04-02"
+    assert list(events["date_text"]) == ["Thursday"] and events["date"].iloc[0] == "2026-03-05"
 
 
 @pytest.mark.parametrize("line, date", [
@@ -218,12 +218,12 @@ def test_a_sentence_that_says_what_was_updated_is_no_publication_line():
 def test_history_cited_by_month_does_not_give_an_undated_article_its_year(tmp_path):
     # b.txt writes no day's date with a year; its only year is history ("in January 2027"). The same
     # story from a dated outlet lends the year, so "January 19" is 2031, not 2027.
-    story = ("Police in Halberg arrested eleven suspects over the twin blasts at the memorial ceremony "
-             "near the tomb of the general, the interior ministry said. ")
-    (tmp_path / "a.txt").write_text(f"Arrests after blasts\nWirenews | Updated: 2031-01-12 09:10\n{story}\n",
+    story = ("Police in Halberg arrested eleven suspects over the fire at the harbour warehouse "
+             "beside the old customs house, the interior ministry said. ")
+    (tmp_path / "a.txt").write_text(f"Arrests after fire\nWirenews | Updated: 2031-01-12 09:10\n{story}\n",
                                     encoding="utf-8")
     (tmp_path / "b.txt").write_text(
-        f"More arrests after blasts\n\n{story}The general was killed in a drone strike in January 2027.\n\n"
+        f"More arrests after fire\n\n{story}The warehouse was first damaged by a flood in January 2027.\n\n"
         "Police said on January 19 that two more suspects were held.\n", encoding="utf-8")
     tables = extract(load_corpus(tmp_path)).tables
     files = {d.doc_id: d.file for d in load_corpus(tmp_path).documents}
@@ -232,13 +232,13 @@ def test_history_cited_by_month_does_not_give_an_undated_article_its_year(tmp_pa
 
 
 def test_a_lead_weekday_one_day_before_the_written_day_is_that_day_before(tmp_path):
-    # August 4, 2014 is a Monday: the lead's "Sunday" is August 3, not August 10.
+    # June 9, 2025 is a Monday: the lead's "Sunday" is June 8, not June 15.
     (tmp_path / "a.txt").write_text(
-        "Quake in the valley\n\nA strong earthquake struck the mountain valley on Sunday, killing dozens of "
-        "villagers and flattening homes.\n\nBy August 4, 2014 rescuers had reached the worst-hit villages.\n",
+        "Flood in the valley\n\nA flash flood swept through the river valley on Sunday, killing dozens of "
+        "villagers and washing away bridges.\n\nBy June 9, 2025 rescuers had reached the worst-hit villages.\n",
         encoding="utf-8")
     dates = extract(load_corpus(tmp_path)).tables["article_dates"]
-    assert dates["date"].iloc[0] == "2014-08-04"
+    assert dates["date"].iloc[0] == "2025-06-09"
 
 
 def test_names_lose_ranks_and_photo_credits_and_keep_their_particles():
@@ -293,7 +293,7 @@ def test_an_article_about_a_town_takes_its_corpus_s_country_for_bare_officials(t
         "said. Norway sent doctors to Norway.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text(
         "Pilgrims die in crush\n\nThe crush in the town of Larvik killed dozens in Larvik. "
-        "Officials said the number could still increase in Larvik.\n", encoding="utf-8")
+        "Officials said the count might still go up in Larvik.\n", encoding="utf-8")
     speakers = set(extract(load_corpus(tmp_path)).tables["statements"]["speaker"])
     assert "Norwegian officials" in speakers and "Larvik officials" not in speakers
 
@@ -322,22 +322,22 @@ def test_a_surname_tagged_as_a_plural_is_the_person():
 def test_what_the_speaker_did_next_is_not_what_they_urged():
     from briefbook.language.speech import message_tokens
 
-    doc = pipeline()("He urged Veldonians to stand firm and named a new army commander.")
+    doc = pipeline()("He urged Veldonians to stay calm and appointed a new police chief.")
     cue = next(t for t in doc if t.lemma_ == "urge")
-    assert " ".join(t.text for t in message_tokens(cue)) == "Veldonians to stand firm"
+    assert " ".join(t.text for t in message_tokens(cue)) == "Veldonians to stay calm"
 
 
 def test_a_reported_statement_ends_where_the_next_sentence_begins(tmp_path):
-    tables = _write(tmp_path, "Curfew eased\n\nThe minister said the curfew will be lifted between 8 a.m. and 5 p.m. "
+    tables = _write(tmp_path, "Curfew eased\n\nThe minister said the curfew will be eased between 7 a.m. and 6 p.m. "
                               "He also said schools stay shut.\n")
     texts = list(tables["statements"]["text"])
-    assert any(t.startswith("the curfew will be lifted") and t.endswith("5 p.m") for t in texts)
+    assert any(t.startswith("the curfew will be eased") and t.endswith("6 p.m") for t in texts)
     assert not any("p.m. He" in t for t in texts)
 
 
 
 @pytest.mark.parametrize("lines, title", [
-    (["24 Sep 2031", "More than 70 killed in crush at the gate", "The death toll rose."], "More than 70 killed in crush at the gate"),
+    (["16 Mar 2031", "More than 70 killed in crush at the gate", "The death toll rose."], "More than 70 killed in crush at the gate"),
     (["Get all your news in one place.", "Start reading", "Crush at the gate kills dozens"], "Crush at the gate kills dozens"),
     (["Edition: English | Español", "World / Society", "Crush at the gate kills dozens"], "Crush at the gate kills dozens"),
     (["Crush kills 40", "Officials said 40 died."], "Crush kills 40"),
@@ -364,7 +364,7 @@ def test_a_surname_two_people_share_goes_to_the_one_named_in_the_article(tmp_pat
 
 
 def test_one_of_a_group_named_in_apposition_is_the_speaker(tmp_path):
-    assert list(_speakers(tmp_path, "Crush at the gate\n\n\u201cPeople were climbing over one another,\u201d said one of the "
+    assert list(_speakers(tmp_path, "Fire at the depot\n\n\u201cWe were pushing against one another,\u201d said one of the "
                                     "survivors, Tomas Verhaegen, 44, from Veldonia.\n")) == ["Tomas Verhaegen"]
 
 
@@ -383,7 +383,7 @@ def test_a_name_the_recogniser_tags_two_ways_is_one_entity_of_its_commonest_kind
     from briefbook.nlp import parse_corpus
 
     (tmp_path / "a.txt").write_text("Crush in Larvik\n\nThe crush in the town of Larvik killed dozens in Larvik. "
-                                    "Officials said the number could still increase in Larvik.\n", encoding="utf-8")
+                                    "Officials said the count might still go up in Larvik.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     entities = entity_counts(corpus, parse_corpus(corpus))
     assert entities["entity"].is_unique
@@ -393,9 +393,9 @@ def test_a_name_the_recogniser_tags_two_ways_is_one_entity_of_its_commonest_kind
 def test_a_name_the_recogniser_took_for_an_organisation_is_a_person_when_it_heads_something():
     from briefbook.language.names import RoleBook
 
-    doc = pipeline()("Enver Kolat, head of the Pilgrims Directorate, corrected the toll.")
+    doc = pipeline()("Emil Kolat, head of the Travellers Directorate, corrected the toll.")
     doc.ents = [Span(doc, 0, 2, label="ORG")]
-    assert RoleBook().learn_appositions(doc) == ["Enver Kolat"]
+    assert RoleBook().learn_appositions(doc) == ["Emil Kolat"]
     doc = pipeline()("Veldonia Airways, operator of the Port Amel route, cancelled flights.")
     doc.ents = [Span(doc, 0, 2, label="ORG")]
     assert RoleBook().learn_appositions(doc) == []
@@ -421,7 +421,7 @@ def test_a_name_that_is_a_particle_and_a_surname_is_no_full_name_to_complete_a_g
     from briefbook.language.attribution import Names, _speaker
     from briefbook.language.names import Mention, RoleBook, is_full_name
 
-    assert is_full_name("Mansour al-Turki") and not is_full_name("Al Kethra")
+    assert is_full_name("Karim al-Nadi") and not is_full_name("Al Kethra")
     names = Names(RoleBook(), {("person", "Al Kethra"): "Al Kethra"}, {})
     said = _speaker(Mention("The militant Al-Kethra group", "group", "Al-Kethra"), names, [], {})
     assert said.kind != "person"
@@ -437,13 +437,13 @@ def test_a_lone_surname_tagged_an_organisation_is_the_person_of_this_article_fir
 
 
 @pytest.mark.parametrize("caption", [
-    "Protesters clash with the police in Amel on Thursday. AWN",
+    "Dockers scuffle with guards in Amel on Thursday. AWN",
     "A minister comforts an injured boy on Aug 4, 2031.  [Photo/Wirenews]",
     "Riot police and marchers face each other near the Old Bridge, in Amel, Veldonia, January 8. — Wirenews",
 ])
 def test_a_photo_caption_with_its_agency_credit_is_a_caption_and_no_event(tmp_path, caption):
     (tmp_path / "a.txt").write_text(f"Clashes in Amel\n\nPublished: 9 January 2031\n\n{caption}\n\n"
-                                    "Students clashed with the police in Amel on Wednesday, officials said.\n",
+                                    "Dockers fought with guards in Amel on Wednesday, officials said.\n",
                                     encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert [p.role for p in corpus.documents[0].paragraphs if p.text == caption] == ["caption"]
@@ -472,21 +472,21 @@ def test_lost_markup_is_repaired_before_the_text_is_read(page, repaired):
 
 
 def test_a_directorate_speaks_for_itself_and_a_later_bare_mention_is_the_same_body(tmp_path):
-    assert set(_speakers(tmp_path, "Toll rises\n\nThe Veldonian civil defence directorate said the death toll was 719.\n\n"
-                                   "At least 863 people were injured, the directorate said.\n")) == {"Veldonian civil defence directorate"}
+    assert set(_speakers(tmp_path, "Toll rises\n\nThe Veldonian civil defence directorate said the toll had reached 284.\n\n"
+                                   "At least 412 people were hurt, the directorate said.\n")) == {"Veldonian civil defence directorate"}
 
 
 def test_a_dateline_hung_on_the_subject_is_cut_and_a_sentence_initial_plural_is_a_group(tmp_path):
     # the group is the plural, not the attack it is described by, nor the dateline the recogniser ran into it
-    assert list(_speakers(tmp_path, "Horror at the college\n\nHALBERG // Survivors of Thursday's Kethra Front attack on "
-                                    "the college described a harrowing scene in which students were gunned down.\n")) == ["Survivors"]
+    assert list(_speakers(tmp_path, "Terror at the depot\n\nHALBERG // Survivors of Thursday's Kethra Front attack on "
+                                    "the depot described a chaotic morning in which guards were shot at.\n")) == ["Survivors"]
 
 
 def test_local_media_report_what_they_saw(tmp_path):
-    tables = _write(tmp_path, "Troops in the square\n\nOn Wednesday, local media reported the presence of the "
-                              "military at the central square.\n")
+    tables = _write(tmp_path, "Trucks in the square\n\nOn Wednesday, local media reported the arrival of "
+                              "armoured trucks at the central square.\n")
     assert list(zip(tables["statements"]["speaker"], tables["statements"]["text"])) == [
-        ("local media", "the presence of the military at the central square")]
+        ("local media", "the arrival of armoured trucks at the central square")]
 
 
 def test_the_body_a_title_is_of_is_no_part_of_the_holder_s_name():
@@ -499,7 +499,7 @@ def test_the_body_a_title_is_of_is_no_part_of_the_holder_s_name():
 
 def test_a_present_tense_sub_heading_does_not_carry_its_verb_into_the_next_paragraph(tmp_path):
     tables = _write(tmp_path, "Adviser on the unrest\n\nIvo Brandt speaks\n\nThe minister's son and adviser, Ivo Brandt, "
-                              "took to social media to promote the government's talking points.\n")
+                              "went on social media to defend the ministry's budget plans.\n")
     assert tables["statements"].empty
 
 
@@ -519,20 +519,20 @@ def test_adding_after_an_agency_quotes_someone_is_the_quoted_person_s(tmp_path):
 
 
 def test_adding_after_a_reported_clause_is_the_reporter_s(tmp_path):
-    assert set(_speakers(tmp_path, "Toll rises\n\nIvo Brandt said that Veldonia responded to the crush with all its "
-                                   "teams, adding that around 25,000 health workers served the pilgrims this year.\n")) == {"Ivo Brandt"}
+    assert set(_speakers(tmp_path, "Toll rises\n\nIvo Brandt said that Veldonia met the flood with every crew it "
+                                   "had, adding that about 9,000 volunteers helped the evacuees this year.\n")) == {"Ivo Brandt"}
 
 
 def test_a_sentence_after_an_abbreviation_s_period_is_a_statement_of_its_own(tmp_path):
-    tables = _write(tmp_path, "Curfew eased\n\nIvo Brandt said the curfew would be lifted between 8 a.m. and 5 p.m. "
+    tables = _write(tmp_path, "Curfew eased\n\nIvo Brandt said the curfew would be eased between 7 a.m. and 6 p.m. "
                               "He added that other cities would decide on curfews.\n")
     assert list(tables["statements"]["cue"]) == ["said", "added"]
     assert set(tables["statements"]["speaker"]) == {"Ivo Brandt"}
 
 
 @pytest.mark.parametrize("paragraph, cue", [
-    ("An hour later, Ana Ruiz sacked the army chief and announced new heads of the army and navy.", "announced"),
-    ("The attack involved an attempt to breach the palace, Ana Ruiz informed the press.", "informed"),
+    ("A day later, Ana Ruiz fired the police chief and announced a new chief for the coast guard.", "announced"),
+    ("The raid involved an effort to storm the depot, Ana Ruiz informed the press.", "informed"),
 ])
 def test_a_second_act_of_the_subject_and_informing_the_press_are_statements(tmp_path, paragraph, cue):
     tables = _write(tmp_path, f"Coup attempt\n\n{paragraph}\n")
@@ -545,11 +545,11 @@ def test_a_second_verb_inside_a_message_does_not_take_the_subject_the_speaker_ta
 
 
 def test_a_speaker_the_parser_hung_on_a_noun_before_the_verb_of_saying_is_still_the_speaker(tmp_path):
-    tables = _write(tmp_path, "Coup attempt\n\nA coup attempt erupted on Wednesday in Veldonia, where armoured "
-                              "vehicles rammed into the doors of the palace and President Ana Ruiz said the country "
-                              "stood firm against attacks on democracy.\n")
+    tables = _write(tmp_path, "Mutiny\n\nA mutiny broke out on Wednesday in Veldonia, where rebel "
+                              "sailors smashed through the gates of the harbour office and President Ana Ruiz said the "
+                              "nation would not bow to threats against its courts.\n")
     assert list(zip(tables["statements"]["speaker"], tables["statements"]["text"])) == [
-        ("Ana Ruiz", "the country stood firm against attacks on democracy")]
+        ("Ana Ruiz", "the nation would not bow to threats against its courts")]
 
 
 def test_an_agency_credit_in_brackets_is_no_abbreviation_and_a_headline_no_organisation():
@@ -561,12 +561,12 @@ def test_an_agency_credit_in_brackets_is_no_abbreviation_and_a_headline_no_organ
 
 
 @pytest.mark.parametrize("paragraph, text", [
-    ("Ruiz vowed that Veldonia \u201cwill find you wherever you are,\u201d referring to the bombers.",
-     "Veldonia \u201cwill find you wherever you are,\u201d"),
+    ("Ruiz vowed that Veldonia \u201cwill rebuild every bridge,\u201d referring to the flooded valley.",
+     "Veldonia \u201cwill rebuild every bridge,\u201d"),
     ("Ruiz said the shafts had become \u201ca bottomless pit\u201d, losing upwards of \u20ac40m in two years.",
      "the shafts had become \u201ca bottomless pit\u201d, losing upwards of \u20ac40m in two years"),
-    ("Ruiz told state TV that the blasts were \u201ca terrorist attack\u201d, though she did not elaborate.",
-     "the blasts were \u201ca terrorist attack\u201d"),
+    ("Ruiz told reporters that the fire was \u201cdeliberate sabotage\u201d, although she did not name a suspect.",
+     "the fire was \u201cdeliberate sabotage\u201d"),
     ("Ruiz dubbed the protesters \u201ctraitors,\u201d a term used for collaborators.", "the protesters \u201ctraitors,\u201d"),
 ])
 def test_the_writer_s_gloss_or_concession_after_a_closed_quotation_is_not_the_speaker_s(tmp_path, paragraph, text):
@@ -575,12 +575,12 @@ def test_the_writer_s_gloss_or_concession_after_a_closed_quotation_is_not_the_sp
 
 
 def test_words_an_agency_passes_on_are_the_speaker_s_and_what_no_one_indicates_goes_on_the_message(tmp_path):
-    tables = _write(tmp_path, "Blasts\n\nIvo Brandt, deputy governor of the province, said the explosions were carried "
-                              "out by terrorists, the agency reported.\n\nThe minister stated that more people had been "
-                              "detained, and testimonies indicate that the coup had been planned since May.\n")
+    tables = _write(tmp_path, "Fires\n\nIvo Brandt, deputy mayor of the city, said the fires were set "
+                              "by arsonists, the agency reported.\n\nThe minister stated that more suspects had been "
+                              "questioned, and findings indicate that the fraud had been running since March.\n")
     statements = list(zip(tables["statements"]["speaker"], tables["statements"]["text"]))
-    assert statements[0] == ("Ivo Brandt", "the explosions were carried out by terrorists")
-    assert len(statements) == 2 and statements[1][1].endswith("the coup had been planned since May")
+    assert statements[0] == ("Ivo Brandt", "the fires were set by arsonists")
+    assert len(statements) == 2 and statements[1][1].endswith("the fraud had been running since March")
 
 
 @pytest.mark.parametrize("paragraph, cue, text", [
@@ -621,29 +621,29 @@ def test_the_agency_in_a_wire_dateline_is_the_outlet(tmp_path, lead, outlet):
 def test_a_quotation_within_a_longer_one_of_one_person_is_that_person_s():
     from briefbook.language.attribution import Speaker, same_words_same_speaker
 
-    extract_, whole = "people were climbing over one another just to breathe", \
-        "I saw a man fall. People were climbing over one another just to breathe"
+    extract_, whole = "people were pushing past each other just to reach the stairs", \
+        "I saw a man fall. People were pushing past each other just to reach the stairs"
     group, ivo = Speaker("survivor", "group"), Speaker("Ivo Brandt", "person")
     assert same_words_same_speaker([(extract_, group), (whole, ivo)]) == [ivo, ivo]
 
 
 def test_a_singular_speaker_noun_is_a_group_named_by_its_own_words(tmp_path):
-    assert list(_speakers(tmp_path, "At the hospital\n\n\u201cEverybody is dizzy. Take them to another health centre,\u201d a "
-                                    "security officer shouted as two more ambulances arrived.\n\nThe survivors of Thursday's "
-                                    "crush at the gate described a harrowing scene.\n")) == ["security officer", "survivors"]
+    assert list(_speakers(tmp_path, "At the clinic\n\n\u201cNobody can breathe in here. Take them to the other clinic,\u201d a "
+                                    "security officer shouted as three more fire engines pulled up.\n\nThe survivors of Sunday's "
+                                    "fire at the depot described a chaotic escape.\n")) == ["security officer", "survivors"]
 
 
 def test_a_message_on_both_sides_of_its_verb_is_the_one_after_it(tmp_path):
-    tables = _write(tmp_path, "Missing pilgrims\n\nHALBERG (Wirenews) \u2013 While due to the mishandling of the crush the "
-                              "fate of hundreds of the missing remains unknown, the culture minister said some 80 "
-                              "percent of the missing have probably died.\n")
-    assert list(tables["statements"]["text"]) == ["some 80 percent of the missing have probably died"]
+    tables = _write(tmp_path, "Missing climbers\n\nHALBERG (Wirenews) \u2013 While because of the slow search the "
+                              "fate of dozens of the missing is still unclear, the tourism minister said some 60 "
+                              "percent of the missing have likely died.\n")
+    assert list(tables["statements"]["text"]) == ["some 60 percent of the missing have likely died"]
 
 
 def test_two_capitalised_names_joined_by_and_are_one_organisation_but_two_people_are_two(tmp_path):
-    tables = _write(tmp_path, "Curfew\n\nPolice imposed a curfew for the next two weeks, the Mail and Guardian of "
+    tables = _write(tmp_path, "Curfew\n\nPolice set a curfew for the next three weeks, the Herald and Lantern of "
                               "Veldonia reported from the scene.\n")
-    assert list(tables["statements"]["speaker"]) == ["Mail and Guardian of Veldonia"]
+    assert list(tables["statements"]["speaker"]) == ["Herald and Lantern of Veldonia"]
     from briefbook.language.names import _one_name
 
     doc = pipeline()("Ana Ruiz and Ivo Brandt said the talks had failed.")
@@ -661,8 +661,8 @@ def test_the_newspaper_is_the_outlet_the_article_last_named():
 
 
 def test_a_link_line_glued_to_the_next_paragraph_is_navigation(tmp_path):
-    (tmp_path / "a.txt").write_text("Suspects held\n\nSEE ALSO: Veldonia Says Toll From Twin Blasts Rises To 91The ministry "
-                                    "added in the statement that one of those arrested was a bomb maker.\n",
+    (tmp_path / "a.txt").write_text("Suspects held\n\nSEE ALSO: Veldonia Says Toll From Depot Fire Rises To 37The ministry "
+                                    "noted in its statement that a forger was among those held.\n",
                                     encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert [p.text[:12] for p in corpus.documents[0].paragraphs if p.role == "body"] == ["The ministry"]
@@ -672,9 +672,9 @@ def test_a_link_line_glued_to_the_next_paragraph_is_navigation(tmp_path):
 def test_a_one_word_person_no_full_name_holds_is_listed_as_other():
     from briefbook.entities import settle_kinds
 
-    kinds = settle_kinds({"Hajj": Counter({"person": 9}), "Ivo Brandt": Counter({"person": 3}),
+    kinds = settle_kinds({"Jubilee": Counter({"person": 9}), "Ivo Brandt": Counter({"person": 3}),
                           "Brandt": Counter({"person": 2}), "Halberg": Counter({"place": 5, "person": 1})})
-    assert kinds == {"Hajj": "other", "Ivo Brandt": "person", "Brandt": "person", "Halberg": "place"}
+    assert kinds == {"Jubilee": "other", "Ivo Brandt": "person", "Brandt": "person", "Halberg": "place"}
 
 
 def test_a_one_word_organisation_that_is_a_full_name_s_surname_is_that_person():
@@ -686,8 +686,8 @@ def test_a_one_word_organisation_that_is_a_full_name_s_surname_is_that_person():
 
 
 def test_a_court_dismissing_an_order_is_an_act_and_a_minister_dismissing_reports_as_lies_is_a_statement(tmp_path):
-    tables = _write(tmp_path, "Quota ruling\n\nThe Supreme Court dismissed a lower court order that had restored "
-                              "the quotas.\n\nInterior Minister Ana Ruiz dismissed the reports as propaganda.\n")
+    tables = _write(tmp_path, "Levy ruling\n\nThe Supreme Court dismissed a district court appeal that had frozen "
+                              "the levy.\n\nInterior Minister Ana Ruiz dismissed the reports as propaganda.\n")
     statements = tables["statements"]
     assert list(zip(statements["speaker"], statements["text"])) == [("Ana Ruiz", "the reports as propaganda")]
 
@@ -699,7 +699,7 @@ def test_an_outlet_s_correspondent_reporting_is_the_outlet_speaking(tmp_path):
 
 
 @pytest.mark.parametrize("value, words", [
-    ("2015-09-24", "24 September 2015"), ("2015-09", "September 2015"), ("2015", "2015"),
+    ("2029-03-13", "13 March 2029"), ("2029-03", "March 2029"), ("2029", "2029"),
     (dt.date(2022, 1, 2), "2 January 2022"), ("", ""), (None, ""), (float("nan"), ""),
 ])
 def test_a_date_is_worded_as_precisely_as_it_is(value, words):
@@ -835,7 +835,7 @@ def test_a_plural_a_name_only_modifies_is_the_speaker_not_the_name(tmp_path, sub
 
 def test_an_unnamed_source_is_a_speaker_and_what_it_goes_on_to_say_is_its_own(tmp_path):
     speakers = _speakers(tmp_path, "Blast at the depot\n\nThe Fire Brigade Union said the depot had been closed. "
-                                   "Earlier, an unnamed source told the state broadcaster that a gas leak caused the "
+                                   "Earlier, an unnamed source told a radio station that a faulty valve caused the "
                                    "blast.\n\n\u201cThe second fire had the same cause,\u201d it said.\n")
     assert speakers[-2:] == ["unnamed source", "unnamed source"]
 
@@ -994,7 +994,7 @@ def test_a_civil_defence_body_speaks_and_is_one_with_its_directorate(tmp_path):
 
 
 def test_it_after_a_country_spoke_is_the_country_s_body_that_spoke_before(tmp_path):
-    statements = _write(tmp_path, "Arrests\n\nChile\u2019s Interior Ministry said 12 people had been arrested in "
+    statements = _write(tmp_path, "Arrests\n\nChile\u2019s Interior Ministry said 12 people were being held in "
                                   "Valparaiso.\n\nChile added that the northern border would stay closed.\n\n"
                                   "\u201cThe suspects entered through the northern pass,\u201d it said.\n")["statements"]
     quoted = statements[statements["text"].str.contains("northern pass")]

@@ -73,9 +73,9 @@ def test_a_chart_figure_states_its_finding_source_data_and_address():
 
 
 def test_a_list_cell_is_a_list_each_cell_names_its_column_and_a_missing_value_is_blank():
-    frame = pd.DataFrame({"n": pd.array([3, None], dtype="Int64"), "lines": [["717 <a>", "769"], []]})
+    frame = pd.DataFrame({"n": pd.array([3, None], dtype="Int64"), "lines": [["612 <a>", "655"], []]})
     out = html_table(frame, columns={"n": "Count", "lines": "Reports"})
-    assert '<td data-label="Reports"><ul class="briefbook-cell-list"><li>717 &lt;a&gt;</li><li>769</li></ul></td>' in out
+    assert '<td data-label="Reports"><ul class="briefbook-cell-list"><li>612 &lt;a&gt;</li><li>655</li></ul></td>' in out
     assert '<td data-label="Count"></td>' in out and "NA" not in out
 
 
@@ -83,19 +83,19 @@ def test_a_file_name_may_wrap_at_its_separators_and_words_never_break():
     from briefbook.publish.render import breakable
 
     assert breakable("file 005_e98d1df2631c614d.txt, authorities") == "file 005_<wbr>e98d1df2631c614d.<wbr>txt, authorities"
-    assert breakable("2015-09-24 <b>") == "2015-09-24 &lt;b&gt;"
+    assert breakable("2029-03-13 <b>") == "2029-03-13 &lt;b&gt;"
 
 
 def test_a_bibliography_entry_keeps_the_title_s_capitals_and_the_full_date():
     from briefbook.publish.bibliography import entry
 
-    row = pd.Series({"doc_id": "doc-1", "file": "a_1.txt", "title": "Iran Says IS Bombed Kerman", "outlet": "",
+    row = pd.Series({"doc_id": "doc-1", "file": "a_1.txt", "title": "Veldonia Says KF Bombed Harwick", "outlet": "",
                      "published": "2031-01-06", "url": ""})
     text = entry(row)
-    assert "title = {{Iran Says IS Bombed Kerman}}" in text
+    assert "title = {{Veldonia Says KF Bombed Harwick}}" in text
     assert "month = {January}" in text and "year = {2031}" in text
     assert "note = {Published 6 January 2031; seed file a\\_1.txt; document doc-1}" in text
-    assert "key = {Iran Says IS Bombed…}" in text
+    assert "key = {Veldonia Says KF Bombed…}" in text
 
 
 def test_a_chart_keeps_ten_colours_the_busiest_by_name_and_says_what_it_leaves_out():

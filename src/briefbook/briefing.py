@@ -51,7 +51,7 @@ class Fact:
 
 @dataclass(frozen=True)
 class KeyDate:
-    day: str  # "24 September 2015"
+    day: str  # "13 March 2029"
     what: str  # the entry's label
     sources: str  # "3 sources"
     href: str

@@ -198,7 +198,7 @@ def show_table(
     """Show a DataFrame as an escaped HTML table (rows addressable by ``row_id``).
 
     ``data_columns`` are written to the table's download only: the numbers behind a column
-    the page shows in words ("717 to 2,000") stay numbers for whoever computes with them.
+    the page shows in words ("612 to 2,000") stay numbers for whoever computes with them.
     """
     if frame is None or frame.empty:
         say(empty)

@@ -4,9 +4,9 @@ A date expression is an adverbial: it hangs, in the dependency parse, under the
 verb whose happening it dates ("protests *spread* … two days later") or, for a
 bare month, under a noun naming a happening ("the *unrest* in January"). We
 climb from the date up the parse, stepping over the prepositions and time nouns
-that wrap it ("by the morning of January 7"), until a verb or an event noun is
+that wrap it ("by the evening of March 12"), until a verb or an event noun is
 reached, and take that word's phrase as the event: its subject and complements,
-but not clauses coordinated with it ("… and the troops began to withdraw"),
+but not clauses coordinated with it ("… and the crowd began to leave"),
 which state other happenings.
 
 Only the shared parse is read here; nothing is parsed again.
@@ -235,8 +235,8 @@ def _without_what_follows(words: list[Token], head: Token, date_end: int,
 
 def _without_what_precedes(words: list[Token], head: Token, date_start: int) -> list[Token]:
     """The clause's words from its subject on when a subordinate clause or a participle phrase opens
-    it, ends in a comma, and holds no date ("As the protests turned violent, the government declared
-    a blackout last Friday", "After producing the bombs, he left the country two days before"): the
+    it, ends in a comma, and holds no date ("As the strike turned bitter, the council declared
+    a curfew last Friday", "After forging the papers, he left the city two days before"): the
     opener tells another happening."""
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -267,7 +267,7 @@ def clause_of(head: Token, date_end: int | None = None, date_start: int | None =
                 cut.update(t.i for t in child.subtree)
     words = [t for t in head.subtree if t.i not in cut]
     if head.pos_ == "NOUN" and date_end is not None and date_end <= head.idx:
-        # "the Thursday stampede in Harwick", "Sunday's 6.1 magnitude quake in the farming region": the date
+        # "the Thursday crush in Harwick", "Sunday's 5.4 magnitude tremor in the hill district": the date
         # names the happening with the noun; what follows the noun tells where, not when
         words = [t for t in words if t.i <= head.i]
     if date_end is not None and words:

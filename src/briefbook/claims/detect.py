@@ -331,7 +331,7 @@ def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tu
             end = min(len(text), q.end + 1)
     glosses = lexicon().glosses
     for q in quotes:
-        # "vowed that Iran “will find you,” referring to …": after a quotation that ends the speaker's
+        # "vowed that Veldonia “will rebuild,” referring to …": after a quotation that ends the speaker's
         # words, a participle of the editable gloss list is the writer's, not the speaker's
         if not (start <= q.start - 1 and q.end < end):
             continue
@@ -343,8 +343,8 @@ def _finish_span(text: str, start: int, end: int, quotes: list[Quotation]) -> tu
 
 #: The participle right after a closed quotation (", referring to …").
 _PARTICIPLE = re.compile(r"\s*,?\s*([a-z]+ing)\b")
-#: The writer's turn after a closed quotation: a concession (", though he did not elaborate") or a
-#: gloss of the word quoted (", a term used to describe traitors").
+#: The writer's turn after a closed quotation: a concession (", although she did not name a suspect") or a
+#: gloss of the word quoted (", a term used for collaborators").
 _WRITERS_TURN = re.compile(r"\s*,\s*(?:though|although|but|while)\b|\s*,?\s*(?:a|an|the)\s+"
                            r"(?:term|word|phrase|reference|label|slur|nickname|euphemism)\b")
 

@@ -43,7 +43,7 @@ def same_speaker(row: pd.Series, gold_speaker: str) -> bool:
     organisation's possessive spelling counts as its "of" spelling, as the method writes names."""
     names = {fold(row["speaker"])} | {fold(a) for a in str(row["speaker_aliases"]).split(";") if a}
     # the gold name as written, or in the spelling the method writes every organisation in
-    # ("Iran's Intelligence Ministry" is "Intelligence Ministry of Iran")
+    # ("Veldonia's Interior Ministry" is "Interior Ministry of Veldonia")
     for gold in {fold(gold_speaker), fold(clean_org(gold_speaker))}:
         if gold in names or any(f" {gold} " in f" {name} " for name in names):
             return True

@@ -252,7 +252,7 @@ def group_claims(ids: Sequence[str], speakers: Sequence[str], bags: Sequence[Cou
     is a claim of its own, since nothing says who made it twice. Two statements whose
     ``occasions`` (the day each was reported) are :data:`OCCASION_DAYS` or more apart are
     never one claim: remarks a month apart are two claims, however alike their words. Two
-    statements that both give figures and share none ("717 killed", "769 killed") are two
+    statements that both give figures and share none ("612 killed", "655 killed") are two
     claims. Two statements of one speaker in one article (``articles``) are one claim only when
     they say nearly the same (:data:`SAME_ARTICLE_THRESHOLD`): an outlet repeats a claim in its
     headline and lead, but a speaker's successive sentences are successive claims.

@@ -38,7 +38,7 @@ def boilerplate_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 #: HTML entities the page lost its markup around ("103&nbsp;people", or "103nbsp;people" and
-#: "Iranrsquo;s" with the ampersand gone too), and the characters they stand for.
+#: "Veldoniarsquo;s" with the ampersand gone too), and the characters they stand for.
 _ENTITIES = {"nbsp": " ", "rsquo": "\u2019", "lsquo": "\u2018", "ldquo": "\u201c", "rdquo": "\u201d",
              "ndash": "\u2013", "mdash": "\u2014", "hellip": "\u2026", "quot": '"', "amp": "&"}
 _ENTITY = re.compile(r"&?(" + "|".join(_ENTITIES) + r");")
@@ -47,8 +47,8 @@ _ENTITY = re.compile(r"&?(" + "|".join(_ENTITIES) + r");")
 _GLUED = re.compile(r"(?<![\w./@])([a-z]{2,})\.([A-Z][a-z]+)\b")
 
 
-#: A link line the page glued to the paragraph after it ("SEE ALSO: Iran Says Toll Rises To 91The ministry
-#: added …"): the link ends where a capital follows a digit or small letter with no space.
+#: A link line the page glued to the paragraph after it ("SEE ALSO: Veldonia Says Fire Toll Rises To 37The ministry
+#: noted …"): the link ends where a capital follows a digit or small letter with no space.
 _GLUED_LINK = re.compile(r"(?m)^((?i:see also|read more|read also|also read|related)\s*:[^\n]*?[a-z0-9])(?=[A-Z][a-z]+\s)")
 
 

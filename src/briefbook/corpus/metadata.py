@@ -88,12 +88,12 @@ CAPTION = re.compile(r"/\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?\)?\s*$|^\((?:cover|photo
                      r"|\.\s+(?-i:[A-Z]{2,12}(?:/[A-Z][\w ]{1,20})?)\s*$|\[\s*photo\b"
                      r"|,\s*" + _MONTH.replace("(?P<month>", "(?:") + r"\s+\d{1,2}(?:,\s*\d{4})?\.\s*[—–-]{1,2}\s*"
                      r"(?-i:[A-Z][\w.]+(?: [A-Z][\w.]+)?)\s*$", re.I)
-#: "Published: 10 January 2022" and similar, also after a credit ("Xinhua | Updated: 2024-01-04 21:39",
-#: "By: A Wire | City | Published on:August 6, 2014", "AFP Published July 16, 2024 Updated …").
+#: "Published: 10 January 2022" and similar, also after a credit ("Xinhua | Updated: 2031-05-14 21:39",
+#: "By: A Wire | City | Published on:August 9, 2031", "AFP Published May 12, 2031 Updated …").
 PUBLISHED_LINE = re.compile(r"^(?:(?:[^|.]{1,40}\|\s*){1,3}|(?-i:(?:[A-Z][\w&-]*\s+){1,3}))?"
                             r"(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*(?P<rest>.{6,60})$", re.I)
-#: A machine-written date on a page's date stamp ("2024-01-04 21:39") or in a page's metadata
-#: ("2024-01-04T21:39:00+03:00"), never in running text.
+#: A machine-written date on a page's date stamp ("2031-05-14 21:39") or in a page's metadata
+#: ("2031-05-14T21:39:00+03:00"), never in running text.
 ISO_DATE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 #: Where an article's date was found (``Document.published_how``): the Sources page shows these
 #: words, and the chronology compares against these names, never against the words themselves.
@@ -138,7 +138,7 @@ def parse_full_date(text: str) -> dt.date | None:
 
 
 def parse_iso_date(text: str) -> dt.date | None:
-    """The first machine-written date ("2024-01-04") of a date stamp."""
+    """The first machine-written date ("2031-05-14") of a date stamp."""
     match = ISO_DATE.search(text)
     return _date(int(match.group("year")), int(match.group("month")), int(match.group("day"))) if match else None
 
@@ -146,7 +146,7 @@ def parse_iso_date(text: str) -> dt.date | None:
 def find_title(lines: list[Line]) -> tuple[str, str]:
     """The headline: the first line that reads like one.
 
-    A page's date stamp ("24 Sep 2015"), a menu or a site's call ("Get all your news in one place.")
+    A page's date stamp ("13 Mar 2029"), a menu or a site's call ("Get all your news in one place.")
     can come first; a headline has four words or more, is no date line or menu and does not end with a
     full stop, so such lines are passed over (among the first five), and the first plausible line is
     taken only when none reads so."""

@@ -43,7 +43,7 @@ FOREIGN = "foreign nationals"
 
 
 def _foreign(noun: Token, home: str) -> bool:
-    """Whether ``noun`` counts people of another country than ``home`` ("Iranians", "Turkish pilgrims",
+    """Whether ``noun`` counts people of another country than ``home`` ("Veldonians", "Ostmarker travellers",
     "its citizens": a country's own count of its nationals is a part of the toll, not the toll)."""
     words = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
     for word in words:
@@ -69,7 +69,7 @@ def who_of(counted: Counted, home: str | None = None) -> str | None:
     if not found:
         found = next((w for w in (_who_of_token(c, lex) for c in noun.conjuncts) if w), None)
     if not found and noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
-        found = "people"  # "147 Kenyans were killed": people named by their nationality
+        found = "people"  # "63 Norwegians were killed": people named by their nationality
     if found == "people" and home and _foreign(noun, home):
         return FOREIGN
     if found == "people" and not counted.borrowed:
@@ -98,7 +98,7 @@ def own_cues(number: Token) -> list[Token]:
     head = number.head
     if number.dep_ in ("nsubj", "nsubjpass") and head.i == number.i + 1 and head.pos_ in ("VERB", "ADJ"):
         own.append(head)
-    # "put those killed at 147 and the injured at 179": the word the number is put "at"
+    # "put those killed at 58 and the injured at 92": the word the number is put "at"
     if number.dep_ == "pobj" and head.lower_ == "at" and head.i == number.i - 1 and head.i > 0 \
             and number.doc[head.i - 1].pos_ in ("VERB", "ADJ", "NOUN"):
         own.append(number.doc[head.i - 1])
@@ -160,7 +160,7 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "acl", "relcl", "oprd"):
                 near.append(child)
-                # "officers who suffered injuries" tells their fate; "attackers who had taken hostages"
+                # "officers who suffered injuries" tells their fate; "gunmen who had seized the depot"
                 # tells what they did to others
                 near.extend(c for c in child.children if c.dep_ in ("acomp", "oprd", "xcomp", "dobj", "prt")
                             and not (c.dep_ == "dobj" and _cue_category(c, lex) == "other"))
@@ -171,7 +171,7 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
             near.extend(c for c in child.children if c.dep_ == "pobj")
     verb = governing_verb(anchor)
     if verb is not None:
-        # "were crushed and trampled to death": a verb joined to the governing one with no subject
+        # "were trapped and burned to death": a verb joined to the governing one with no subject
         # of its own tells more of what happened to the same people
         joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
@@ -184,7 +184,7 @@ def cue_tiers(counted: Counted, number: Token) -> tuple[list[Token], list[Token]
                     far.extend(c for c in child.children if c.dep_ == "pobj")
         if verb.dep_ in ("xcomp", "auxpass") or (verb.dep_ == "ccomp" and not any(
                 c.dep_ == "dobj" for c in verb.head.children)):
-            # "arrested a dozen officers complicit in the coup": a small clause the parser made of the
+            # "detained a dozen officers complicit in the scheme": a small clause the parser made of the
             # object takes what the verb above did to its subject
             far.append(verb.head)
         if verb.lemma_.lower() in lex.subset_verbs and anchor.dep_ in ("dobj", "attr"):
@@ -250,7 +250,7 @@ def category_of(
             if category in own and (category != "deployed" or deployable):
                 return category, "noun"
     near, far = cue_tiers(counted, number)
-    # "the two other pilgrims were not killed in the stampede": a cue the sentence denies says nothing
+    # "the two other passengers were not killed in the collision": a cue the sentence denies says nothing
     denied = [t for t in near + far if _negated(t) and _cue_category(t, lex) not in (None, "other")]
     near, far = [t for t in near if not _negated(t)], [t for t in far if not _negated(t)]
     noun = counted.noun

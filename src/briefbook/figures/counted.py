@@ -52,7 +52,7 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _through_partitive(noun: Token, lex: Lexicon) -> Token:
-    """Follow "pieces of equipment", "members of the security forces" to what is really counted."""
+    """Follow "pieces of equipment", "members of the rescue teams" to what is really counted."""
     seen = 0
     while noun.lemma_.lower() in lex.partitive and seen < 3:
         inner = _of_object(noun)
@@ -78,7 +78,7 @@ def _quantity_of(number: Token, lex: Lexicon) -> Token | None:
             return verb
         of = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "pobj" else None
         if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in lex.quantity_nouns:
-            return of.head  # "put the figure of those killed at 147"
+            return of.head  # "put the count of those killed at 58"
         for _ in range(3):
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("acomp", "advmod", "attr", "prep", "oprd"):
                 break
@@ -166,7 +166,7 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
     if in_sentence and number.dep_ in ELLIPTIC_DEPS and number.pos_ == "NUM":
         parallel = [c for c in in_sentence if c.phrase is not None and c.phrase.dep_ == number.dep_]
         last = (parallel or in_sentence)[-1]  # "killing 14 people, including …, and wounding 40"
-        # a part of it, or, like it, one place's share ("…, 75 in Rangpur, and 60 in Barisal")
+        # a part of it, or, like it, one place's share ("…, 52 in Oskar, and 41 in Veld")
         local = any(c.dep_ == "prep" and c.lower_ == "in" for c in number.children)
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last,
                        partitive=number.dep_ in ("npadvmod", "appos", "dep") or (number.dep_ == "conj" and local))

@@ -77,7 +77,7 @@ def _sentence_figures(
         if who is None and phrase.vague and counted.noun is None and number.dep_ in {*ELLIPTIC_DEPS, "pobj"}:
             who = "people"  # "drove thousands from the valley": a bare magnitude counts people
         if who is None and counted.borrowed:
-            # "168 had been arrested in Gazipur, 75 in Rangpur": a bare count that stands in for a kept one
+            # "214 had been detained in Amel, 52 in Oskar": a bare count that stands in for a kept one
             who = next((w for _, _, c, w in kept if c is counted.antecedent), None)
         if who is None:
             # a bare count ("at least 12 died") is a figure only when the sentence says what
@@ -156,7 +156,7 @@ def document_figures(document: Document, docs: list[Doc], article_date: dt.date 
     """The figures of one article, in text order.
 
     ``home`` is the country the corpus is about (:func:`briefbook.language.attribution.corpus_nationality`):
-    people counted by another nationality ("154 Iranians", "89 of its citizens") are a group of their own.
+    people counted by another nationality ("62 Veldonians", "37 of its citizens") are a group of their own.
 
     ``statements`` are the article's resolved statements ``(start, end, speaker)``:
     a figure they cover is credited to their speaker.

@@ -30,7 +30,7 @@ def is_historical(counted: Counted, number: Token, year: int | None) -> bool:
         return False
     if verb.dep_ in ("relcl", "advcl") and _is_year(verb.head):
         return True  # a clause hanging from a bare year recalls that year
-    # "… one that struck the area in 2012 and killed 81 people": the year of the verb it is joined to
+    # "… one that hit the valley in 1998 and killed 46 people": the year of the verb it is joined to
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     years = [g for v in verbs for c in v.children if c.dep_ == "prep" for g in c.children
              if g.dep_ == "pobj" and _is_year(g)]
@@ -75,7 +75,7 @@ def is_background(counted: Counted) -> bool:
         held = held.head
     if verb is not None and verb.lemma_.lower() == "have" and held.dep_ == "dobj" and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in lex.background_of for c in verb.children):
-        return True  # "the campus has six dormitories and 887 students": what a place holds
+        return True  # "the school has four boarding houses and 530 pupils": what a place holds
     return verb is not None and verb.lemma_.lower() in lex.background_verbs
 
 

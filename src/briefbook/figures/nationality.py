@@ -1,12 +1,12 @@
 """Whose nationals a "foreign nationals" figure counts, read back from its sentence.
 
 Extraction marks people counted by another nationality than the corpus's as
-foreign nationals, but not which one. Reconciliation needs it: Iran's count of
-Iranians and Turkey's count of Turkish pilgrims are two different quantities,
-and a low/best/high over both (2 to 154) adds up nothing an analyst could
+foreign nationals, but not which one. Reconciliation needs it: Veldonia's count of
+Veldonians and Ostmark's count of Ostmarker travellers are two different quantities,
+and a low/best/high over both (3 to 62) adds up nothing an analyst could
 quote. So each figure's nationality is read from the words at its number (the
-demonym of "154 Iranians", "two Turkish pilgrims"), else from whom it is
-credited to ("Iran said 89 of its citizens died"), and figures are reconciled
+demonym of "62 Veldonians", "three Ostmarker travellers"), else from whom it is
+credited to ("Veldonia said 37 of its citizens died"), and figures are reconciled
 per nationality.
 """
 
@@ -22,7 +22,7 @@ from briefbook.schema import missing
 UNNAMED = "nationality not stated"
 
 _WORD = re.compile(r"[A-Z][\w’'-]*")
-#: How far after the number the nationality may stand ("four Turkish pilgrims in total").
+#: How far after the number the nationality may stand ("five Ostmarker travellers in all").
 _AFTER = 40
 
 
@@ -38,23 +38,23 @@ def _capitalised(words: str, skip_first: bool = False) -> list[str]:
 
 
 def _singular(word: str) -> str:
-    """"Iranians" -> "Iranian": the nationality, not the people counted."""
+    """"Veldonians" -> "Veldonian": the nationality, not the people counted."""
     return word[:-1] if word.endswith("ns") or word.endswith("is") else word
 
 
 def _demonyms(words: str) -> list[str]:
-    """Capitalised words written like a nationality ("Turkish", "Iranian"), not a sentence's first word."""
+    """Capitalised words written like a nationality ("Ostmarker", "Veldonian"), not a sentence's first word."""
     return [w for w in _capitalised(words, skip_first=True) if demonym_shaped(w) or fold(w) in roles().demonyms]
 
 
 def written_nationality(text: str, counted: str, sentence: str, attribution: str = "") -> str:
     """The nationality a figure counts as the text writes it, or :data:`UNNAMED`.
 
-    Looked for, in order: the counted noun itself when it is a name ("Iranians");
-    a capitalised word between the number and its noun ("two Turkish pilgrims");
-    a demonym in whom the figure is credited to ("a senior Turkish official"),
-    then in its sentence ("six Turkish pilgrims … and eight others"); a country
-    credited with the count of its own ("Iran said 89 of its citizens died").
+    Looked for, in order: the counted noun itself when it is a name ("Veldonians");
+    a capitalised word between the number and its noun ("three Ostmarker travellers");
+    a demonym in whom the figure is credited to ("a senior Ostmarker official"),
+    then in its sentence ("five Ostmarker travellers … and nine others"); a country
+    credited with the count of its own ("Veldonia said 37 of its citizens died").
     """
     counted, sentence, text = _text(counted).strip(), _text(sentence), _text(text)
     attribution = _text(attribution).strip()
@@ -77,7 +77,7 @@ def written_nationality(text: str, counted: str, sentence: str, attribution: str
 
 
 def nationality_labels(written: list[str]) -> list[str]:
-    """One label per figure, spellings of one country joined ("Iran", "Iranian" -> "Iranian").
+    """One label per figure, spellings of one country joined ("Veldonia", "Veldonian" -> "Veldonian").
 
     The label of a country is its longest spelling among the figures, usually
     the demonym, so that the same figures always get the same label.

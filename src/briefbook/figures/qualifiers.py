@@ -43,7 +43,7 @@ def qualifier_of(number: Token, counted: Counted, modifier: str, sentence: Span)
 
     An update is a number that is the new value of a count ("has risen to 12",
     "now stands at 30", "the toll climbed to 40"); an earlier figure is one the
-    text itself presents as superseded ("earlier it was reported that …").
+    text itself presents as superseded ("an earlier report had put it at …").
     """
     lex = lexicon()
     lower = sentence.text.lower()

@@ -33,7 +33,7 @@ RECONCILIATION_RULES: list[str] = [
     "disagreements but do not set the low, best or high.",
     "Low is the smallest lower bound among the standing closed reports (a count, a range, 'about N'). An "
     "open-ended report ('more than N', 'at least N') does not say the count is N, only that it is not less, so "
-    "it sets the low only where no closed report is given ('more than 100' beside counts of 717 and 769 "
+    "it sets the low only where no closed report is given ('more than 100' beside counts of 412 and 455 "
     "disagrees with neither). High is the largest upper bound, left open when an open-ended report goes beyond "
     "every closed one.",
     "Best is the figure of the most recent standing report (by the date it refers to; an update ranks first among "
@@ -202,7 +202,7 @@ def _overlap(frame: pd.DataFrame) -> bool:
 
 
 def _days(values) -> str:
-    """The days some reports refer to, as an analyst writes them: "24 Sep 2015", "24 to 26 Sep 2015"."""
+    """The days some reports refer to, as an analyst writes them: "13 Mar 2029", "13 to 15 Mar 2029"."""
     days = sorted({_date_key(v) for v in values if _date_key(v)})
     if not days:
         return "undated"
@@ -247,11 +247,11 @@ def accounts(group: pd.DataFrame, gone: dict[str, str], ranged: pd.DataFrame, of
              origin_of: dict[str, str] | None = None, names: dict[str, str] | None = None) -> list[str]:
     """The group's reports, one line per figure they give: the figure, what became of it, who gave it and when.
 
-    "769: the best figure (outlet unknown (file a.txt); 26 Sep 2015)". A figure given by several
+    "655: the best figure (outlet unknown (file a.txt); 15 Mar 2029)". A figure given by several
     reports is one line naming every source, so a figure is never both an update and an earlier
     figure in one explanation; its status is that of its report that counts most. Where some of its
     sources reprint one another (``origin_of``, ``names``: :func:`~briefbook.corpus.outlets.origins`
-    and ``source_names``), they are listed under their origin: "717: stands (3 reports: AP, reprinted by 3; …)".
+    and ``source_names``), they are listed under their origin: "612: stands (3 reports: AP, reprinted by 3; …)".
     """
     ranged_ids = set(ranged["figure_id"])
     lines: dict[str, dict] = {}

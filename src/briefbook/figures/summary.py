@@ -50,7 +50,7 @@ def range_words(low, high) -> str:
 
 
 def as_of(value, how: object = "") -> str:
-    """ "as of 26 September 2015", "as of 26 September 2015, date inferred" where the day is an
+    """ "as of 15 March 2029", "as of 15 March 2029, date inferred" where the day is an
     article date the chronology only inferred (``how``: the figure's reported_on_how), or "undated"."""
     if not day_words(value):
         return "undated"
@@ -73,7 +73,7 @@ def _clause(sentence: str, number: str, width: int = 60) -> str:
 
 
 def subject(category: str, who: str) -> str:
-    """What a group counts, in words: "people killed", "members of the security forces deployed"."""
+    """What a group counts, in words: "people killed", "troops deployed"."""
     what = _WHAT.get(category, category)
     whom = _WHO.get(who, str(who).replace("_", " "))
     return f"{whom} {what}" if category != "equipment" else what
@@ -104,13 +104,13 @@ def by_source_title(figures: pd.DataFrame) -> str:
 
 
 def who_labels(reconciled: pd.DataFrame) -> list[str]:
-    """The Who column of the reconciled table: a count by nationality says whose ("foreign nationals: Iranian")."""
+    """The Who column of the reconciled table: a count by nationality says whose ("foreign nationals: Veldonian")."""
     nationality = reconciled.get("nationality", pd.Series("", index=reconciled.index)).fillna("")
     return [f"{who}: {n}" if n else who for who, n in zip(reconciled["who"], nationality)]
 
 
 def group_label(category: str, who: str, nationality: str = "") -> str:
-    """What a reconciled group counts, as a row's label: "People killed", "Turkish nationals killed"."""
+    """What a reconciled group counts, as a row's label: "People killed", "Ostmarker nationals killed"."""
     words = subject(category, who)
     if who == FOREIGN and nationality:
         words = words.replace(_WHO[FOREIGN], f"{nationality} nationals", 1)

@@ -313,13 +313,13 @@ def _introduced_next(named: list[tuple[object, Mention, Speaker]], resolved: dic
 
 
 def _same_places(a: Mention, b: Mention) -> bool:
-    """Two role mentions of one place, or where one names none ("Iran's culture minister", "the minister")."""
+    """Two role mentions of one place, or where one names none ("Veldonia's tourism minister", "the minister")."""
     return not a.places or not b.places or any(same_place(p, q) for p in a.places for q in b.places)
 
 
 def _body_of(place: Speaker, recent: list[Speaker], names: Names) -> Speaker:
     """What "it" stands for after a country spoke: the country's own body that spoke before it, where one
-    did ("Iran's Intelligence Ministry said … Iran added … “…,” it said": the ministry), else the country."""
+    did ("Chile's Interior Ministry said … Chile added … “…,” it said": the ministry), else the country."""
     for s in reversed(recent):
         if s.kind == "org" and any(same_place(place.canonical, word) for spelling in names.aliases.get(
                 s.canonical, {s.canonical}) for word in re.findall(r"[A-Z][\w-]+", spelling)):
@@ -328,8 +328,8 @@ def _body_of(place: Speaker, recent: list[Speaker], names: Names) -> Speaker:
 
 
 def _named_in_full(name: str, names: Names, recent: list[Speaker], corpus: bool = True) -> str | None:
-    """The person a lone name stands for ("Morales said", "Ma said"): the person of this article
-    so named, most recent first ("Ma" with "Ma Liya" and "Ma Hao" in the corpus), else
+    """The person a lone name stands for ("Brenner said", "Lin said"): the person of this article
+    so named, most recent first ("Lin" with "Lin Mei" and "Lin Hao" in the corpus), else
     (``corpus``) the one the corpus names in full. The one rule for every kind the recogniser
     gives a lone surname: a person it could not complete, a plural, an organisation, a place."""
     folded = fold(name)
@@ -491,7 +491,7 @@ def vetted(speaker: Speaker, nationality: str | None) -> Speaker:
     No one ("unknown"), a demonym alone ("Veldonian"), a plural that names no speaker ("reports"), a
     name with no capital letter and no speaker noun, or with a comma, a bar, a slash or quotation marks
     in it (a headline's words or a photo credit taken for one) are unattributed;
-    a bare state body ("government", "Officials") takes the article's nationality ("Bolivian
+    a bare state body ("government", "Officials") takes the article's nationality ("Veldonian
     government") or, with none, is unattributed.
     """
     name = speaker.canonical
@@ -587,7 +587,7 @@ def same_words_same_speaker(statements: list[tuple[str, Speaker]],
 def described_then_quoted(found: list[Found], before: list[Speaker], after: list[Speaker]) -> list[Speaker]:
     """Speakers of one article's statements where a description's own quotation was credited by its words.
 
-    "Another resident described the scene as a battlefield, telling the agency: “…”": the quotation
+    "A neighbour described the street as a river, telling the agency: “…”": the quotation
     goes on with the description's speaker (with no speaker of its own, ``mention`` None, or the same
     words for one). Where :func:`same_words_same_speaker` credits those words to a person, the
     description they went on from is that person too: the nearest statement before it, in its

@@ -392,7 +392,7 @@ def _find_mentions(text: str) -> tuple[Mention, ...]:
             continue
         sign = 1 if m.group("direction") == "after" else -1
         if m.group("first_unit"):
-            # "in the first hours after the flood": the stretch that starts with the happening
+            # "in the initial hours after the flood": the stretch that starts with the happening
             if sign < 0:
                 continue
             low, high = 0, whole_days(1, lex.units[m.group("first_unit").lower()])
@@ -594,7 +594,7 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def date_words(value: object) -> str:
-    """A date as an analyst writes it, as precise as it is: "24 September 2015", "September 2015",
+    """A date as an analyst writes it, as precise as it is: "13 March 2029", "March 2029",
     "2015"; "" for no date (None, NaN, NaT, ""). Takes ISO text, a ``date`` or a timestamp: the one
     way every page, chart title and citation words a date."""
     match = _ISO.match(str(value)[:10]) if value is not None else None

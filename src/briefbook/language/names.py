@@ -137,10 +137,10 @@ def speaker_tokens(head: Token) -> list[Token]:
     """The subject phrase without relative clauses, appositions or asides.
 
     When the subject is a description with a named apposition ("The factory's
-    owner, Acme Ltd, said", "one of the survivors, Ana Ruiz, said"), the name is the speaker.
+    owner, Acme Ltd, said", "one of the nurses, Ana Ruiz, said"), the name is the speaker.
     """
     for child in head.children:
-        # "one of the survivors, Ana Ruiz, said": a number is no name either
+        # "one of the nurses, Ana Ruiz, said": a number is no name either
         if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG") and head.ent_type_ in ("", "CARDINAL"):
             return speaker_tokens(child)
     out = [head]
@@ -155,8 +155,8 @@ def speaker_tokens(head: Token) -> list[Token]:
 
 
 def _one_name(head: Token, conj: Token) -> bool:
-    """"the Mail and Guardian": two capitalised proper nouns joined by "and", neither a person or a
-    place the recogniser knows, make one organisation's name ("Ruiz and Brandt", "Iran and Iraq"
+    """"the Herald and Lantern": two capitalised proper nouns joined by "and", neither a person or a
+    place the recogniser knows, make one organisation's name ("Ruiz and Brandt", "Veldonia and Ostmark"
     are two speakers)."""
     names = (head, conj)
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "ORG") for t in names) \
@@ -209,7 +209,7 @@ def person_name(doc: Doc, start: int, end: int) -> str:
     while end < len(doc) and (doc[end].is_space or is_name(doc[end])):
         end += 1
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "NORP")}
-    # "Inspector General of Police Joseph Boinnet": the body a title is of is no part of the name either
+    # "Inspector General of Police Ivo Brandt": the body a title is of is no part of the name either
     bodies = roles().speaker_nouns
     while start < end and (doc[start].is_space or fold(doc[start].text) in titles | {"of", "the"}
                            or doc[start].ent_type_ in ("GPE", "NORP") or doc[start].text in places
@@ -248,7 +248,7 @@ def mention(tokens: list[Token] | Span) -> Mention | None:
         category = roles().pronouns.get(tokens[0].lower_)
         return Mention(text, "pronoun", text, pronoun=category) if category else None
     if any(t.dep_ == "conj" and _one_name(t.head, t) for t in tokens):
-        return Mention(text, "org", clean_org(text))  # "the Mail and Guardian of Africa"
+        return Mention(text, "org", clean_org(text))  # "the Herald and Lantern of Veldonia"
     group = _group_of_part(tokens)
     if group is not None:
         return group
@@ -335,7 +335,7 @@ def _outlet_in_apposition(root: Token) -> bool:
 
 
 def _group_of_part(tokens: list[Token]) -> Mention | None:
-    """"Some of the rescued students", "many of the pilgrims": the group (a plural) a part of it speaks for."""
+    """"Some of the evacuated nurses", "many of the climbers": the group (a plural) a part of it speaks for."""
     root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[0])
     if root.lower_ not in part_of_group():
         return None
@@ -459,7 +459,7 @@ class RoleBook:
         """"Ana Ruiz, head of the dockers' union, said": an apposition after the name is a title too.
 
         Returns the names so titled. A name the recogniser took for an organisation
-        ("Enver Gunenc, head of the pilgrims' directorate") counts when it is shaped
+        ("Emil Kolat, head of the travellers' directorate") counts when it is shaped
         like a person's (:func:`person_shaped`): an organisation is not the head of one.
         """
         titled = []
@@ -552,8 +552,8 @@ def _stems(words: set[str]) -> set[str]:
 # --------------------------------------------------------------------------- merging
 
 def _given_and_surname(name: str) -> tuple[str, str]:
-    """Given names and surname, folded; a particle before the surname belongs to it ("al-Turki" is
-    one surname, and "Mansour al-Turki" has the given name "mansour", not "mansour al")."""
+    """Given names and surname, folded; a particle before the surname belongs to it ("al-Nadi" is
+    one surname, and "Karim al-Nadi" has the given name "karim", not "karim al")."""
     words = fold(name).split()
     if not words:
         return "", ""
@@ -564,12 +564,12 @@ def _given_and_surname(name: str) -> tuple[str, str]:
 
 
 def is_full_name(name: str) -> bool:
-    """A given name as well as a surname: "Ana Ruiz", "Mansour al-Turki"; not "al-Turki" or "Al Shabab",
+    """A given name as well as a surname: "Ana Ruiz", "Karim al-Nadi"; not "al-Nadi" or "Al Kethra",
     whose words are a surname with its particle (and, as often, a group's name)."""
     return bool(_given_and_surname(name)[0])
 
 
-#: Lower-case particles inside a full name ("Salman bin Abdulaziz", "Eduardo del Castillo").
+#: Lower-case particles inside a full name ("Yusuf bin Karim", "Tomas de la Vega").
 NAME_PARTICLES = ("bin", "ibn", "al", "el", "de", "del", "da", "di", "van", "von", "la")
 
 
@@ -583,7 +583,7 @@ def written_in_full(surnames: Sequence[str], docs: Iterable[Doc]) -> Counter:
     found: Counter = Counter()
     for doc in docs:
         for token in doc:
-            # the name may be several tokens ("al-Turki" is al, -, Turki): it ends at this token
+            # the name may be several tokens ("al-Nadi" is al, -, Nadi): it ends at this token
             first = next((token.i - k for k in range(min(longest, token.i + 1))
                           if doc[token.i - k:token.i + 1].text.replace(" ", "") in wanted), None)
             if first is None or first == 0:
@@ -591,7 +591,7 @@ def written_in_full(surnames: Sequence[str], docs: Iterable[Doc]) -> Counter:
             start = first
             while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper()
                                  or doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > 0
-                                 # a hyphenated given name ("Kassym-Jomart") is one word of it
+                                 # a hyphenated given name ("Anna-Lena") is one word of it
                                  or doc[start - 1].text == "-" and start > 1 and not doc[start - 2].whitespace_
                                  and doc[start - 2].text[:1].isupper()):
                 start -= 1
@@ -691,7 +691,7 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
     aliases = _load_aliases()
     canonical: dict[tuple[str, str], str] = {}
     # persons: cluster full names, then attach surname-only forms to the biggest matching cluster
-    # a full name has a given name: "al-Falih" is a surname alone, "Khalid al-Falih" is full
+    # a full name has a given name: "al-Nadi" is a surname alone, "Karim al-Nadi" is full
     full = sorted((n for n in persons if _given_and_surname(n)[0]), key=lambda n: (-persons[n], n))
     clusters: list[list[str]] = []
     for name in full:
@@ -705,8 +705,8 @@ def merge_names(persons: Counter, orgs: Counter, abbrs: dict[str, str]) -> dict[
         if not _given_and_surname(name)[0]:
             matches = [c for c in clusters if same_person(name, c[0])]
             if not matches:
-                # family name first ("Li" for "Li Keqiang"), or a given name with a patronymic ("Salman" for
-                # "Salman bin Abdulaziz"): a single full name that opens with it
+                # family name first ("Lin" for "Lin Hao"), or a given name with a patronymic ("Yusuf" for
+                # "Yusuf bin Karim"): a single full name that opens with it
                 matches = [c for c in clusters if fold(c[0]).split()[:1] == [fold(name)] and (
                     len(c[0].split()) == 2 or fold(c[0]).split()[1:2] in (["bin"], ["ibn"]))]
                 matches = matches if len(matches) == 1 else []
@@ -760,7 +760,7 @@ _ORDER_WORDS = frozenset({"of", "for", "the", "and"})
 
 def org_key(name: str) -> str:
     """An organisation name as its spellings share it: folded, without dots, spaces or hyphens, doubled
-    letters single ("U.S. Geological Survey" / "US Geological Survey", "Al-Shabaab" / "Al Shabab"),
+    letters single ("U.S. Example Survey" / "US Example Survey", "Al-Kethra" / "Al Kethra"),
     one spelling of each word and any word order without "of"/"for" ("Civil Defence Directorate" /
     "Directorate for Civil Defense")."""
     return re.sub(r"(.)\1", r"\1", "".join(sorted(org_words(name))))

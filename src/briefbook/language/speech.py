@@ -27,7 +27,7 @@ class VerbRule:
     preps: frozenset[str] = frozenset()
     particle: str = ""
     #: prepositions of which one must be there for the verb to report anything ("dismissed the claims
-    #: as lies" reports; "dismissed a lower court order" is an act of a court, not words)
+    #: as lies" reports; "dismissed a district court appeal" is an act of a court, not words)
     requires: frozenset[str] = frozenset()
     #: relations whose clause is the message only when it opens with a question word ("described how
     #: her husband died"); a quotation the parser hangs on the verb ("described X as Y: “…”") is not
@@ -127,7 +127,7 @@ def subject(cue: Token) -> Token | None:
             return quoted_on
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if cue.dep_ == "conj" and cue.head.dep_ == "ROOT" and cue.head.pos_ == "VERB":
-        # "Ruiz sacked Nunez and announced new heads …": two acts of one subject (of a main clause
+        # "Ruiz fired Brenner and announced a new chief …": two acts of one subject (of a main clause
         # only: inside a message the subject may be someone the speaker talks about)
         return next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     return None
@@ -147,8 +147,8 @@ def _antecedent(subj: Token, cue: Token) -> Token | None:
 
 def _stranded_subject(cue: Token) -> Token | None:
     """The name right before a subjectless main verb of saying that the parser hung elsewhere
-    ("… rammed the doors of the palace and President Ana Ruiz said the country stood firm": "Ruiz"
-    parsed as a second door). Only a proper noun joined to a noun before it counts."""
+    ("… smashed through the gates of the harbour office and President Ana Ruiz said the nation would
+    not bow": "Ruiz" parsed as a second gate). Only a proper noun joined to a noun before it counts."""
     if cue.dep_ != "ROOT" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children):
         return None
     before = cue.doc[cue.i - 1]
@@ -220,7 +220,7 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
             tokens.extend(child.subtree)
             continue
         if child.dep_ == "xcomp" and controls:
-            # "urged people to stand firm and named a new commander": a finite verb joined to the
+            # "urged people to stay calm and appointed a new police chief": a finite verb joined to the
             # infinitive is the speaker's next act, not part of what they urged
             acts = [c for c in child.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ")]
             drop = {t.i for c in acts for t in c.subtree} | {c.i for c in child.children
@@ -228,7 +228,7 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
             tokens.extend(t for t in child.subtree if t.i not in drop)
             continue
         if child.dep_ == "conj" and is_cue(child, lex) and _no_speaker(child):
-            # "stated that more had been detained, and testimonies indicate that …": one message
+            # "stated that more had been questioned, and findings indicate that …": one message
             joins = [c.i for c in children if c.dep_ == "cc" and c.i < child.i]
             tokens.extend(cue.doc[(joins[-1] if joins else child.left_edge.i):child.right_edge.i + 1])
             continue
@@ -268,7 +268,7 @@ def message_tokens(cue: Token, lex: Lexicon | None = None) -> list[Token]:
 
 
 def _no_speaker(cue: Token) -> bool:
-    """A verb of saying whose subject is no one who speaks ("…, and testimonies indicate that …"):
+    """A verb of saying whose subject is no one who speaks ("…, and findings indicate that …"):
     it goes on with the message it stands in, it starts no statement of its own."""
     subj = subject(cue)
     return subj is not None and subj.lower_ in roles().not_speakers

@@ -48,7 +48,7 @@ def link(href: str, label: object) -> str:
     return f'<a href="{esc(href)}">{breakable(label)}</a>'
 
 
-#: Longest one-word cell kept on one line: ids, dates and numbers ("fg-b85655573f", "2015-09-24").
+#: Longest one-word cell kept on one line: ids, dates and numbers ("fg-b85655573f", "2029-03-13").
 TOKEN_CHARS = 16
 _LONG_TOKEN = re.compile(r"\S{%d,}" % (TOKEN_CHARS + 1))
 
