@@ -27,7 +27,7 @@ RECONCILIATION_RULES: list[str] = [
     "an update ('has risen to', 'now') replaces that article's other figures for the group unless they are dated "
     "later; across articles, a figure credited to the same source replaces that source's earlier-dated figure; a "
     "figure the text itself calls earlier ('earlier it was reported') is replaced by any other figure of the group; "
-    "a rounded figure ('nearly 10,000', 'about 500') is replaced by an exact count of the same group within a "
+    "a rounded figure ('nearly 4,000', 'about 500') is replaced by an exact count of the same group within a "
     "tenth of it in the same sentence.",
     "Unconfirmed reports ('according to unconfirmed reports', 'could not be verified') are listed and explain "
     "disagreements but do not set the low, best or high.",
@@ -98,13 +98,13 @@ def _date_key(value) -> str:
 HEDGES = ("about", "nearly", "up_to", "more_than", "at_least")
 
 
-#: Hedges that round a number ("nearly 10,000", "about 500"), and how far the exact count may be from it.
+#: Hedges that round a number ("nearly 4,000", "about 500"), and how far the exact count may be from it.
 ROUNDING_HEDGES = ("about", "nearly")
 ROUNDING_SHARE = 0.1
 
 
 def _rounded_beside_exact(row, rows) -> bool:
-    """``row`` rounds a count that its own sentence also gives exactly ("nearly 10,000 … 9,900 of them had
+    """``row`` rounds a count that its own sentence also gives exactly ("nearly 4,000 … 3,940 of them had
     fled"): the exact count of the same group within a tenth of it stands, the rounded one is replaced."""
     hedge = getattr(row, "modifier", row.qualifier)
     if hedge not in ROUNDING_HEDGES or missing(row.low) or not getattr(row, "sentence", ""):
