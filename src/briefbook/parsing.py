@@ -14,8 +14,9 @@ processes sized to the machine when the corpus is large enough that starting
 one is repaid (:data:`LOCAL_CLUSTER_WORDS`, measured by ``make bench``), else in
 this process. Each worker loads the spaCy pipeline once and keeps it
 (:func:`briefbook.nlp.pipeline` is cached per process). Articles travel in
-chunks, and parses come back as ``DocBin`` bytes, identical to the parses made
-here. Progress (articles done of total, rate, time left) is shown on one
+chunks, a few per worker at a time (:data:`IN_FLIGHT`), and parses come back as
+``DocBin`` bytes, identical to the parses made here; a worker gives back the
+memory each chunk's parsing freed, so its size stays flat however long the corpus. Progress (articles done of total, rate, time left) is shown on one
 updating line when the output is a terminal, and not at all otherwise.
 """
 
