@@ -168,6 +168,19 @@ def test_sources_giving_different_days_are_flagged_with_their_wording():
     assert any("disagree" in s and "11 March 2020" in s and "12 March 2020" in s for s in sentences)
 
 
+def test_the_timeline_s_span_ends_with_what_happened_not_with_a_plan():
+    events = make_events([
+        {"event_id": "ev-1", "doc_id": "d1", "date": "2020-03-11", "text": "the dam gave way on March 11",
+         "timeline_id": "tl-1"},
+        {"event_id": "ev-2", "doc_id": "d2", "date": "2020-03-14", "text": "the curfew will stay in force on Saturday",
+         "timeline_id": "tl-2", "planned": True},
+    ])
+    text = " ".join(summary_sentences(events, timeline(events, DOCS)))
+    assert "runs from 11 March 2020" in text and "to 11 March 2020" in text and "14 March" not in text.split(
+        "runs from")[1].split(".")[0]
+    assert "1 dated mention is a plan or a forecast" in text
+
+
 def test_charts_encode_date_kind_and_sources(small):
     corpus, _, _, events = small
     docs = pd.DataFrame([{"doc_id": d.doc_id, "outlet": d.outlet, "title": d.title, "file": d.file,

@@ -37,8 +37,11 @@ def summary_sentences(events: pd.DataFrame, timeline: pd.DataFrame) -> list[str]
         f"placed on the calendar: no article's date could be read or inferred, so weekdays and dates without a "
         f"year stay undated rather than guessed (a manifest with each article's date places them)."
     )
-    if len(dated):
-        first, last = dated.iloc[0], dated.iloc[-1]
+    # the span is that of what happened: an entry only planned or forecast ("the curfew will stay in force on
+    # Saturday") is not where the timeline ends
+    happened = dated[dated["timeline_id"].isin(set(events.loc[~events["planned"].astype(bool), "timeline_id"]))]
+    if len(happened):
+        first, last = happened.iloc[0], happened.iloc[-1]
         sentences.append(
             f"The timeline runs from {_day(first['date'])} ({first['label']}) "
             f"to {_day(last['date'])} ({last['label']})."
