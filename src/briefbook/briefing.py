@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from briefbook.chronology import timeline
+from briefbook.chronology.timeline import planned_entries
 from briefbook.claims import claims_table
 from briefbook.corpus.outlets import with_source_name
 from briefbook.figures import reconcile
@@ -154,13 +155,6 @@ def facts(figures: pd.DataFrame, reconciled: pd.DataFrame, documents: pd.DataFra
     return out
 
 
-def _planned(events: pd.DataFrame) -> set[str]:
-    """Timeline entries every member of which is a plan or forecast: no happening to date the story by."""
-    if "planned" not in events or events.empty:
-        return set()
-    return {t for t, group in events.groupby("timeline_id") if group["planned"].fillna(False).astype(bool).all()}
-
-
 def story_span(article_days) -> tuple[str, str] | None:
     """The days the story's happenings fall in: from :data:`LEAD_DAYS` before the first article to the last
     (None when no article's date is known: then no entry is left out)."""
@@ -180,7 +174,7 @@ def _within(entries: pd.DataFrame, span: tuple[str, str] | None) -> pd.Series:
 def key_dates(entries: pd.DataFrame, events: pd.DataFrame, span: tuple[str, str] | None = None) -> list[KeyDate]:
     """The first and last dated happenings within ``span`` (see :func:`story_span`) and the most widely
     reported ones between them, in date order; plans and forecasts are no key dates."""
-    dated = entries[(entries["date"] != "") & ~entries["timeline_id"].isin(_planned(events))]
+    dated = entries[(entries["date"] != "") & ~entries["timeline_id"].isin(planned_entries(events))]
     dated = dated[_within(dated, span)]
     if dated.empty:
         return []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefbook.chronology.timeline import as_read
+from briefbook.chronology.timeline import as_read, planned_entries
 from briefbook.language.dates import date_words, how_label
 
 
@@ -39,7 +39,7 @@ def summary_sentences(events: pd.DataFrame, timeline: pd.DataFrame) -> list[str]
     )
     # the span is that of what happened: an entry only planned or forecast ("the curfew will stay in force on
     # Saturday") is not where the timeline ends
-    happened = dated[dated["timeline_id"].isin(set(events.loc[~events["planned"].astype(bool), "timeline_id"]))]
+    happened = dated[~dated["timeline_id"].isin(planned_entries(events))]
     if len(happened):
         first, last = happened.iloc[0], happened.iloc[-1]
         sentences.append(

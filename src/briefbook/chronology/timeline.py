@@ -212,3 +212,11 @@ def date_conflicts(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
         "timeline_id", "label", "doc_id", "outlet", "date", "date_end", "precision", "how", "date_text",
         "text", "anchor",
     ])
+
+
+def planned_entries(events: pd.DataFrame) -> set[str]:
+    """Timeline entries every member of which is a plan or forecast: no happening to date the story by,
+    nor to end its span."""
+    if "planned" not in events or events.empty:
+        return set()
+    return {t for t, group in events.groupby("timeline_id") if group["planned"].fillna(False).astype(bool).all()}
