@@ -41,6 +41,13 @@ def _files(folder: Path) -> dict[Path, bytes]:
     return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _as_a_foreground_job() -> None:
+    """SIGINT as a terminal's foreground job has it. A test run started in the background of a shell
+    without job control (``make test &`` in a script) inherits SIGINT ignored, and so would the build:
+    Python then installs no handler of its own, and the Ctrl-C this test sends would be ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(out: Path, ready: Callable[[list[str]], bool], wait: float,
                ) -> tuple[subprocess.Popen, list[str], float, list[str]]:
     """Start a build into ``out``, send SIGINT to its group once ``ready(stderr lines)``.
@@ -51,6 +58,7 @@ def _interrupt(out: Path, ready: Callable[[list[str]], bool], wait: float,
     process = subprocess.Popen(
         [sys.executable, "-m", "briefbook.cli", "build", "--seeds", str(SEEDS), "--out", str(out), "--root", str(ROOT)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=_as_a_foreground_job,
     )
     lines: list[str] = []
 
