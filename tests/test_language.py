@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 from spacy.tokens import Span
 
@@ -751,13 +752,20 @@ def test_bodies_that_may_differ_are_not_joined(spellings):
     assert len({joined.get(name, name) for name, _ in spellings}) == len(spellings)
 
 
-def test_a_body_written_two_ways_by_two_outlets_is_one_speaker(tmp_path):
-    (tmp_path / "a.txt").write_text("Raid in Chile\n\nChilean troops moved into Valparaiso, Chile, on Monday. "
-                                    "The Chile Police said 12 people were arrested.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Arrests in Valparaiso\n\nChilean soldiers patrolled Chile's capital. "
-                                    "Chilean police said the curfew would last a week.\n", encoding="utf-8")
+def _statements_of_two(tmp_path, first: str, second: str, saying: str) -> pd.DataFrame:
+    """The statements matching ``saying`` of two articles extracted together."""
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
     statements = extract(load_corpus(tmp_path)).tables["statements"]
-    police = statements[statements["text"].str.contains("arrested|curfew")]
+    return statements[statements["text"].str.contains(saying)]
+
+
+def test_a_body_written_two_ways_by_two_outlets_is_one_speaker(tmp_path):
+    police = _statements_of_two(
+        tmp_path, "Raid in Chile\n\nChilean troops moved into Valparaiso, Chile, on Monday. "
+                  "The Chile Police said 12 people were arrested.\n",
+        "Arrests in Valparaiso\n\nChilean soldiers patrolled Chile's capital. "
+        "Chilean police said the curfew would last a week.\n", "arrested|curfew")
     assert len(police) == 2 and police["speaker"].nunique() == 1
 
 
@@ -984,12 +992,11 @@ def test_describing_how_pledging_a_thing_and_questioning_how_are_statements(tmp_
 
 
 def test_a_civil_defence_body_speaks_and_is_one_with_its_directorate(tmp_path):
-    (tmp_path / "a.txt").write_text("Quake in Chile\n\nChilean troops reached Valparaiso, Chile, on Monday. The "
-                                    "Civil Defence Directorate of Chile said 40 homes had collapsed.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Homes lost\n\nChilean rescuers searched Chile's coast. A further 12 people "
-                                    "were hurt, Chilean civil defence said.\n", encoding="utf-8")
-    statements = extract(load_corpus(tmp_path)).tables["statements"]
-    body = statements[statements["text"].str.contains("homes had collapsed|were hurt")]
+    body = _statements_of_two(
+        tmp_path, "Quake in Chile\n\nChilean troops reached Valparaiso, Chile, on Monday. The "
+                  "Civil Defence Directorate of Chile said 40 homes had collapsed.\n",
+        "Homes lost\n\nChilean rescuers searched Chile's coast. A further 12 people "
+        "were hurt, Chilean civil defence said.\n", "homes had collapsed|were hurt")
     assert len(body) == 2 and body["speaker"].nunique() == 1
 
 

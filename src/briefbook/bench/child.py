@@ -74,7 +74,7 @@ def measure_parse(seeds: Path, workers: int) -> dict:
     if workers == 1:
         list(pipeline().pipe(["A warm-up sentence so the model's first call is not timed."]))
         start = time.perf_counter()
-        parsing._here(articles)
+        parsing.parse_map(articles, workers=1)  # one worker: parsed here
         seconds = time.perf_counter() - start
         worker_memory = [peak_memory_mb()]
     else:
@@ -83,7 +83,7 @@ def measure_parse(seeds: Path, workers: int) -> dict:
         start = time.perf_counter()
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                           host="127.0.0.1", silence_logs=40) as cluster, Client(cluster) as client:
-            parsing._on_cluster(articles, cluster.scheduler_address, workers)
+            parsing.parse_map(articles, scheduler=cluster.scheduler_address)
             seconds = time.perf_counter() - start
             worker_memory = sorted(client.run(peak_memory_mb).values())
     return {"articles": len(articles), "words": words, "seconds": seconds, "words_per_s": words / seconds,

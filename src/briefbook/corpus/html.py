@@ -59,7 +59,7 @@ def read_html(markup: str, url: str = "") -> Page:
     text = "\n\n".join(paragraphs) + "\n" if paragraphs else ""
     canonical = _canonical(tree, meta)
     page = Page(text=text, title=title, outlet=_outlet(meta, ld), published=_published(tree, meta, ld, canonical),
-                url=canonical, author=_author(meta))
+                url=canonical)
     lxml.etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
     page.cut = _cut(tree, paragraphs)  # last: the metadata above reads the scripts (JSON-LD) this drops
     return page
@@ -159,13 +159,6 @@ def _title(tree, meta: list[tuple[str, str]], ld: list[dict]) -> Found | None:
         element = next(tree.iter(tag), None)
         if element is not None and (text := " ".join(element.text_content().split())):
             return Found(text, how)
-    return None
-
-
-def _author(meta: list[tuple[str, str]]) -> Found | None:
-    for key, content in meta:
-        if key in ("author", "article:author", "dc.creator", "parsely-author") and not content.startswith("http"):
-            return Found(" ".join(content.split()), f"page metadata ({key})")
     return None
 
 

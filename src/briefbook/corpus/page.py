@@ -37,7 +37,6 @@ class Page:
     outlet: Found | None = None
     published: Found | None = None
     url: Found | None = None
-    author: Found | None = None
     #: when the file says it was made (PDF and Word properties): as often the day it was printed or
     #: exported as the day the article was published, so the loader uses it only where the text agrees
     created: Found | None = None

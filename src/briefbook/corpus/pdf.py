@@ -59,7 +59,6 @@ def read_pdf(data: bytes) -> Page:
     return Page(
         text=text,
         title=Found(title, "PDF properties (title)") if title else None,
-        author=Found(a, "PDF properties (author)") if (a := _property(info, "/Author")) else None,
         url=Found(address, "address printed on the PDF's pages") if address else None,
         created=Found(created, "PDF properties (creation date)") if created else None,
         cut=cut,

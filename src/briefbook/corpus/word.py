@@ -2,8 +2,8 @@
 
 News databases export articles as Word files, and analysts keep clippings in
 them. The paragraphs (and the cells of any table, in the order they stand) are
-the text as read, one a line; the file's core properties give a title and an
-author, and a creation date that the loader uses only where the text's own dates
+the text as read, one a line; the file's core properties give a title and a
+creation date that the loader uses only where the text's own dates
 agree with it (an export's date is as often the day it was exported).
 
 Library: python-docx, the maintained reader and writer of the format. The old
@@ -32,11 +32,9 @@ def read_docx(data: bytes) -> Page:
     lines = [line for line in lines if line]
     properties = document.core_properties
     title = " ".join((properties.title or "").split())
-    author = " ".join((properties.author or "").split())
     return Page(
         text="\n\n".join(lines) + "\n" if lines else "",
         title=Found(title, "Word properties (title)") if title else None,
-        author=Found(author, "Word properties (author)") if author else None,
         created=Found(properties.created.date(), "Word properties (creation date)") if properties.created else None,
     )
 
