@@ -64,6 +64,9 @@ def test_weekday_counts_back_from_the_article_unless_the_clause_looks_forward():
     assert resolve(wednesday, WED, None).first == WED
     last_wednesday = find_mentions("last Wednesday")[0]
     assert resolve(last_wednesday, WED, None).first == dt.date(2021, 9, 8)
+    assert resolve(wednesday, WED, None, future=True).first == WED  # "will speak Wednesday", said that day
+    next_wednesday = find_mentions("next Wednesday")[0]
+    assert resolve(next_wednesday, WED, None, future=True).first == dt.date(2021, 9, 22)
 
 
 def test_relative_dates_without_their_anchor_stay_unresolved_and_say_why():

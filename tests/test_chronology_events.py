@@ -507,6 +507,26 @@ def test_a_weekday_named_last_is_before_the_article_s_day(tmp_path):
     assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-12"
 
 
+def test_a_plain_weekday_beside_the_same_weekday_named_last_is_a_week_later(tmp_path):
+    """The march matched is Thursday 9 May. "Last Friday" and a plain "Friday" in one article are two
+    Fridays: the shops shut on the 10th, and the council met on the 17th, the article's day."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": FOLLOW_UP.replace(
+        "Shops stayed closed along the route.",
+        "Shops stayed closed last Friday. The council met again on Friday to discuss the tax.")})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-17"
+
+
+def test_a_weekday_inside_a_plan_does_not_move_the_article_s_date(tmp_path):
+    """"Will stay shut Friday and Saturday" plans both days: the Saturday, inside the plan's clause,
+    is no day the article was written after, even beside "last Saturday" (the 11th, so the 12th)."""
+    corpus, parsed = build(tmp_path, {"a.txt": WIRE, "b.txt": FOLLOW_UP.replace(
+        "Shops stayed closed along the route.",
+        "Police made more arrests last Saturday. Shops will stay closed Friday and Saturday, the council said.")})
+    dates = article_dates(CorpusReading(corpus, parsed))
+    assert by_file(corpus, dates, "b.txt").iloc[0]["date"] == "2019-05-12"
+
+
 RAID = """Rebels raid depot
 
 TARSK, May 10, 2019 (Agency) - Rebels raided the fuel depot outside the city on Thursday, officials said.

@@ -245,29 +245,45 @@ def _weekdays_after(document: Document, events: list[dict], bound: dt.date, evid
 
     Weekdays the article names as past ("gathered on Saturday") are read as the first
     such day on or after ``bound`` when it falls within :data:`WEEKDAY_REACH` days
-    (``lead_reach`` in the lead) of it, and the article is dated the latest of them.
+    (``lead_reach`` in the lead) of it, and the article is dated the latest of them. A plain
+    weekday the article also names as "last" ("a blackout last Friday" … "said early Friday") is
+    the one a week after the "last" one, however far that is.
     ``events``: the article's events, to tell plans ("will meet on Monday") apart.
     """
     date = bound
     lead = next((p for p in document.paragraphs if p.role == "body" and len(p.text.split()) >= LEAD_WORDS), None)
     deck = deck_paragraphs(document)
-    for paragraph in document.paragraphs:
-        if paragraph.role != "body" or paragraph.number in deck:
+    past = [
+        (paragraph, mention)
+        for paragraph in document.paragraphs if paragraph.role == "body" and paragraph.number not in deck
+        for mention in paragraph_mentions(paragraph)
+        if mention.shape == "weekday" and mention.direction != "next"
+        and not _in_a_plan(events, paragraph.start + mention.start)
+    ]
+    # "last Friday" beside a plain "Friday" names the week before: the plain one is this week's
+    last_week = {}
+    for paragraph, mention in past:
+        ahead = (mention.weekday - bound.weekday()) % 7
+        if mention.direction == "last" and ahead <= (lead_reach if paragraph is lead else WEEKDAY_REACH):
+            last_week.setdefault(mention.weekday, bound + dt.timedelta(days=ahead))
+    for paragraph, mention in past:
+        ahead = (mention.weekday - bound.weekday()) % 7
+        if mention.direction is None and mention.weekday in last_week:
+            day = last_week[mention.weekday] + dt.timedelta(days=7)
+        elif ahead > (lead_reach if paragraph is lead else WEEKDAY_REACH):
             continue
-        for mention in paragraph_mentions(paragraph):
-            if mention.shape != "weekday" or mention.direction == "next":
-                continue
-            planned = any(e["planned"] for e in events if e["date_start_offset"] == paragraph.start + mention.start)
-            if planned:
-                continue
-            ahead = (mention.weekday - bound.weekday()) % 7
-            if ahead > (lead_reach if paragraph is lead else WEEKDAY_REACH):
-                continue
+        else:
             # "last Saturday" is behind the article's day: written on that Saturday it would be "today"
             day = bound + dt.timedelta(days=ahead + (mention.direction == "last"))
-            if day > date:
-                date, evidence = day, f"{evidence}; then {paragraph.anchor}: {mention.text}"
+        if day > date:
+            date, evidence = day, f"{evidence}; then {paragraph.anchor}: {mention.text}"
     return date, evidence
+
+
+def _in_a_plan(events: list[dict], offset: int) -> bool:
+    """Whether the date at ``offset`` is written in a planned event: its own or a clause that holds it
+    ("a curfew will remain in effect Friday and Saturday": the Saturday too is ahead)."""
+    return any(e["planned"] and (e["date_start_offset"] == offset or e["start"] <= offset < e["end"]) for e in events)
 
 
 def _own_date(document: Document, years: dict[str, tuple[int, str]]) -> dict | None:

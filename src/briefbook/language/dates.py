@@ -559,7 +559,9 @@ def resolve(
         return _counted(article_date, mention.offset, FROM_ARTICLE)
     forward = mention.direction == "next" or (future and mention.direction != "last")
     if forward:
-        delta = (mention.weekday - article_date.weekday()) % 7 or 7
+        # a plain weekday ahead that is the article's own day is that day (news copy names the day,
+        # "will speak Friday", rather than "today"); "next Friday" is a week on
+        delta = (mention.weekday - article_date.weekday()) % 7 or (7 if mention.direction == "next" else 0)
     else:
         delta = -((article_date.weekday() - mention.weekday) % 7)
         if mention.direction == "last" and delta == 0:
