@@ -25,15 +25,16 @@ def seeds_parsed(seeds_corpus: Corpus) -> Parsed:
     return parse_corpus(seeds_corpus)
 
 
-def run_build(seeds: Path, out: Path, root: Path = ROOT, *extra: str):
-    """Run ``briefbook build`` as a user would; returns the finished process."""
+def run_build(seeds: Path, out: Path, root: Path = ROOT, *extra: str, env: dict[str, str] | None = None):
+    """Run ``briefbook build`` as a user would (``env``: variables to set); returns the finished process."""
+    import os
     import subprocess
     import sys
 
     return subprocess.run(
         [sys.executable, "-m", "briefbook.cli", "build", "--seeds", str(seeds), "--out", str(out),
          "--root", str(root), *extra],
-        capture_output=True, text=True,
+        capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
 
 

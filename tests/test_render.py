@@ -121,3 +121,66 @@ def test_an_article_page_marks_a_paragraph_another_article_carries_and_links_it(
     first, second = page.split('id="doc-a-p2"')
     assert "shared text" not in first
     assert 'also in <a href="doc-b.html#doc-b-p5">Wire &lt;Daily&gt; ¶5</a> (90%)' in second
+
+
+def _documents(n: int) -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": [f"doc-{i}" for i in range(n)], "file": [f"{i}.txt" for i in range(n)],
+        "title": [f"Story <{i}>" for i in range(n)], "outlet": ["Gazette"] * n, "outlet_how": ["manifest"] * n,
+        "published": [f"2031-05-{i + 1:02d}" for i in range(n)], "published_how": ["manifest"] * n,
+        "words": [10] * n, "url": [""] * n,
+    })
+
+
+def _tables(n: int) -> dict[str, pd.DataFrame]:
+    paragraphs = pd.DataFrame({"doc_id": [f"doc-{i}" for i in range(n)], "paragraph": [1] * n,
+                               "anchor": [f"doc-{i}-p1" for i in range(n)], "role": ["body"] * n,
+                               "text": [HOSTILE] * n})
+    return {"documents": _documents(n), "paragraphs": paragraphs,
+            "removed": pd.DataFrame(columns=["doc_id", "text", "reason"])}
+
+
+def test_a_table_longer_than_a_page_shows_its_head_and_the_rows_other_pages_link_to():
+    from briefbook.report import anchors, rows_shown
+
+    frame = pd.DataFrame({"claim_id": [f"cl-{i}" for i in range(10)], "n": range(10)})
+    assert rows_shown(frame, "claim_id", limit=10) is frame
+    linked = anchors([type("Item", (), {"href": "claims.html#cl-8"})()])
+    shown = rows_shown(frame, "claim_id", linked, limit=3)
+    assert list(shown["claim_id"]) == ["cl-0", "cl-1", "cl-2", "cl-8"]  # the frame's order kept
+
+
+def test_a_size_limit_set_wrongly_is_told_in_one_line(monkeypatch):
+    import pytest
+
+    from briefbook.errors import BriefbookError
+    from briefbook.publish import limits
+
+    monkeypatch.setenv("BRIEFBOOK_ROWS_SHOWN", "many")
+    with pytest.raises(BriefbookError, match="BRIEFBOOK_ROWS_SHOWN: must be a whole number"):
+        limits.rows_shown()
+    monkeypatch.setenv("BRIEFBOOK_ROWS_SHOWN", "40")
+    assert limits.rows_shown() == 40
+
+
+def test_past_the_limit_only_linked_articles_are_book_pages_and_the_rest_plain_pages(tmp_path, monkeypatch):
+    from briefbook.publish import appendix
+
+    monkeypatch.setenv("BRIEFBOOK_ARTICLE_PAGES", "3")
+    assert appendix.paged_articles(_documents(3), set()) is None  # a small corpus: every article a page
+    chapter = tmp_path / "claims.ipynb"
+    chapter.write_text('{"text": "<a href=\\"articles/doc-1.html#doc-1-p1\\">"}', encoding="utf-8")
+    paged = appendix.paged_articles(_documents(4), appendix.linked_articles([chapter]))
+    assert paged == {"doc-1"}
+    book, extra = tmp_path / "articles", tmp_path / "_extra" / "book" / "articles"
+    appendix.write_appendix(_tables(4), book, paged, extra=extra)
+    assert sorted(p.name for p in book.glob("*.md")) == ["doc-1.md", "index.md"]
+    assert sorted(p.name for p in extra.glob("*.html")) == ["doc-0.html", "doc-2.html", "doc-3.html"]
+    plain = (extra / "doc-2.html").read_text(encoding="utf-8")
+    assert '<p class="briefbook-paragraph briefbook-body" id="doc-2-p1">' in plain
+    assert "<script" not in plain and "Story &lt;2&gt;" in plain
+    index = (book / "index.md").read_text(encoding="utf-8")
+    assert all(f'href="doc-{i}.html"' in index for i in range(4)) and 'id="articles-index"' in index
+    # one article more linked: its plain page goes, its book page comes
+    appendix.write_appendix(_tables(4), book, {"doc-1", "doc-2"}, extra=extra)
+    assert (book / "doc-2.md").is_file() and not (extra / "doc-2.html").exists()

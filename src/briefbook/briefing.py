@@ -233,14 +233,22 @@ def key_claims(claims: pd.DataFrame) -> list[KeyClaim]:
     ) for c in chosen.itertuples(index=False)]
 
 
+def article_days(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Each article's date as found (the page's own where no article-dates table was made): what
+    :func:`story_span` reads."""
+    article_dates = tables.get("article_dates", pd.DataFrame())
+    if "date" in article_dates:
+        return article_dates["date"]
+    return tables["documents"].get("published", pd.Series(dtype=str))
+
+
 def brief(tables: dict[str, pd.DataFrame]) -> Brief:
     """The front page's brief from the extraction's tables (an empty part where a table is)."""
     documents = tables["documents"]
     figures = tables.get("figures", pd.DataFrame())
     events = tables.get("events", pd.DataFrame())
     statements = tables.get("statements", pd.DataFrame())
-    article_dates = tables.get("article_dates", pd.DataFrame())
-    days = article_dates["date"] if "date" in article_dates else documents.get("published", pd.Series(dtype=str))
+    days = article_days(tables)
     return Brief(
         facts=facts(figures, reconcile(figures, documents), documents) if not figures.empty else [],
         dates=key_dates(timeline(events, documents), events, story_span(days)) if not events.empty else [],

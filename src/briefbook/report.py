@@ -18,7 +18,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from briefbook.extract import cached_extract, read_tables
-from briefbook.publish import render
+from briefbook.publish import limits, render
 from briefbook.publish.downloads import frame_to_files
 
 #: Set by ``briefbook build``: the folder of the site where shown tables are saved as CSV and JSON.
@@ -194,19 +194,46 @@ def show_table(
     caption: str = "",
     empty: str = "Nothing to show.",
     data_columns: Mapping[str, str] | None = None,
+    keep: Iterable[str] = (),
 ) -> None:
     """Show a DataFrame as an escaped HTML table (rows addressable by ``row_id``).
 
     ``data_columns`` are written to the table's download only: the numbers behind a column
     the page shows in words ("612 to 2,000") stay numbers for whoever computes with them.
+    A table longer than :func:`briefbook.publish.limits.rows_shown` rows shows its first rows, in its own order, and the
+    rows of ``keep`` (``row_id`` values another page links to), and says so; the download holds
+    every row (see :func:`rows_shown`).
     """
     if frame is None or frame.empty:
         say(empty)
         return
-    markup = render.html_table(frame, columns=columns, row_id=row_id, html_columns=html_columns,
+    downloads = _download_links(frame, {**(columns or {c: c for c in frame.columns}), **(data_columns or {})},
+                                html_columns, table_id)
+    shown = rows_shown(frame, row_id, keep) if downloads else frame
+    markup = render.html_table(shown, columns=columns, row_id=row_id, html_columns=html_columns,
                                table_id=table_id, caption=caption)
-    show_html(markup + _download_links(frame, {**(columns or {c: c for c in frame.columns}), **(data_columns or {})},
-                                       html_columns, table_id))
+    note = "" if len(shown) == len(frame) else (
+        f'<p class="briefbook-rows-note">{len(shown):,} of {len(frame):,} rows are shown: the first in this '
+        "table's order, and any a finding on another page links to. Every row is in the download.</p>")
+    show_html(note + markup + downloads)
+
+
+def rows_shown(frame: pd.DataFrame, row_id: str | None = None, keep: Iterable[str] = (),
+               limit: int | None = None) -> pd.DataFrame:
+    """The rows of ``frame`` a page shows: all up to ``limit`` (:func:`briefbook.publish.limits.rows_shown`),
+    else the first ``limit`` and those whose ``row_id`` is in ``keep``, in the frame's order."""
+    limit = limits.rows_shown() if limit is None else limit
+    if len(frame) <= limit:
+        return frame
+    head = pd.Series(range(len(frame)), index=frame.index) < limit
+    if row_id and keep:
+        head |= frame[row_id].map(render.safe_id).isin({render.safe_id(k) for k in keep})
+    return frame[head.to_numpy()]
+
+
+def anchors(items: Iterable) -> set[str]:
+    """The row ids that links (``items`` with an ``href`` such as "claims.html#cl-1") point at."""
+    return {item.href.partition("#")[2] for item in items if "#" in item.href}
 
 
 def _download_links(frame: pd.DataFrame, columns, html_columns, table_id: str) -> str:

@@ -4,17 +4,29 @@ Analyses link each finding to ``articles/<doc_id>.html#<doc_id>-p<n>``. The
 article text is untrusted, so each paragraph is written as an HTML block with
 its text escaped: MyST passes an HTML block through without parsing Markdown,
 roles or directives inside it, and escaping stops any tag from forming.
+
+A corpus of thousands of articles is not read page by page: past
+:func:`briefbook.publish.limits.article_pages` articles only those a chapter links to are pages of the
+book; every other article is a plain page at the same address, written beside
+the book (Sphinx copies it, reading nothing), and the appendix's index becomes a
+table a reader can filter. Every link still reaches its paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from briefbook.corpus.outlets import source_names
-from briefbook.publish.render import esc, safe_id
+from briefbook.publish import limits
+from briefbook.publish.render import esc, html_table, link, safe_id
+
+#: Where plain pages are staged: Sphinx copies this folder's tree into the site (``html_extra_path``).
+EXTRA = "_extra"
+_LINKED = re.compile(r"articles/(doc-[A-Za-z0-9_-]+)\.html")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:^=@&])")
 
@@ -36,9 +48,23 @@ def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.Data
                  shared: pd.DataFrame | None = None, names: dict[str, str] | None = None) -> str:
     """The MyST page of one article; ``shared`` (this article's rows of the shared table) marks each
     paragraph whose text another article carries, linked to it (``names``: doc_id -> source name)."""
-    shared = pd.DataFrame(columns=["paragraph"]) if shared is None else shared
     doc_id = safe_id(document["doc_id"])
-    title = document["title"] or document["file"]
+    lines = [
+        f"({doc_id})=",
+        f"# {md_escape(document['title'] or document['file'])}",
+        "",
+        f"Cited in this report as {{cite:p}}`{doc_id}`; the paragraph numbers are the anchors the findings link to.",
+        "",
+        *_body(document, paragraphs, removed, shared, names),
+    ]
+    return "\n".join(lines)
+
+
+def _body(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame,
+          shared: pd.DataFrame | None = None, names: dict[str, str] | None = None) -> list[str]:
+    """An article's facts, numbered paragraphs and removed boilerplate, as HTML blocks (one per line
+    and a blank line after each): the same on a page of the book and on a plain page."""
+    shared = pd.DataFrame(columns=["paragraph"]) if shared is None else shared
     facts = [
         ("File", document["file"]),
         ("Outlet", f"{document['outlet'] or 'unknown'} ({document['outlet_how']})"),
@@ -48,17 +74,8 @@ def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.Data
     ]
     if document.get("url"):
         facts.append(("Address", document["url"]))
-    lines = [
-        f"({doc_id})=",
-        f"# {md_escape(title)}",
-        "",
-        f"Cited in this report as {{cite:p}}`{doc_id}`; the paragraph numbers are the anchors the findings link to.",
-        "",
-        '<dl class="briefbook-facts">'
-        + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
-        + "</dl>",
-        "",
-    ]
+    lines = ['<dl class="briefbook-facts">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
+             + "</dl>", ""]
     ordered = paragraphs.sort_values("paragraph")  # an integer column, as the table declares it
     for row in ordered.itertuples():
         anchor = safe_id(row.anchor)
@@ -74,10 +91,36 @@ def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.Data
         lines.append("".join(f"<li>{esc(r.text)} <em>({esc(r.reason)})</em></li>" for r in removed.itertuples()))
         lines.append("</ul></details>")
         lines.append("")
-    return "\n".join(lines)
+    return lines
 
 
-def index_page(documents: pd.DataFrame) -> str:
+def plain_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame,
+               shared: pd.DataFrame | None = None, names: dict[str, str] | None = None) -> str:
+    """A standalone HTML page of one article no chapter links to, at the address its book page would
+    have (``book/articles/<doc_id>.html``): the same text and anchors, the site's style sheet, no script."""
+    doc_id = safe_id(document["doc_id"])
+    title = esc(" ".join(str(document["title"] or document["file"]).split()))
+    return "\n".join([
+        '<!DOCTYPE html>',
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>",
+        '<link rel="stylesheet" href="../../_static/briefbook.css"></head>',
+        '<body class="briefbook-plain-article"><main>',
+        '<p class="briefbook-plain-nav"><a href="index.html">Appendix: the articles</a> · '
+        '<a href="../intro.html">the report</a></p>',
+        f'<h1 id="{doc_id}">{title}</h1>',
+        "<p>No finding of the report's chapters rests on this article, so it stands here as it was read, "
+        "outside the book's pages; its statements, figures and events are in the report's downloads.</p>",
+        *_body(document, paragraphs, removed, shared, names),
+        "</main></body></html>",
+        "",
+    ])
+
+
+def index_page(documents: pd.DataFrame, paged: set[str] | None = None) -> str:
+    """The appendix's first page: a list of the articles, or past a size (``paged``: the
+    doc ids that are pages of the book) a table of them all to filter and sort."""
     lines = [
         "(articles)=",
         "# Appendix: the articles",
@@ -85,33 +128,82 @@ def index_page(documents: pd.DataFrame) -> str:
         "Every article of the corpus as it was read, boilerplate left out, with its paragraphs numbered. "
         "The findings of each chapter link to these paragraphs.",
         "",
-        "<ul>",
     ]
-    for row in documents.sort_values(["published", "file"]).itertuples():
-        label = f"{row.title or row.file} ({row.outlet or 'outlet unknown'}, {row.published or 'date unknown'})"
-        lines.append(f'<li><a href="{esc(safe_id(row.doc_id))}.html">{esc(label)}</a></li>')
-    lines += ["</ul>", "", "## Bibliography", "", "```{bibliography}", ":all:", "```", ""]
+    ordered = documents.sort_values(["published", "file"])
+    if paged is None:
+        lines.append("<ul>")
+        for row in ordered.itertuples():
+            label = f"{row.title or row.file} ({row.outlet or 'outlet unknown'}, {row.published or 'date unknown'})"
+            lines.append(f'<li><a href="{esc(safe_id(row.doc_id))}.html">{esc(label)}</a></li>')
+        lines.append("</ul>")
+    else:
+        lines += [
+            f"The {len(paged):,} articles a finding of the chapters rests on are pages of this book; the other "
+            f"{len(documents) - len(paged):,} are plain pages, each reached from this table. Type in the box to "
+            "filter it; click a header to sort.",
+            "",
+            html_table(ordered.assign(
+                article=[link(f"{safe_id(d)}.html", t or f) for d, t, f in zip(ordered.doc_id, ordered.title, ordered.file)],
+                in_findings=["yes" if d in paged else "no" for d in ordered.doc_id],
+            ), columns={"article": "Article", "outlet": "Outlet", "published": "Published", "words": "Words",
+                        "in_findings": "A finding rests on it"},
+                html_columns=("article",), table_id="articles-index"),
+        ]
+    lines += ["", "## Bibliography", "", "```{bibliography}", ":all:", "```", ""]
     return "\n".join(lines)
 
 
-def write_appendix(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+def linked_articles(pages: Iterable[Path]) -> set[str]:
+    """The doc ids of the articles the executed chapter notebooks ``pages`` link to."""
+    found: set[str] = set()
+    for page in pages:
+        found.update(_LINKED.findall(page.read_text(encoding="utf-8")))
+    return found
+
+
+def paged_articles(documents: pd.DataFrame, linked: set[str]) -> set[str] | None:
+    """The doc ids that are pages of the book: None (all of them) up to
+    :func:`~briefbook.publish.limits.article_pages` articles, else those ``linked`` from a chapter."""
+    if len(documents) <= limits.article_pages():
+        return None
+    return {d for d in documents["doc_id"] if safe_id(d) in linked}
+
+
+def write_appendix(tables: dict[str, pd.DataFrame], folder: Path, paged: set[str] | None = None,
+                   extra: Path | None = None) -> list[Path]:
     """Write the index and one page per article into ``folder``; pages of other corpora are removed.
 
+    ``paged`` (see :func:`paged_articles`): the articles that are pages of the book, None for all;
+    the others are written as plain pages into ``extra`` (the same path under the site's root).
     Unchanged pages are not rewritten, so an incremental build does not re-read them.
     """
     documents, paragraphs, removed = tables["documents"], tables["paragraphs"], tables["removed"]
     shared = tables.get("shared", pd.DataFrame(columns=["doc_id", "paragraph"]))
     names = source_names(documents)
-    pages = {"index.md": index_page(documents)}
+    by_doc = {d: g for d, g in paragraphs.groupby("doc_id", sort=False)}
+    removed_by_doc = {d: g for d, g in removed.groupby("doc_id", sort=False)} if not removed.empty else {}
+    shared_by_doc = {d: g for d, g in shared.groupby("doc_id", sort=False)} if not shared.empty else {}
+    pages = {"index.md": index_page(documents, paged)}
+    plain: dict[str, str] = {}
     for _, document in documents.iterrows():
-        pages[f"{safe_id(document['doc_id'])}.md"] = article_page(
-            document,
-            paragraphs[paragraphs["doc_id"] == document["doc_id"]],
-            removed[removed["doc_id"] == document["doc_id"]] if not removed.empty else removed,
-            shared[shared["doc_id"] == document["doc_id"]], names,
-        )
+        doc_id = document["doc_id"]
+        parts = (document, by_doc.get(doc_id, paragraphs.iloc[:0]), removed_by_doc.get(doc_id, removed.iloc[:0]),
+                 shared_by_doc.get(doc_id, shared.iloc[:0]), names)
+        if paged is None or doc_id in paged:
+            pages[f"{safe_id(doc_id)}.md"] = article_page(*parts)
+        else:
+            plain[f"{safe_id(doc_id)}.html"] = plain_page(*parts)
+    written = _write_folder(folder, pages, "*.md")
+    if extra is not None:
+        written += _write_folder(extra, plain, "*.html")
+    return written
+
+
+def _write_folder(folder: Path, pages: dict[str, str], pattern: str) -> list[Path]:
+    """Write ``pages`` (name -> text) into ``folder``, leaving unchanged files untouched and
+    removing the files of ``pattern`` no longer among them."""
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob("*.md"):
+    for stale in folder.glob(pattern):
         if stale.name not in pages:
             stale.unlink()
     written = []

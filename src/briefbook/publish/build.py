@@ -28,7 +28,7 @@ import yaml
 
 from briefbook.errors import BriefbookError
 from briefbook.extract import cached_extract, code_version, read_tables, stale_corrections
-from briefbook.publish import appendix, bibliography, downloads, notebooks, static
+from briefbook.publish import appendix, bibliography, downloads, limits, notebooks, static
 
 #: Chapter templates in reading order; each must be listed in _toc.yml as book/<name>.
 CHAPTERS = ("intro", "claims", "casualties", "chronology", "sources", "methods", "corrections", "review")
@@ -170,6 +170,7 @@ def build(
     root, out, seeds_dir = root.resolve(), out.resolve(), seeds_dir.resolve()
     timings: dict[str, float] = {}
     start = time.perf_counter()
+    limits.rows_shown(), limits.article_pages()  # a bad setting is told before any work is done
     _progress(f"reading seeds in {seeds_dir}")
     code = code_version()
     cache_folder, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code, scheduler)
@@ -188,8 +189,6 @@ def build(
     title = title or report_title(tables["entities"])
     fingerprint = json.loads((cache_folder / "COMPLETE").read_text(encoding="utf-8"))["fingerprint"]
     stage_source(root, source, title, provenance(root, fingerprint), baseurl)
-    appendix.write_appendix(tables, source / "book" / "articles")
-    bibliography.write_bibliography(tables["documents"], source / "book" / "references.bib")
     downloads.write_data_files(cache_folder, source / "book" / "_static" / "data")
     static.write_vega_bundle(source / "book" / "_static")
     templates = chapter_templates(root)
@@ -200,6 +199,14 @@ def build(
     os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
     stamp = f"{cache_folder.name}:{code}"
     notebooks.run_all(templates, source / "book", parameters, workers=workers, stamp=stamp)
+    # the articles' pages come after the chapters: past a size, only those a chapter links to are the book's
+    documents = tables["documents"]
+    paged = appendix.paged_articles(documents, appendix.linked_articles(
+        source / "book" / f"{t.stem}.ipynb" for t in templates))
+    appendix.write_appendix(tables, source / "book" / "articles", paged,
+                            extra=source / "book" / appendix.EXTRA / "book" / "articles")
+    bibliography.write_bibliography(documents if paged is None else documents[documents["doc_id"].isin(paged)],
+                                    source / "book" / "references.bib")
     timings["notebooks"] = time.perf_counter() - start
 
     start = time.perf_counter()
