@@ -10,7 +10,7 @@ from briefbook.chronology.timeline import (
     LEAST_WORDING, MOST_SPREAD_DAYS, _joined, _range, assign_timelines, same_happening,
 )
 from briefbook.language.similarity import (
-    candidate_pairs, cosine, probe_words, similar_candidates, weighted_words, word_index,
+    candidate_pairs, cosine, nearest_candidates, probe_words, similar_candidates, weighted_words, word_index,
 )
 
 WORDS = ["say", "police", "protest", "fire", "mill", "vote", "count", "strike", "port", "flood", "river", "rescue"]
@@ -50,6 +50,17 @@ def test_similar_candidates_hold_every_vector_brute_force_finds():
     for query in _random_vectors(8, 30):
         brute = [i for i, v in enumerate(vectors) if cosine(query, v) >= 0.15]
         assert [i for i in similar_candidates(query, 0.15, index) if cosine(query, vectors[i]) >= 0.15] == brute
+
+
+def test_nearest_candidates_are_all_candidates_when_few_else_a_bounded_set_through_the_rarest_words():
+    vectors = _random_vectors(7, 80)
+    index = word_index(vectors)
+    for query in _random_vectors(8, 30):
+        everyone = similar_candidates(query, 0.15, index)
+        assert nearest_candidates(query, 0.15, index, len(everyone) + 1) == everyone
+    index = {"say": list(range(1000)), "mill": [500, 900]}
+    bounded = nearest_candidates({"say": 3.0, "mill": 3.0}, 0.15, index, 10)
+    assert len(bounded) == 10 and {500, 900} <= set(bounded)  # the rare word's holders first
 
 
 def test_common_light_word_is_not_probed_but_a_heavy_one_is():

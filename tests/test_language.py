@@ -1006,3 +1006,16 @@ def test_it_after_a_country_spoke_is_the_country_s_body_that_spoke_before(tmp_pa
                                   "\u201cThe suspects entered through the northern pass,\u201d it said.\n")["statements"]
     quoted = statements[statements["text"].str.contains("northern pass")]
     assert list(quoted["speaker"]) == ["Interior Ministry of Chile"]
+
+
+def test_names_are_counted_as_written_in_one_scan_per_first_word():
+    import random
+
+    from briefbook.language.attribution import times_written
+
+    rng = random.Random(3)
+    names = ["Ana Ruiz", "Bo Bo", "Li Na", "Bo Bo Bo", "Ruiz Ana"]
+    for _ in range(200):
+        text = " ".join(rng.choice(["Ana", "Ruiz", "Bo", "Na", "Li", "x", "AnaRuiz", "\n"]) for _ in range(40))
+        counts = times_written(names, text)
+        assert {n: counts[n] for n in names} == {n: text.count(n) for n in names}

@@ -84,6 +84,42 @@ def _joined(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None
     return min(a[0], b[0]), max(a[1], b[1])
 
 
+#: In a corpus of thousands of articles about one story, a day holds thousands of events, nearly all
+#: alike enough to be compared: each is compared with at most this many others of its day (those
+#: sharing its rarest words first), so merging stays near-linear. Fewer, and every pair is compared.
+MOST_COMPARED = 200
+
+
+def _candidate_pairs(rows: list[dict], vectors: list[dict[str, float]]) -> list[tuple[int, int]]:
+    """The pairs of events that may be one happening (:func:`same_happening`), in (i, j) order,
+    found without comparing every pair of the corpus.
+
+    Alike enough to be one whatever their dates (:data:`SAME_WORDING`): through the index over all
+    events. Less alike, two events are one only when their dates agree or are a day apart, so they
+    are looked for among the events of one day and the next, of one month (months), or of one
+    month a range touches (ranges).
+    """
+    pairs = set(candidate_pairs(vectors, SAME_WORDING, MOST_COMPARED))
+    blocks: dict[tuple, list[int]] = {}
+    for i, row in enumerate(rows):
+        span = _range(row)
+        if span is None:
+            continue
+        if row["precision"] == "day":  # block d holds the events of day d and of the day after
+            keys = [("day", span[0]), ("day", span[0] - dt.timedelta(days=1))]
+        else:
+            months = (span[1].year - span[0].year) * 12 + span[1].month - span[0].month
+            keys = [(row["precision"], (span[0].year * 12 + span[0].month - 1 + k) // 12,
+                     (span[0].month - 1 + k) % 12) for k in range(months + 1)]
+        for key in keys:
+            blocks.setdefault(key, []).append(i)
+    for members in blocks.values():
+        if len(members) > 1:
+            for a, b in candidate_pairs([vectors[i] for i in members], LEAST_WORDING, MOST_COMPARED):
+                pairs.add((min(members[a], members[b]), max(members[a], members[b])))
+    return sorted(pairs)
+
+
 def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     """A timeline id per event row: ``"tl-"`` + the smallest event id of its group.
 
@@ -104,7 +140,7 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     # each group's span of days (first, last: day-dated members only), kept at its root
     spans: dict[int, tuple[dt.date, dt.date] | None] = {
         i: _range(r) if r["precision"] == "day" else None for i, r in enumerate(rows)}
-    for i, j in candidate_pairs(vectors, LEAST_WORDING):
+    for i, j in _candidate_pairs(rows, vectors):
         a, b = find(i), find(j)
         if a == b:
             continue  # already one group: the comparison could not change it

@@ -120,6 +120,30 @@ def _organisation_shaped(ent, role: str) -> bool:
     return role != "title" and "," not in ent.text and len(ent) <= ORG_WORDS
 
 
+def times_written(names: list[str], text: str) -> Counter:
+    """How often each name is written in ``text`` (as ``str.count`` counts it), in one scan per first word.
+
+    Counting each name over the whole corpus is names x text: quadratic, since a larger corpus
+    names more people. Each name is looked for only where its first word stands.
+    """
+    by_first: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        by_first.setdefault(name.split()[0], []).append(name)
+    counts: Counter = Counter({name: 0 for name in by_first.get("", [])})
+    for first, group in by_first.items():
+        ends = {name: -1 for name in group}  # a count does not overlap itself (str.count)
+        position = text.find(first)
+        while position != -1:
+            for name in group:
+                if position >= ends[name] and text.startswith(name, position):
+                    counts[name] += 1
+                    ends[name] = position + len(name)
+            position = text.find(first, position + 1)
+        for name in group:
+            counts[name] += 0
+    return counts
+
+
 def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
     """Roles, person names and organisation names of the corpus, merged into canonical forms."""
     rolebook = RoleBook()
@@ -163,9 +187,9 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
     # one text with the paragraphs joined by newlines (a name, its spaces normalised, never spans one),
     # so counting a name is one scan rather than one per paragraph
     text = "\n".join(" ".join(p.text.replace("\u00a0", " ").split()) for d in corpus.documents for p in d.paragraphs)
-    for name in list(persons):
-        if len(name.split()) > 1:
-            persons[name] = max(persons[name], text.count(name) if "\n" not in name else 0)
+    written = times_written([n for n in persons if len(n.split()) > 1 and "\n" not in n], text)
+    for name, count in written.items():
+        persons[name] = max(persons[name], count)
     docs = (doc for document in corpus.documents for doc in parsed[document.doc_id])
     for name, count in written_in_full([n for n in persons if len(n.split()) == 1], docs).items():
         persons[name] = max(persons[name], count)

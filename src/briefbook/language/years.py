@@ -27,10 +27,13 @@ from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document
 from briefbook.language.dates import CORPUS_SPAN, OWN_DATES, OWN_TEXT, SIMILAR_ARTICLE, FallbackYear, find_mentions
 from briefbook.language.reading import CorpusReading
-from briefbook.language.similarity import cosine_with_norms, similar_candidates, vector_norm, word_index
+from briefbook.language.similarity import cosine_with_norms, nearest_candidates, vector_norm, word_index
 
 #: How alike (weighted-word cosine of whole articles) another article must be to lend its year.
 SIMILAR_ENOUGH = 0.2
+#: How many articles are asked at most (those sharing the rarest words first): in a corpus of one story
+#: every article may be alike enough, and asking them all is quadratic in the corpus.
+MOST_LENDERS = 200
 
 
 def latest_years_written(document: Document) -> tuple[int | None, int | None]:
@@ -105,7 +108,8 @@ class _Reading:
             self.bare = latest_bare_year(document)
             # Only articles that may reach SIMILAR_ENOUGH can lend a year; the index finds them
             # without comparing every pair of articles (a best below the bound is not used).
-            self.candidates = [ids[i] for i in similar_candidates(vectors[self.doc_id], SIMILAR_ENOUGH, index)
+            self.candidates = [ids[i] for i in nearest_candidates(vectors[self.doc_id], SIMILAR_ENOUGH, index,
+                                                                  MOST_LENDERS + 1)
                                if ids[i] != self.doc_id]
 
     def likeness(self, other: str) -> float:
