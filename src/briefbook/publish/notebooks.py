@@ -38,26 +38,75 @@ class NotebookRun:
 
 
 def _hide_parameters(path: Path) -> None:
-    """Tag papermill's injected parameters cell ``remove-cell``: it holds machine paths."""
+    """Tag papermill's injected parameters cell ``remove-cell``: it holds machine paths. And number the
+    executed cells from 1, as a fresh kernel would: a kernel reused for several notebooks counts on."""
     nb = json.loads(path.read_text(encoding="utf-8"))
+    count = 0
     for cell in nb.get("cells", []):
         tags = cell.get("metadata", {}).get("tags", [])
         if ("injected-parameters" in tags or "parameters" in tags) and "remove-cell" not in tags:
             cell["metadata"]["tags"] = tags + ["remove-cell"]
+        if cell.get("cell_type") == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell["execution_count"] = count
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = count
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def run_one(template: Path, output: Path, parameters: dict) -> NotebookRun:
-    """Execute one template (in this process); raises BriefbookError naming notebook and cell."""
+#: The kernel this process runs its notebooks in (a worker of :func:`_run`), kept from one notebook to the
+#: next: starting a kernel and importing pandas, Altair, spaCy and briefbook in it cost some 3 s per
+#: notebook, most of a rebuild's notebook stage. Its namespace is emptied before each notebook.
+_KERNEL = None
+
+
+def _kernel(reuse: bool):
+    """The kernel manager to run the next notebook with: this process's, emptied, when ``reuse``
+    (None otherwise: papermill starts a kernel of its own and shuts it down after)."""
+    global _KERNEL
+    if not reuse:
+        return None
+    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.utils import run_sync
+
+    if _KERNEL is not None and _KERNEL.has_kernel:
+        try:
+            if run_sync(_KERNEL.is_alive)():
+                client = _KERNEL.blocking_client()
+                client.start_channels()
+                try:
+                    client.wait_for_ready(timeout=30)
+                    client.execute_interactive("%reset -f", timeout=30, store_history=False)
+                    return _KERNEL
+                finally:
+                    client.stop_channels()
+        except Exception:  # a kernel that does not answer is replaced
+            pass
+        try:
+            run_sync(_KERNEL.shutdown_kernel)(now=True)
+        except Exception:
+            pass
+    _KERNEL = AsyncKernelManager(kernel_name="python3")  # nbclient starts it on the first notebook
+    return _KERNEL
+
+
+def run_one(template: Path, output: Path, parameters: dict, reuse_kernel: bool = False) -> NotebookRun:
+    """Execute one template (in this process); raises BriefbookError naming notebook and cell.
+
+    ``reuse_kernel``: run it in this process's kernel (:func:`_kernel`), emptied of the last notebook's
+    names, rather than in a new one."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     start = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
+        km = _kernel(reuse_kernel)
         pm.execute_notebook(
             str(template), str(output), parameters=parameters, progress_bar=False,
             kernel_name="python3", cwd=str(output.parent), log_output=False,
+            **({"km": km} if km is not None else {}),
         )
     except PapermillExecutionError as err:
         output.unlink(missing_ok=True)
@@ -73,7 +122,7 @@ def run_one(template: Path, output: Path, parameters: dict) -> NotebookRun:
 
 def _run_one_safely(template: Path, output: Path, parameters: dict) -> NotebookRun | BriefbookError:
     try:
-        return run_one(template, output, parameters)
+        return run_one(template, output, parameters, reuse_kernel=True)
     except BriefbookError as err:
         return err
 
