@@ -87,7 +87,7 @@ def _joined(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None
 #: In a corpus of thousands of articles about one story, a day holds thousands of events, nearly all
 #: alike enough to be compared: each is compared with at most this many others of its day (those
 #: sharing its rarest words first), so merging stays near-linear. Fewer, and every pair is compared.
-MOST_COMPARED = 200
+MOST_COMPARED = 50
 
 
 def _candidate_pairs(rows: list[dict], vectors: list[dict[str, float]]) -> list[tuple[int, int]]:

@@ -144,6 +144,7 @@ def origins(documents: pd.DataFrame) -> dict[str, str]:
     members: dict[str, list[str]] = {}
     for row in documents[shares].to_dict("records"):
         members.setdefault(row["family"], []).append(names[row["doc_id"]])
+    shared_by = {family: f"text shared by {joined(names_, ' and ')}" for family, names_ in members.items()}
     out = {}
     for row, family_member in zip(documents.to_dict("records"), shares):
         family = row["family"] if family_member else ""
@@ -153,7 +154,7 @@ def origins(documents: pd.DataFrame) -> dict[str, str]:
         elif origin and origin != UNKNOWN_ORIGIN:
             out[row["doc_id"]] = origin
         else:
-            out[row["doc_id"]] = f"text shared by {joined(members[family], ' and ')}"
+            out[row["doc_id"]] = shared_by[family]
     return out
 
 

@@ -105,7 +105,8 @@ ROUNDING_SHARE = 0.1
 
 def _rounded_beside_exact(row, rows) -> bool:
     """``row`` rounds a count that its own sentence also gives exactly ("nearly 4,000 … 3,940 of them had
-    fled"): the exact count of the same group within a tenth of it stands, the rounded one is replaced."""
+    fled"): the exact count of the same group within a tenth of it stands, the rounded one is replaced.
+    ``rows``: the group's rows of the same article and sentence (or more)."""
     hedge = getattr(row, "modifier", row.qualifier)
     if hedge not in ROUNDING_HEDGES or missing(row.low) or not getattr(row, "sentence", ""):
         return False
@@ -115,19 +116,29 @@ def _rounded_beside_exact(row, rows) -> bool:
 
 
 def superseded(group: pd.DataFrame) -> dict[str, str]:
-    """figure_id -> why it no longer stands (an update, a later report of the same source, an earlier figure)."""
+    """figure_id -> why it no longer stands (an update, a later report of the same source, an earlier figure).
+
+    Each rule looks at the rows it can concern only (the same sentence, article or source), found
+    through an index: a group of a corpus of thousands of articles holds tens of thousands of rows."""
     out: dict[str, str] = {}
     rows = list(group.itertuples(index=False))
+    by_sentence: dict[tuple, list] = {}
+    updates_in: dict[str, list] = {}
+    by_source: dict[str, list] = {}
+    for r in rows:
+        by_sentence.setdefault((r.doc_id, getattr(r, "sentence", "")), []).append(r)
+        if r.qualifier == "update":
+            updates_in.setdefault(r.doc_id, []).append(r)
+        by_source.setdefault((r.attribution or "").strip().lower(), []).append(r)
+    standing_kinds = sum(1 for r in rows if r.qualifier not in ("earlier", "unconfirmed"))
     for row in rows:
-        if _rounded_beside_exact(row, rows):
+        if _rounded_beside_exact(row, by_sentence[(row.doc_id, getattr(row, "sentence", ""))]):
             out[row.figure_id] = "given more exactly in the same sentence"
             continue
-        if row.qualifier == "earlier":
-            others = [r for r in rows if r.figure_id != row.figure_id and r.qualifier not in ("earlier", "unconfirmed")]
-            if others:
-                out[row.figure_id] = "given by the text as an earlier figure"
-                continue
-        updates = [r for r in rows if r.doc_id == row.doc_id and r.qualifier == "update" and r.figure_id != row.figure_id
+        if row.qualifier == "earlier" and standing_kinds:  # a row of another kind than "earlier" is another row
+            out[row.figure_id] = "given by the text as an earlier figure"
+            continue
+        updates = [r for r in updates_in.get(row.doc_id, ()) if r.figure_id != row.figure_id
                    and _number(r.low) != _number(row.low)]
         if row.qualifier != "update" and any(_date_key(row.reported_on) <= _date_key(u.reported_on) or
                                              not _date_key(u.reported_on) for u in updates):
@@ -135,8 +146,8 @@ def superseded(group: pd.DataFrame) -> dict[str, str]:
             continue
         source = (row.attribution or "").strip().lower()
         if source and _date_key(row.reported_on):
-            later = [r for r in rows if (r.attribution or "").strip().lower() == source
-                     and _date_key(r.reported_on) > _date_key(row.reported_on)
+            later = [r for r in by_source[source]
+                     if _date_key(r.reported_on) > _date_key(row.reported_on)
                      and (_number(r.low), _number(r.high)) != (_number(row.low), _number(row.high))]
             if later:
                 out[row.figure_id] = "replaced by a later figure from the same source"
