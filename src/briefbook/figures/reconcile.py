@@ -131,6 +131,7 @@ def superseded(group: pd.DataFrame) -> dict[str, str]:
             updates_in.setdefault(r.doc_id, []).append(r)
         by_source.setdefault((r.attribution or "").strip().lower(), []).append(r)
     standing_kinds = sum(1 for r in rows if r.qualifier not in ("earlier", "unconfirmed"))
+    later_of: dict[str, object] = {}
     for row in rows:
         if _rounded_beside_exact(row, by_sentence[(row.doc_id, getattr(row, "sentence", ""))]):
             out[row.figure_id] = "given more exactly in the same sentence"
@@ -146,12 +147,30 @@ def superseded(group: pd.DataFrame) -> dict[str, str]:
             continue
         source = (row.attribution or "").strip().lower()
         if source and _date_key(row.reported_on):
-            later = [r for r in by_source[source]
-                     if _date_key(r.reported_on) > _date_key(row.reported_on)
-                     and (_number(r.low), _number(r.high)) != (_number(row.low), _number(row.high))]
-            if later:
+            if source not in later_of:
+                later_of[source] = _figures_after(by_source[source])
+            after = later_of[source](_date_key(row.reported_on))
+            if after - {(_number(row.low), _number(row.high))}:
                 out[row.figure_id] = "replaced by a later figure from the same source"
     return out
+
+
+def _figures_after(rows: list):
+    """For one source's rows: a function of one of their date keys giving (up to two of) the distinct
+    figures (low, high) the source gave on a later date. Two are enough to tell whether one differs
+    from a given figure, and keep the work linear in the source's rows."""
+    by_date: dict = {}
+    for r in rows:
+        by_date.setdefault(_date_key(r.reported_on), set()).add((_number(r.low), _number(r.high)))
+    seen: set = set()
+    after: dict = {}
+    for date in sorted(by_date, reverse=True):  # latest first
+        after[date] = frozenset(seen)
+        for figure in by_date[date]:
+            if len(seen) >= 2:
+                break
+            seen.add(figure)
+    return lambda date: after.get(date, frozenset())
 
 
 def _best(standing: pd.DataFrame):
