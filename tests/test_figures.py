@@ -807,3 +807,41 @@ def test_a_later_figure_of_the_same_source_is_found_as_a_scan_of_every_row_finds
             "low": low, "high": low, "sentence": ["s"] * n})
         marked = {k for k, why in reconcile_module.superseded(group).items() if why.startswith("replaced by a later")}
         assert marked == scanned(group)
+
+
+def test_outliers_are_the_figures_a_scan_of_the_others_medians_finds():
+    """outliers() takes each figure's "median of the others" from one sorted list (a group of a large corpus
+    holds thousands); on random groups it finds what computing every median afresh finds."""
+    import importlib
+    import random
+
+    reconcile_module = importlib.import_module("briefbook.figures.reconcile")
+
+    def scanned(counts, factor=reconcile_module.OUTLIER_FACTOR):
+        values = [(r.figure_id, float(r.low), pd.Timestamp(r.reported_on) if r.reported_on else None)
+                  for r in counts.itertuples(index=False)]
+
+        def far(value, others):
+            if not others:
+                return False
+            middle = float(pd.Series(others, dtype=float).median())
+            return middle > 0 and (value > factor * middle or value * factor < middle)
+
+        off = []
+        for i, (fid, value, day) in enumerate(values):
+            others = [v for j, v in enumerate(values) if j != i]
+            near = [v for _, v, d in others if day is None or d is None or abs((d - day).days) <= 1]
+            if far(value, [v for _, v, _ in others]) and far(value, near):
+                off.append(fid)
+        return off if 2 * len(off) < len(values) else []
+
+    rng, found = random.Random(2), 0
+    for _ in range(400):
+        n = rng.randint(3, 12)
+        low = [rng.choice([2, 5, 84, 90, 95, 204, 3000]) for _ in range(n)]
+        counts = pd.DataFrame({"figure_id": [f"fg-{i}" for i in range(n)], "low": low, "high": low,
+                               "reported_on": [rng.choice(["2030-01-01", "2030-01-02", "2030-01-04", "2030-01-09", ""])
+                                               for _ in range(n)]})
+        found += bool(scanned(counts))
+        assert reconcile_module.outliers(counts) == scanned(counts)
+    assert found > 50  # not a test of empty answers

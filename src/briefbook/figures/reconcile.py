@@ -8,6 +8,8 @@ mentions table.
 
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
 from briefbook.corpus.outlets import joined, origins, origins_words, source_names, with_source_name
@@ -185,12 +187,23 @@ def _best(standing: pd.DataFrame):
     return ranked.iloc[0] if len(ranked) else None
 
 
-def _far(value: int, others: list[int], factor: float) -> bool:
-    """``value`` is more than ``factor`` times larger or smaller than the median of ``others``."""
-    if not others:
-        return False
-    middle = float(pd.Series(others, dtype=float).median())
-    return middle > 0 and (value > factor * middle or value * factor < middle)
+def _far(value: float, middle: float | None, factor: float) -> bool:
+    """``value`` is more than ``factor`` times larger or smaller than ``middle`` (a median; None: no others)."""
+    return middle is not None and middle > 0 and (value > factor * middle or value * factor < middle)
+
+
+def _median_without(ordered: list[float], value: float) -> float | None:
+    """The median of ``ordered`` (sorted) with one ``value`` taken out, None when nothing is left: each
+    figure's "median of the others" without sorting the others again (a group may hold thousands)."""
+    left = len(ordered) - 1
+    if left <= 0:
+        return None
+    at = bisect.bisect_left(ordered, value)
+
+    def rank(k: int) -> float:
+        return ordered[k] if k < at else ordered[k + 1]
+
+    return float(rank(left // 2)) if left % 2 else (rank(left // 2 - 1) + rank(left // 2)) / 2
 
 
 def _day(value) -> pd.Timestamp | None:
@@ -214,11 +227,24 @@ def outliers(counts: pd.DataFrame, factor: float = OUTLIER_FACTOR) -> list[str]:
     values = [v for v in values if v[1] is not None]
     if len(values) < 3:
         return []
+    everything = sorted(v for _, v, _ in values)
+    undated = [v for _, v, d in values if d is None]
+    by_day: dict = {}
+    for _, v, d in values:
+        if d is not None:
+            by_day.setdefault(d, []).append(v)
+    near_day: dict = {}  # day -> the sorted figures given within a day of it, or with no day
+
+    def within_a_day(day) -> list[float]:
+        if day not in near_day:
+            near_day[day] = sorted(undated + [v for k in (-1, 0, 1)
+                                              for v in by_day.get(day + pd.Timedelta(days=k), [])])
+        return near_day[day]
+
     off = []
-    for i, (fid, value, day) in enumerate(values):
-        others = [v for j, v in enumerate(values) if j != i]
-        near = [v for _, v, d in others if day is None or d is None or abs((d - day).days) <= 1]
-        if _far(value, [v for _, v, _ in others], factor) and _far(value, near, factor):
+    for fid, value, day in values:
+        near = everything if day is None else within_a_day(day)
+        if _far(value, _median_without(everything, value), factor) and _far(value, _median_without(near, value), factor):
             off.append(fid)
     return off if 2 * len(off) < len(values) else []
 
