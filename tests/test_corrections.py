@@ -352,3 +352,27 @@ def test_the_review_puts_a_guessed_toll_before_a_guessed_other_figure():
     order = list(suggested["id"])
     assert order.index("fg-1a") < order.index("st-b2") < order.index("fg-2b")   # toll, pronoun speaker, other
     assert order.index("fg-3c") < order.index("st-b2")
+
+
+def test_near_claims_are_found_through_shared_words_as_comparing_every_pair_finds_them(monkeypatch):
+    """The review compares a statement only with its speaker's statements sharing a word with it (no other
+    can be alike); with fewer than the cap of such statements it finds exactly what every pair finds."""
+    import random
+
+    from briefbook import review
+
+    rng = random.Random(4)
+    words = "troops crossed the border at dawn officials said talks would resume soon".split()
+    n = 40
+    statements = pd.DataFrame({
+        "statement_id": [f"st-{i:03d}" for i in range(n)],
+        "text": [" ".join(rng.sample(words, 5)) for _ in range(n)],
+        "speaker": [rng.choice(["Ana Ruiz", "Bo Lind"]) for _ in range(n)],
+        "claim_id": [f"cl-{i:03d}" for i in range(n)], "doc_id": [f"doc-{i % 7}" for i in range(n)],
+        "occasion": [""] * n,
+    })
+    found = review._near_claims(statements)
+    monkeypatch.setattr(review, "_sharing_words",  # every later statement of the speaker
+                        lambda vector, index, after: range(after + 1, 1 + max(j for js in index.values() for j in js)))
+    every_pair = [r for r in review._near_claims(statements)]
+    assert found and sorted(r["id"] for r in found) == sorted(r["id"] for r in every_pair)
