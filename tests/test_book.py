@@ -143,7 +143,7 @@ The old botanical garden reopened its glasshouse to visitors, who admired the fe
 
 def test_past_the_size_limits_a_page_shows_a_table_s_head_and_unlinked_articles_are_plain_pages(tmp_path):
     """With the limits set low (as a corpus of thousands meets them), a chapter's long table shows its head
-    and says so; an article no chapter links to is a plain page at its usual address, outside the book, and
+    and says so, a chart of too many rows says it is not drawn; an article no chapter links to is a plain page at its usual address, outside the book, and
     every link and anchor of the site still holds, with nothing loaded from another host."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -151,7 +151,8 @@ def test_past_the_size_limits_a_page_shows_a_table_s_head_and_unlinked_articles_
         shutil.copy(article, seeds / article.name)
     (seeds / "garden.txt").write_text(QUIET, encoding="utf-8")
     out = tmp_path / "out"
-    result = run_build(seeds, out, env={"BRIEFBOOK_ARTICLE_PAGES": "1", "BRIEFBOOK_ROWS_SHOWN": "1"})
+    result = run_build(seeds, out, env={"BRIEFBOOK_ARTICLE_PAGES": "1", "BRIEFBOOK_ROWS_SHOWN": "1",
+                                        "BRIEFBOOK_CHART_ROWS": "1"})
     assert result.returncode == 0, result.stderr
     site = out / "html"
     book_pages = {p.stem for p in (out / "source" / "book" / "articles").glob("doc-*.md")}
@@ -162,7 +163,8 @@ def test_past_the_size_limits_a_page_shows_a_table_s_head_and_unlinked_articles_
     garden = next(doc_id for doc_id in plain
                   if "glasshouse" in (site / "book" / "articles" / f"{doc_id}.html").read_text(encoding="utf-8"))
     assert f"{garden}.html" in read_page(site / "book" / "articles" / "index.html").links
-    assert "rows are shown" in (site / "book" / "claims.html").read_text(encoding="utf-8")
+    claims = (site / "book" / "claims.html").read_text(encoding="utf-8")
+    assert "rows are shown" in claims and "Not drawn: this chart would draw" in claims
     assert broken_links(site) == []
     for page in pages(site):
         assert not [s for s in read_page(page).sources if s.startswith(("http:", "https:", "//"))], page

@@ -169,7 +169,9 @@ def test_past_the_limit_only_linked_articles_are_book_pages_and_the_rest_plain_p
     monkeypatch.setenv("BRIEFBOOK_ARTICLE_PAGES", "3")
     assert appendix.paged_articles(_documents(3), set()) is None  # a small corpus: every article a page
     chapter = tmp_path / "claims.ipynb"
-    chapter.write_text('{"text": "<a href=\\"articles/doc-1.html#doc-1-p1\\">"}', encoding="utf-8")
+    # a table's link makes a book page; a chart's data naming an article (a mark's click) does not
+    chapter.write_text('{"text": "<a href=\\"articles/doc-1.html#doc-1-p1\\"> {\\"href\\": \\"articles/doc-3.html\\"}"}',
+                       encoding="utf-8")
     paged = appendix.paged_articles(_documents(4), appendix.linked_articles([chapter]))
     assert paged == {"doc-1"}
     book, extra = tmp_path / "articles", tmp_path / "_extra" / "book" / "articles"
@@ -184,3 +186,22 @@ def test_past_the_limit_only_linked_articles_are_book_pages_and_the_rest_plain_p
     # one article more linked: its plain page goes, its book page comes
     appendix.write_appendix(_tables(4), book, {"doc-1", "doc-2"}, extra=extra)
     assert (book / "doc-2.md").is_file() and not (extra / "doc-2.html").exists()
+
+
+def test_a_chart_of_more_rows_than_a_page_can_draw_keeps_its_title_caption_and_data_but_is_not_drawn(
+        monkeypatch, tmp_path):
+    from briefbook import report
+
+    shown: list[str] = []
+    monkeypatch.setattr(report, "show_html", shown.append)
+    monkeypatch.setenv(report.DOWNLOADS_ENV, str(tmp_path))
+    monkeypatch.setenv("BRIEFBOOK_CHART_ROWS", "3")
+    chart = alt.Chart(pd.DataFrame({"x": range(4), "y": range(4)})).mark_point().encode(x="x", y="y")
+    report.show_chart(chart, "chart-many", title="Four points", caption="One per day.")
+    few_points = alt.Chart(pd.DataFrame({"x": range(3), "y": range(3)})).mark_point().encode(x="x", y="y")
+    report.show_chart(few_points, "chart-few", title="Three points")
+    many, few = shown
+    assert "Not drawn: this chart would draw 4 rows" in many and "<script" not in many
+    assert "Four points" in many and "One per day." in many and "chart-many.csv" in many
+    assert (tmp_path / "chart-many.csv").is_file()
+    assert "<script" in few and "Not drawn" not in few

@@ -265,11 +265,16 @@ def show_chart(chart: alt.TopLevelMixin, chart_id: str, *, title: str = "", capt
     """
     spec = chart.to_dict()
     folder, name = os.environ.get(DOWNLOADS_ENV), render.safe_id(chart_id)
-    href = ""
+    href, drawn = "", render.drawn_data(spec)
     if folder:
-        frame_to_files(render.drawn_data(spec), Path(folder), name)
+        frame_to_files(drawn, Path(folder), name)
         href = f"../_static/downloads/{name}"
-    show_html(render.chart_figure(spec, chart_id, title=title, caption=caption, source=source, data_href=href))
+    omitted = ""
+    if len(drawn) > limits.chart_rows():
+        omitted = (f"Not drawn: this chart would draw {len(drawn):,} rows, more than a page can show readably "
+                   f"(the most is {limits.chart_rows():,}). " + ("Its data is in the download below." if href else ""))
+    show_html(render.chart_figure(spec, chart_id, title=title, caption=caption, source=source, data_href=href,
+                                  omitted=omitted))
 
 
 def source_line(documents: pd.DataFrame) -> str:

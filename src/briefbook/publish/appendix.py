@@ -26,7 +26,9 @@ from briefbook.publish.render import esc, html_table, link, safe_id
 
 #: Where plain pages are staged: Sphinx copies this folder's tree into the site (``html_extra_path``).
 EXTRA = "_extra"
-_LINKED = re.compile(r"articles/(doc-[A-Za-z0-9_-]+)\.html")
+#: A link of a page's HTML to an article (``href="articles/doc-….html"``, its quote escaped inside a notebook's
+#: JSON). A chart's data names articles too (a click on a mark opens one): those may be plain pages.
+_LINKED = re.compile(r'href=\\?"articles/(doc-[A-Za-z0-9_-]+)\.html')
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:^=@&])")
 

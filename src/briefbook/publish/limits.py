@@ -12,6 +12,9 @@ set it for one build:
 * ``BRIEFBOOK_ARTICLE_PAGES`` (:data:`ARTICLE_PAGES`): up to this many articles,
   every article is a page of the book; past it only the articles a chapter
   links to, the rest being plain pages beside the book (``publish/appendix.py``).
+* ``BRIEFBOOK_CHART_ROWS`` (:data:`CHART_ROWS`): the most rows a chart draws. One
+  that would draw more (a dot per figure of 10,000 articles) is not drawn: its
+  title, caption and data download stay, and a line says why.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from briefbook.errors import BriefbookError
 
 ROWS_SHOWN = 500
 ARTICLE_PAGES = 500
+CHART_ROWS = 5000
 
 
 def _setting(name: str, default: int) -> int:
@@ -41,3 +45,8 @@ def rows_shown() -> int:
 def article_pages() -> int:
     """Up to how many articles every article is a page of the book."""
     return _setting("BRIEFBOOK_ARTICLE_PAGES", ARTICLE_PAGES)
+
+
+def chart_rows() -> int:
+    """The most rows a chart draws."""
+    return _setting("BRIEFBOOK_CHART_ROWS", CHART_ROWS)

@@ -204,18 +204,19 @@ def drawn_data(spec: Mapping) -> pd.DataFrame:
 
 
 def chart_figure(spec: Mapping, chart_id: str, *, title: str = "", caption: str = "", source: str = "",
-                 data_href: str = "") -> str:
+                 data_href: str = "", omitted: str = "") -> str:
     """A chart as a reader quotes it: a title that states its finding, the chart, a caption, the source
     line, the chart's data as CSV and JSON (``data_href`` without its extension) and its own address (a ¶ link, as beside headings) to cite it by.
 
     With a title given, the spec's own title is dropped: the finding is written once, in the page's text.
+    ``omitted``: why the chart is not drawn (too many marks), said in its place; the rest stays.
     """
     div = safe_id(chart_id)
     if title:
         spec = {k: v for k, v in spec.items() if k != "title"}
     parts = ([f'<p class="briefbook-chart-title">{esc(title)}'
               f'<a class="headerlink" href="#{div}-figure" title="Link to this chart">¶</a></p>'] if title else [])
-    parts.append(chart_html(spec, div))
+    parts.append(f'<p class="briefbook-chart-omitted">{esc(omitted)}</p>' if omitted else chart_html(spec, div))
     notes = [f"<span>{esc(caption)}</span>"] if caption else []
     if source:
         notes.append(f'<span class="briefbook-source">Source: {esc(source)}</span>')
