@@ -205,3 +205,12 @@ def test_a_chart_of_more_rows_than_a_page_can_draw_keeps_its_title_caption_and_d
     assert "Four points" in many and "One per day." in many and "chart-many.csv" in many
     assert (tmp_path / "chart-many.csv").is_file()
     assert "<script" in few and "Not drawn" not in few
+
+
+def test_a_cell_lists_twenty_items_and_counts_the_rest():
+    from briefbook.corpus.outlets import UNKNOWN, joined
+
+    markup = html_table(pd.DataFrame({"reports": [[f"report {i}" for i in range(25)]]}))
+    assert "report 19" in markup and "report 20" not in markup and "and 5 more" in markup
+    files = joined([f"{UNKNOWN} (file {i:02d}.txt)" for i in range(23)])
+    assert "19.txt" in files and "20.txt" not in files and files.endswith("and 3 more)")

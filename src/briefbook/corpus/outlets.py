@@ -117,6 +117,10 @@ def with_source_name(frame: pd.DataFrame, documents: pd.DataFrame, column: str =
     return out
 
 
+#: The most files of unknown outlet a list names; the rest are counted.
+MOST_FILES_NAMED = 20
+
+
 def joined(names, sep: str = ", ") -> str:
     """Source names as one list: the outlets, then one ``outlet unknown (files a.txt, b.txt)`` for the rest.
 
@@ -127,6 +131,8 @@ def joined(names, sep: str = ", ") -> str:
     prefix = f"{UNKNOWN} (file "
     known = [n for n in names if not n.startswith(prefix)]
     files = [n[len(prefix):-1] for n in names if n.startswith(prefix)]
+    if len(files) > MOST_FILES_NAMED:  # thousands of files name nothing a reader can take in
+        files = files[:MOST_FILES_NAMED] + [f"and {len(files) - MOST_FILES_NAMED:,} more"]
     if len(files) > 1:
         known.append(f"{UNKNOWN} (files {sep.join(files)})")
     elif files:

@@ -26,6 +26,9 @@ from briefbook.errors import BriefbookError
 ROWS_SHOWN = 500
 ARTICLE_PAGES = 500
 CHART_ROWS = 5000
+#: The most items a table's cell lists (a claim's paragraphs, a group's reports); the rest are counted,
+#: and the table's download lists them all.
+CELL_ITEMS = 20
 
 
 def _setting(name: str, default: int) -> int:

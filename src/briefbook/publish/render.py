@@ -20,6 +20,7 @@ import altair as alt
 import pandas as pd
 
 from briefbook.corpus.corrections import fix_line
+from briefbook.publish import limits
 
 _ids = count(1)
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -79,6 +80,9 @@ def _cell(value: object, header: str, raw: bool, link: str = "") -> str:
     if raw:
         return f"<td{label}>{value}{link}</td>"
     if isinstance(value, (list, tuple)):
+        more = len(value) - limits.CELL_ITEMS
+        value = list(value[:limits.CELL_ITEMS]) + ([f"… and {more:,} more (all in the table's download)"]
+                                                   if more > 0 else [])
         items = "".join(f"<li>{breakable(item)}</li>" for item in value)
         listed = f'<ul class="briefbook-cell-list">{items}</ul>' if items else ""
         return f"<td{label}>{listed}{link}</td>"
