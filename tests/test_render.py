@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -214,3 +215,15 @@ def test_a_cell_lists_twenty_items_and_counts_the_rest():
     assert "report 19" in markup and "report 20" not in markup and "and 5 more" in markup
     files = joined([f"{UNKNOWN} (file {i:02d}.txt)" for i in range(23)])
     assert "19.txt" in files and "20.txt" not in files and files.endswith("and 3 more)")
+
+
+def test_past_the_limit_the_article_pages_leave_the_table_of_contents_and_nothing_else_does():
+    import yaml
+
+    from briefbook.publish.appendix import without_article_pages
+
+    toc = yaml.safe_load((Path(__file__).parents[1] / "_toc.yml").read_text(encoding="utf-8"))
+    pruned = without_article_pages(toc)
+    text, pruned_text = yaml.safe_dump(toc), yaml.safe_dump(pruned)
+    assert "articles/doc-" in text and "articles/doc-" not in pruned_text
+    assert pruned_text.count("file:") == text.count("file:")  # every chapter and the appendix stay

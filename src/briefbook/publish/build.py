@@ -207,6 +207,12 @@ def build(
                             extra=source / "book" / appendix.EXTRA / "book" / "articles")
     bibliography.write_bibliography(documents if paged is None else documents[documents["doc_id"].isin(paged)],
                                     source / "book" / "references.bib")
+    if paged is not None:  # thousands of article pages: out of the table of contents (see without_article_pages)
+        toc = appendix.without_article_pages(yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8")))
+        write_if_changed(source / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
+        config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
+        config["only_build_toc_files"] = False
+        write_if_changed(source / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode())
     timings["notebooks"] = time.perf_counter() - start
 
     start = time.perf_counter()
