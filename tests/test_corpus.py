@@ -304,3 +304,10 @@ def test_a_byline_that_names_a_news_agency_gives_the_outlet_and_an_author_s_does
     assert found["a.txt"] == ("Reuters", "agency byline") and found["b.txt"] == ("AFP", "agency byline")
     assert found["c.txt"][0] == "" and found["e.txt"][0] == ""
     assert found["d.txt"] == ("Xinhua", "agency byline")   # the agency's name alone under the title
+
+
+def test_a_count_after_a_day_is_no_year_of_the_article():
+    from briefbook.corpus import metadata
+
+    assert metadata.corpus_year(["On May 3, 1500 people marched to the square."], bare_years=False) is None
+    assert metadata.corpus_year(["On May 3, 2031, people marched to the square."], bare_years=False) == 2031

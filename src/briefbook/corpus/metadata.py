@@ -70,10 +70,12 @@ def dateline_end(text: str) -> int:
     return 0
 
 
-#: "February 10, 2022" and "10 February 2022" — a full date inside a caption or byline.
+#: "February 10, 2022" and "10 February 2022" — a full date inside a caption or byline. Its year is one
+#: of 1800-2099, as the language layer reads dates (briefbook.language.dates): "On July 12, 1500 people
+#: were killed" writes a count, not the year 1500.
 FULL_DATE = re.compile(
-    r"\b(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]+)\.?\s+(?P<year2>\d{4}))\b",
+    r"\b(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[89]|20)\d\d)"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]+)\.?\s+(?P<year2>(?:1[89]|20)\d\d))\b",
     re.IGNORECASE,
 )
 #: "(With input from Xinhua)", "(Source: AFP)"
