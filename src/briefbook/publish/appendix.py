@@ -114,8 +114,8 @@ def plain_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFr
         '<p class="briefbook-plain-nav"><a href="index.html">Appendix: the articles</a> · '
         '<a href="../intro.html">the report</a></p>',
         f'<h1 id="{doc_id}">{title}</h1>',
-        "<p>No finding of the report's chapters rests on this article, so it stands here as it was read, "
-        "outside the book's pages; its statements, figures and events are in the report's downloads.</p>",
+        "<p>No row the report's chapters show links to this article, so it stands here as it was read, "
+        "outside the book's pages; its statements, figures and events are in the chapters' downloads.</p>",
         *_body(document, paragraphs, removed, shared, names),
         "</main></body></html>",
         "",
@@ -142,7 +142,7 @@ def index_page(documents: pd.DataFrame, paged: set[str] | None = None) -> str:
         lines.append("</ul>")
     else:
         lines += [
-            f"The {len(paged):,} articles a finding of the chapters rests on are pages of this book; the other "
+            f"The {len(paged):,} articles the rows of the chapters link to are pages of this book; the other "
             f"{len(documents) - len(paged):,} are plain pages, each reached from this table. Type in the box to "
             "filter it; click a header to sort.",
             "",
@@ -150,7 +150,7 @@ def index_page(documents: pd.DataFrame, paged: set[str] | None = None) -> str:
                 article=[link(f"{safe_id(d)}.html", t or f) for d, t, f in zip(ordered.doc_id, ordered.title, ordered.file)],
                 in_findings=["yes" if d in paged else "no" for d in ordered.doc_id],
             ), columns={"article": "Article", "outlet": "Outlet", "published": "Published", "words": "Words",
-                        "in_findings": "A finding rests on it"},
+                        "in_findings": "Linked from a chapter"},
                 html_columns=("article",), table_id="articles-index"),
         ]
     lines += ["", "## Bibliography", "", "```{bibliography}", ":all:", "```", ""]
