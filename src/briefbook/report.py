@@ -179,9 +179,7 @@ def with_member_links(
                 name = (getattr(row, label_column) or "article") if label_column else ""
                 label = f"{name} ¶{int(row.paragraph)}".strip()
                 cells.append(render.link(render.article_href(row.doc_id, row.anchor, prefix), label))
-            more = len(cells) - limits.CELL_ITEMS
-            links[value] = cells[:limits.CELL_ITEMS] + ([f"… and {more:,} more paragraphs"]
-                                                        if more > 0 else [])
+            links[value] = render.at_most(cells, "more paragraphs")
     frame["source"] = [" ".join(links.get(v, [])) for v in frame[key]] if len(frame) else []
     return frame
 

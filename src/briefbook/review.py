@@ -29,7 +29,7 @@ import pandas as pd
 from briefbook.claims.grouping import GROUPING_THRESHOLD, OCCASION_DAYS
 from briefbook.corpus.corrections import fix_line, group_line
 from briefbook.figures.reconcile import reconcile
-from briefbook.language.similarity import idf_of, ochiai, weighted_words, word_index
+from briefbook.language.similarity import holders, idf_of, ochiai, weighted_words, word_index
 
 #: Categories whose best number leads the front page.
 TOLL = ("killed", "injured")
@@ -150,14 +150,7 @@ MOST_COMPARED = 50
 def _sharing_words(vector: dict[str, float], index: dict[str, list[int]], after: int) -> list[int]:
     """Ascending positions after ``after`` of the statements sharing a word with ``vector`` (no other can be
     alike), at most :data:`MOST_COMPARED`, found through its rarest words first."""
-    found: set[int] = set()
-    for word in sorted(vector, key=lambda w: (len(index.get(w, ())), w)):
-        for j in index.get(word, ()):
-            if j > after:
-                found.add(j)
-                if len(found) >= MOST_COMPARED:
-                    return sorted(found)
-    return sorted(found)
+    return holders(vector, index, MOST_COMPARED, after)
 
 
 def _events(events: pd.DataFrame, article_dates: pd.DataFrame) -> list[dict]:

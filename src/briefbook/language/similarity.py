@@ -134,12 +134,19 @@ def nearest_candidates(
     looking at all of them is quadratic: 10,000 articles make 50 million comparisons. Those that
     share the rarest words are the likeliest to be most alike, and the work per vector stays bounded.
     """
+    return holders(probe_words(vector, threshold, index), index, most)
+
+
+def holders(words, index: dict[str, list[int]], most: int, after: int = -1) -> list[int]:
+    """Ascending indices above ``after`` of at most ``most`` vectors holding one of ``words``, found
+    through the rarest words first (those shared by few are the likeliest to be alike)."""
     found: set[int] = set()
-    for word in sorted(probe_words(vector, threshold, index), key=lambda w: (len(index.get(w, ())), w)):
+    for word in sorted(words, key=lambda w: (len(index.get(w, ())), w)):
         for i in index.get(word, ()):
-            found.add(i)
-            if len(found) >= most:
-                return sorted(found)
+            if i > after:
+                found.add(i)
+                if len(found) >= most:
+                    return sorted(found)
     return sorted(found)
 
 

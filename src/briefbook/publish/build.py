@@ -190,7 +190,7 @@ def build(
     root, out, seeds_dir = root.resolve(), out.resolve(), seeds_dir.resolve()
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    limits.rows_shown(), limits.article_pages()  # a bad setting is told before any work is done
+    limits.check()  # a bad setting is told before any work is done
     _progress(f"reading seeds in {seeds_dir}")
     code = code_version()
     cache_folder, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code, scheduler)

@@ -2,9 +2,9 @@
 
 A corpus of thousands of articles gives tens of thousands of statements, figures
 and events. A page of them all is megabytes nobody reads, and a page per article
-a site nobody reads, which Sphinx takes hours to write. Two limits keep the book
+a site nobody reads, which Sphinx takes hours to write. Three limits keep the book
 what a reader needs, each with its default here and an environment variable to
-set it for one build:
+set it for one build (and a fourth, :data:`CELL_ITEMS`, fixed):
 
 * ``BRIEFBOOK_ROWS_SHOWN`` (:data:`ROWS_SHOWN`): the most rows a page shows of one
   table (its head, and any row a finding on another page links to); the table's
@@ -53,3 +53,8 @@ def article_pages() -> int:
 def chart_rows() -> int:
     """The most rows a chart draws."""
     return _setting("BRIEFBOOK_CHART_ROWS", CHART_ROWS)
+
+
+def check() -> None:
+    """Read every setting, so a wrong one stops a build before any work (a one-line error)."""
+    rows_shown(), article_pages(), chart_rows()

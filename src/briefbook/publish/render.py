@@ -73,6 +73,12 @@ def _token_class(value: object) -> str:
     return ' class="briefbook-token"' if text and len(text) <= TOKEN_CHARS and not any(c.isspace() for c in text) else ""
 
 
+def at_most(items, more: str) -> list:
+    """The first :data:`~briefbook.publish.limits.CELL_ITEMS` of ``items``, and "… and N {more}" for the rest."""
+    rest = len(items) - limits.CELL_ITEMS
+    return list(items[:limits.CELL_ITEMS]) + ([f"… and {rest:,} {more}"] if rest > 0 else [])
+
+
 def _cell(value: object, header: str, raw: bool, link: str = "") -> str:
     """One table cell, labelled with its column's header so a table too wide for its column can be read as
     a card per row (``data-label``); a list is shown as a list, one line per item; ``link`` (markup) ends it."""
@@ -80,9 +86,7 @@ def _cell(value: object, header: str, raw: bool, link: str = "") -> str:
     if raw:
         return f"<td{label}>{value}{link}</td>"
     if isinstance(value, (list, tuple)):
-        more = len(value) - limits.CELL_ITEMS
-        value = list(value[:limits.CELL_ITEMS]) + ([f"… and {more:,} more (all in the table's download)"]
-                                                   if more > 0 else [])
+        value = at_most(value, "more (all in the table's download)")
         items = "".join(f"<li>{breakable(item)}</li>" for item in value)
         listed = f'<ul class="briefbook-cell-list">{items}</ul>' if items else ""
         return f"<td{label}>{listed}{link}</td>"
