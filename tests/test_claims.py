@@ -17,6 +17,7 @@ from briefbook.claims.grouping import _initial_similarities, _weights, average_l
 from briefbook.claims.quotes import find_quotations
 from briefbook.language.names import abbreviations, same_person
 from briefbook.corpus import load_corpus
+from briefbook.language.reading import CorpusReading
 from briefbook.nlp import parse_corpus
 from conftest import ANNOTATIONS, CORPORA, SEEDS
 
@@ -55,7 +56,7 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 def extract(folder: Path) -> pd.DataFrame:
     corpus = load_corpus(folder)
-    return extract_statements(corpus, parse_corpus(corpus))
+    return extract_statements(CorpusReading(corpus, parse_corpus(corpus)))
 
 
 def documents(folder: Path) -> pd.DataFrame:

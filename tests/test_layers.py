@@ -25,7 +25,7 @@ LAYERS = {
     "pipeline": 6, "corrected": 6,
     "extract": 7, "evaluation": 7,
     "publish": 7,
-    "report": 8, "findings": 8, "briefing": 8, "sources": 8, "methods": 8, "review": 8,
+    "report": 8, "findings": 8, "briefing": 8, "views": 8, "sources": 8, "methods": 8, "review": 8,
     "cli": 9, "bench": 9,
     "__init__": 0,
 }

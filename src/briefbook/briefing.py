@@ -15,15 +15,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from briefbook.chronology import timeline
 from briefbook.chronology.timeline import planned_entries
-from briefbook.claims import claims_table
 from briefbook.corpus.outlets import with_source_name
-from briefbook.figures import reconcile
 from briefbook.figures.classify import FOREIGN
 from briefbook.figures.summary import as_of, range_words, subject
 from briefbook.language.attribution import NO_SPEAKER
 from briefbook.language.dates import date_words
+from briefbook import views
+from briefbook.views import Views
 from briefbook.publish.render import article_href, safe_id
 
 #: The kinds of figure the brief states, in the order an analyst quotes them.
@@ -242,15 +241,17 @@ def article_days(tables: dict[str, pd.DataFrame]) -> pd.Series:
     return tables["documents"].get("published", pd.Series(dtype=str))
 
 
-def brief(tables: dict[str, pd.DataFrame]) -> Brief:
-    """The front page's brief from the extraction's tables (an empty part where a table is)."""
+def brief(tables: dict[str, pd.DataFrame], made: Views | None = None) -> Brief:
+    """The front page's brief from the extraction's tables (an empty part where a table is);
+    ``made``: the tables' views, when made already."""
     documents = tables["documents"]
     figures = tables.get("figures", pd.DataFrame())
     events = tables.get("events", pd.DataFrame())
     statements = tables.get("statements", pd.DataFrame())
     days = article_days(tables)
+    made = made or views.make(tables)
     return Brief(
-        facts=facts(figures, reconcile(figures, documents), documents) if not figures.empty else [],
-        dates=key_dates(timeline(events, documents), events, story_span(days)) if not events.empty else [],
-        claims=key_claims(claims_table(statements, documents)) if not statements.empty else [],
+        facts=facts(figures, made.reconciled, documents) if not figures.empty else [],
+        dates=key_dates(made.timeline, events, story_span(days)) if not events.empty else [],
+        claims=key_claims(made.claims) if not statements.empty else [],
     )

@@ -27,6 +27,7 @@ import briefbook
 from briefbook.corpus import Corpus, load_corpus
 from briefbook.corpus.corrections import CORRECTIONS_NAME, Corrections
 from briefbook.corrected import apply as apply_corrections
+from briefbook.language.kept import Kept
 from briefbook.parsing import prune_parses
 from briefbook.pipeline import Extraction, extract, tables_declared
 from briefbook.schema import FINGERPRINT, datapackage
@@ -45,7 +46,8 @@ def code_version() -> str:
 
     A change to any of them invalidates the cache and the site: a lock that
     upgrades spaCy, its model or the book's theme changes what is extracted or
-    built as surely as an edit of the package does.
+    built as surely as an edit of the package does, and so does a user's own
+    lexicon (:func:`user_data_files`).
     """
     root = Path(briefbook.__file__).parent
     digest = hashlib.sha256(briefbook.__version__.encode())
@@ -54,7 +56,19 @@ def code_version() -> str:
     for path in sorted(root.rglob("*")):
         if path.suffix in (".py", ".yaml", ".csv") and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    for path in user_data_files():
+        digest.update(b"BRIEFBOOK_DATA/" + path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def user_data_files() -> list[Path]:
+    """The user's own copies of packaged data files in ``BRIEFBOOK_DATA`` (:mod:`briefbook.resources`),
+    which replace the packaged ones: an edited lexicon changes what is extracted as an edited package does."""
+    override = os.environ.get("BRIEFBOOK_DATA")
+    if not override or not Path(override).is_dir():
+        return []
+    packaged = Path(briefbook.__file__).parent / "data"
+    return [p for p in sorted(Path(override).iterdir()) if p.is_file() and (packaged / p.name).is_file()]
 
 
 def write_tables(extraction: Extraction, out_dir: Path) -> list[Path]:
@@ -99,11 +113,12 @@ def stale_corrections(tables: dict[str, pd.DataFrame]) -> list[str]:
             for row in corrections[corrections["status"] != "applied"].itertuples()]
 
 
-def extract_corrected(corpus: Corpus, parses: Path | None = None, scheduler: str | None = None) -> Extraction:
+def extract_corrected(corpus: Corpus, parses: Path | None = None, scheduler: str | None = None,
+                      kept: Kept | None = None) -> Extraction:
     """The machine's extraction of ``corpus`` with the analyst's corrections applied (:mod:`briefbook.corrected`);
-    the ``corrections`` table lists them, and is empty when the folder has none. ``parses`` and ``scheduler``
-    are :func:`briefbook.pipeline.extract`'s."""
-    extraction = extract(corpus, parses, scheduler)
+    the ``corrections`` table lists them, and is empty when the folder has none. ``parses``, ``scheduler``
+    and ``kept`` are :func:`briefbook.pipeline.extract`'s."""
+    extraction = extract(corpus, parses, scheduler, kept)
     tables, corrections = apply_corrections(extraction.tables, corpus.corrections or Corrections(),
                                             corpus.article_corrections)
     tables["corrections"] = corrections
@@ -116,9 +131,10 @@ def cached_extract(seeds_dir: Path, cache_root: Path, code: str | None = None,
 
     ``code`` is :func:`code_version` when the caller has it already (it reads
     every installed package's metadata). Each article's parse is kept in
-    ``cache_root/parses``, so an extraction after one article was added or
-    edited parses that article alone; ``scheduler`` is a Dask scheduler to parse
-    on. Returns the folder, the corpus when it had to be loaded (None on a cache
+    ``cache_root/parses`` and its results in ``cache_root/results``, so an
+    extraction after one article was added or edited parses and reads that
+    article alone (and those whose corpus-wide inputs it changed);
+    ``scheduler`` is a Dask scheduler to parse on. Returns the folder, the corpus when it had to be loaded (None on a cache
     hit) and the timings of the stages that ran.
     """
     from briefbook.corpus import fingerprint
@@ -130,8 +146,11 @@ def cached_extract(seeds_dir: Path, cache_root: Path, code: str | None = None,
     if (folder / "COMPLETE").is_file():
         return folder, None, {}
     corpus = load_corpus(seeds_dir)
-    extraction = extract_corrected(corpus, cache_root / PARSES, scheduler)
+    kept = Kept(cache_root / RESULTS, code)
+    extraction = extract_corrected(corpus, cache_root / PARSES, scheduler, kept)
+    kept.save()
     prune_parses(cache_root / PARSES, keep=CACHE_KEEP * len(corpus.documents))
+    prune_parses(cache_root / RESULTS, keep=CACHE_KEEP * len(corpus.documents), pattern="*.pickle")
     warn_failures(extraction)
     # Another process (a notebook run by hand, a second build) may fill the same
     # cache at once: each writes its own folder and the first complete one wins.
@@ -154,6 +173,8 @@ def cached_extract(seeds_dir: Path, cache_root: Path, code: str | None = None,
 CACHE_KEEP = 4
 #: The cache's folder of kept article parses (:mod:`briefbook.parsing`).
 PARSES = "parses"
+#: The cache's folder of each article's kept results (:mod:`briefbook.language.kept`).
+RESULTS = "results"
 
 
 def prune_cache(cache_root: Path, keep: Path, most: int = CACHE_KEEP) -> list[Path]:

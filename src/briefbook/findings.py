@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from briefbook import views
 from briefbook.language.attribution import NO_SPEAKER
+from briefbook.views import Views
 
 
 @dataclass(frozen=True)
@@ -19,19 +21,16 @@ class Finding:
     href: str
 
 
-def headline_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, int]:
-    """The counts the first page glues into its text."""
-    from briefbook.chronology import date_conflicts, timeline
-    from briefbook.claims import claims_table
-    from briefbook.figures import reconcile
+def headline_numbers(tables: dict[str, pd.DataFrame], made: Views | None = None) -> dict[str, int]:
+    """The counts the first page glues into its text (``made``: the tables' views, when made already)."""
+    from briefbook.chronology import date_conflicts
 
     documents = tables["documents"]
     statements = tables.get("statements", pd.DataFrame())
     figures = tables.get("figures", pd.DataFrame())
     events = tables.get("events", pd.DataFrame())
-    claims = claims_table(statements, documents) if not statements.empty else pd.DataFrame()
-    reconciled = reconcile(figures, documents) if not figures.empty else pd.DataFrame()
-    entries = timeline(events, documents) if not events.empty else pd.DataFrame()
+    made = made or views.make(tables)
+    claims, reconciled, entries = made.claims, made.reconciled, made.timeline
     conflicts = date_conflicts(events, documents) if not events.empty else pd.DataFrame()
     return {
         "n_articles": len(documents),
@@ -69,31 +68,30 @@ def headline_sentence(numbers: dict[str, int]) -> str:
             f"timeline, with {_count(n['n_date_conflicts'], 'date conflict')} between sources.")
 
 
-def key_findings(tables: dict[str, pd.DataFrame]) -> list[Finding]:
-    """One or two sentences per analysis, each linked to the rows that support it."""
+def key_findings(tables: dict[str, pd.DataFrame], made: Views | None = None) -> list[Finding]:
+    """One or two sentences per analysis, each linked to the rows that support it (``made``: the
+    tables' views, when made already)."""
     from briefbook.chronology import summary_sentences as chronology_sentences
-    from briefbook.chronology import timeline
-    from briefbook.claims import claims_table
     from briefbook.claims import summary_sentences as claims_sentences
-    from briefbook.figures import reconcile
     from briefbook.figures import summary_sentences as figures_sentences
 
     documents = tables["documents"]
+    made = made or views.make(tables)
     findings: list[Finding] = []
     statements = tables.get("statements", pd.DataFrame())
     if not statements.empty:
-        claims = claims_table(statements, documents)
+        claims = made.claims
         top = claims.iloc[0]["claim_id"] if not claims.empty else ""
         for sentence in claims_sentences(statements, claims)[:2]:
             findings.append(Finding(sentence, f"claims.html#{top}" if top else "claims.html#claims-table"))
     figures = tables.get("figures", pd.DataFrame())
     if not figures.empty:
-        reconciled = reconcile(figures, documents)
+        reconciled = made.reconciled
         for sentence in figures_sentences(figures, reconciled, documents)[:2]:
             findings.append(Finding(sentence, "casualties.html#casualties-reconciled"))
     events = tables.get("events", pd.DataFrame())
     if not events.empty:
-        entries = timeline(events, documents)
+        entries = made.timeline
         for sentence in chronology_sentences(events, entries)[:2]:
             findings.append(Finding(sentence, "chronology.html#chronology-timeline"))
     return findings

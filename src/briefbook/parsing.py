@@ -92,11 +92,12 @@ def _write_parse(cache: Path, key: str, data: bytes) -> None:
     partial.replace(cache / f"{key}.spacy")
 
 
-def prune_parses(cache: Path, keep: int) -> int:
-    """Remove all but the ``keep`` most recently used kept parses; returns how many went."""
+def prune_parses(cache: Path, keep: int, pattern: str = "*.spacy") -> int:
+    """Remove all but the ``keep`` most recently used kept parses (or other kept files of ``pattern``:
+    each article's results, :mod:`briefbook.language.kept`); returns how many went."""
     if not cache.is_dir():
         return 0
-    files = sorted(cache.glob("*.spacy"), key=lambda p: p.stat().st_mtime, reverse=True)
+    files = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
     for path in files[keep:]:
         path.unlink(missing_ok=True)
     return max(0, len(files) - keep)

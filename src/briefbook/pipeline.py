@@ -45,6 +45,7 @@ from briefbook.corpus.tables import (
 from briefbook.entities import ENTITIES, entity_counts
 from briefbook.errors import BriefbookError
 from briefbook.figures.steps import STEPS as FIGURES
+from briefbook.language.kept import Kept
 from briefbook.language.reading import CorpusReading
 from briefbook.schema import Table
 
@@ -162,11 +163,13 @@ def run_step(step: Step, ctx: Context, failures: list[Failure]) -> pd.DataFrame:
     return frame
 
 
-def extract(corpus: Corpus, parses: Path | None = None, scheduler: str | None = None) -> Extraction:
+def extract(corpus: Corpus, parses: Path | None = None, scheduler: str | None = None,
+            kept: Kept | None = None) -> Extraction:
     """Parse the corpus once and run every analysis step on it.
 
-    ``parses`` is a folder where each article's parse is kept between extractions, and ``scheduler`` a Dask
-    scheduler's address to parse on (:func:`briefbook.parsing.parse_corpus`); the tables are the same."""
+    ``parses`` is a folder where each article's parse is kept between extractions, ``scheduler`` a Dask
+    scheduler's address to parse on (:func:`briefbook.parsing.parse_corpus`) and ``kept`` each article's
+    results of earlier extractions (:mod:`briefbook.language.kept`); the tables are the same."""
     from briefbook.parsing import parse_corpus  # spaCy's import costs a second a warm rebuild does not need
 
     timings: dict[str, float] = {}
@@ -179,7 +182,7 @@ def extract(corpus: Corpus, parses: Path | None = None, scheduler: str | None = 
     }
     timings["load"] = time.perf_counter() - start
     start = time.perf_counter()
-    reading = CorpusReading(corpus, parse_corpus(corpus, parses, scheduler))
+    reading = CorpusReading(corpus, parse_corpus(corpus, parses, scheduler), kept=kept or Kept())
     tables["entities"] = entity_counts(corpus, reading.parsed)
     timings["parse"] = time.perf_counter() - start
     ctx = Context(reading, tables)

@@ -149,12 +149,12 @@ def with_source_links(frame: pd.DataFrame, label_column: str | None = None, pref
     frame = frame.copy()
 
     def cell(row) -> str:
-        label = f"¶{int(row['paragraph'])}" if "paragraph" in row and pd.notna(row.get("paragraph")) else "article"
+        label = f"¶{int(row['paragraph'])}" if pd.notna(row.get("paragraph")) else "article"
         if label_column:
             label = f"{row[label_column]} {label}"
         return render.link(render.article_href(row["doc_id"], row.get("anchor", ""), prefix), label)
 
-    frame["source"] = [cell(row) for _, row in frame.iterrows()] if len(frame) else []
+    frame["source"] = [cell(row) for row in frame.to_dict("records")] if len(frame) else []
     return frame
 
 
@@ -169,17 +169,16 @@ def with_member_links(
     frame = frame.copy()
     links: dict[str, list[str]] = {}
     if not members.empty:
-        ordered = members.sort_values(["doc_id", "paragraph"])
-        for value, group in ordered.groupby(key, sort=False):
-            seen, cells = set(), []
-            for row in group.itertuples():
-                if row.anchor in seen:
-                    continue
-                seen.add(row.anchor)
-                name = (getattr(row, label_column) or "article") if label_column else ""
-                label = f"{name} ¶{int(row.paragraph)}".strip()
-                cells.append(render.link(render.article_href(row.doc_id, row.anchor, prefix), label))
-            links[value] = render.at_most(cells, "more paragraphs")
+        ordered = members.sort_values(["doc_id", "paragraph"], kind="stable")
+        cells: dict[str, dict[str, str]] = {}  # group -> anchor -> link, in (doc_id, paragraph) order
+        labels = ordered[label_column] if label_column else [""] * len(ordered)
+        for value, doc_id, paragraph, anchor, name in zip(ordered[key], ordered["doc_id"], ordered["paragraph"],
+                                                          ordered["anchor"], labels):
+            seen = cells.setdefault(value, {})
+            if anchor not in seen:
+                label = f"{(name or 'article') if label_column else ''} ¶{int(paragraph)}".strip()
+                seen[anchor] = render.link(render.article_href(doc_id, anchor, prefix), label)
+        links = {value: render.at_most(list(seen.values()), "more paragraphs") for value, seen in cells.items()}
     frame["source"] = [" ".join(links.get(v, [])) for v in frame[key]] if len(frame) else []
     return frame
 

@@ -217,11 +217,11 @@ def _lead_writes_its_day(document: Document, docs, events: list[dict]) -> bool:
                for e in events)
 
 
-def _undated_events(document: Document, docs, years: dict[str, tuple[int, str]]) -> list[dict]:
+def _undated_events(reading: CorpusReading, document: Document, years: dict[str, tuple[int, str]]) -> list[dict]:
     """The article's events read with no date for it yet: what the three readings of an undated
     article (:func:`_latest_mentioned`, :func:`_lead_writes_its_day`, :func:`_same_happening`) share,
     read once per pass."""
-    return document_events(document, docs, None, years.get(document.doc_id))
+    return reading.kept(document_events, document, reading.parsed[document.doc_id], None, years.get(document.doc_id))
 
 
 def _latest_mentioned(document: Document, events: list[dict]) -> tuple[dt.date, str] | None:
@@ -323,9 +323,9 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
             event
             for document in corpus.documents
             if document.doc_id in found
-            for event in document_events(
-                document, parsed[document.doc_id], dt.date.fromisoformat(found[document.doc_id]["date"]),
-                years.get(document.doc_id),
+            for event in reading.kept(
+                document_events, document, parsed[document.doc_id],
+                dt.date.fromisoformat(found[document.doc_id]["date"]), years.get(document.doc_id),
             )
             if event["precision"] == "day"
         ]
@@ -335,7 +335,7 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
             if document.doc_id in found:
                 continue
             docs = parsed[document.doc_id]
-            events = _undated_events(document, docs, years)
+            events = _undated_events(reading, document, years)
             latest = _latest_mentioned(document, events)
             if _lead_writes_its_day(document, docs, events):
                 continue  # the lead's own written date is the news peg; another article's words are not
@@ -355,7 +355,7 @@ def article_dates(reading: CorpusReading) -> pd.DataFrame:
     for document in corpus.documents:
         if document.doc_id in found:
             continue
-        latest = _latest_mentioned(document, _undated_events(document, parsed[document.doc_id], years))
+        latest = _latest_mentioned(document, _undated_events(reading, document, years))
         if latest and not (sure and latest[0] < min(sure) - dt.timedelta(days=BEFORE_THE_CORPUS)):
             found[document.doc_id] = {"doc_id": document.doc_id, "date": latest[0].isoformat(),
                                       "how": LATEST_MENTIONED, "confidence": "low", "evidence": latest[1]}

@@ -378,8 +378,8 @@ def extract_events(reading: CorpusReading, dates: pd.DataFrame) -> pd.DataFrame:
     rows = [
         row
         for document in corpus.documents
-        for row in document_events(
-            document, parsed[document.doc_id], known.get(document.doc_id), years.get(document.doc_id)
+        for row in reading.kept(
+            document_events, document, parsed[document.doc_id], known.get(document.doc_id), years.get(document.doc_id)
         )
     ]
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "timeline_id"])

@@ -19,6 +19,7 @@ from briefbook.language.attribution import (
 )
 from briefbook.language.ids import STATEMENT, span_id
 from briefbook.language.joining import corpus_nations, join_speakers
+from briefbook.language.reading import CorpusReading
 from briefbook.nlp import Parsed
 
 
@@ -68,15 +69,18 @@ def credit_speakers(corpus: Corpus, parsed: Parsed, found: dict, names: Names, g
     return credited, aliases
 
 
-def extract_statements(corpus: Corpus, parsed: Parsed, article_dates: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_statements(reading: CorpusReading, article_dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per statement (see :data:`COLUMNS`), ordered by doc_id then start.
 
     ``article_dates`` (the chronology's table) gives each statement its occasion, the day
-    its article reports; an article's own date stands in where the table has none.
+    its article reports; an article's own date stands in where the table has none. Each
+    article's statements are found once and kept (:attr:`CorpusReading.kept`); finding who
+    spoke them and grouping them into claims are the corpus-wide passes.
     """
+    corpus, parsed = reading.corpus, reading.parsed
     occasion = {doc_id: date.isoformat() if date else ""
                 for doc_id, date in dates_by_doc(article_dates, corpus).items()}
-    found = {d.doc_id: find_statements(d, parsed[d.doc_id]) for d in corpus.documents}
+    found = reading.of_articles(find_statements)
     names = learn_names(corpus, parsed, [f for fs, _ in found.values() for f in fs])
     genders = learn_genders(list(found.values()), names)
     credited_by_doc, aliases = credit_speakers(corpus, parsed, found, names, genders)

@@ -8,7 +8,7 @@ from briefbook.claims.schema import STATEMENTS
 
 
 def statements(ctx: Context):
-    return extract_statements(ctx.corpus, ctx.parsed, ctx.tables["article_dates"])
+    return extract_statements(ctx.reading, ctx.tables["article_dates"])
 
 
 STEPS = (Step(STATEMENTS, statements, needs=("article_dates",)),)

@@ -17,7 +17,7 @@ def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     return with_source_name(statements, documents)
 
 
-def _frames_of(values: pd.Series) -> str:
+def _frames_of(values) -> str:
     return ";".join(sorted({f for v in values for f in str(v).split(";") if f}))
 
 
@@ -34,17 +34,21 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
         return pd.DataFrame(columns=columns)
     data = with_outlets(statements, documents).sort_values(["doc_id", "start"])
     origin_of, names = origins(documents), source_names(documents)
+    groups: dict[str, list[dict]] = {}
+    for row in data[["claim_id", "speaker", "frames", "kind", "text", "outlet", "doc_id", "paragraph",
+                     "anchor"]].to_dict("records"):  # plain rows: a claim is a few, and there are thousands
+        groups.setdefault(row["claim_id"], []).append(row)
     rows = []
-    for claim_id, group in data.groupby("claim_id", sort=True):
-        direct = group[group["kind"] == "direct"]
-        pool = direct if not direct.empty else group
-        best = pool.loc[pool["text"].str.len().idxmax()]
-        first = group.iloc[0]
-        outlets = sorted(group["outlet"].unique())  # distinct sources, counted
+    for claim_id in sorted(groups):
+        group = groups[claim_id]
+        pool = [r for r in group if r["kind"] == "direct"] or group
+        best = max(pool, key=lambda r: len(r["text"]))  # the first of the longest
+        first = group[0]
+        outlets = sorted({r["outlet"] for r in group})  # distinct sources, counted
         # and the independent origins they rest on: reprints of one wire story are one
-        n_origins, origin_words = origins_words(group["doc_id"].unique(), origin_of, names)
+        n_origins, origin_words = origins_words(dict.fromkeys(r["doc_id"] for r in group), origin_of, names)
         rows.append({
-            "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of(group["frames"]),
+            "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of([r["frames"] for r in group]),
             "n_statements": len(group), "n_outlets": len(outlets), "outlets": joined(outlets, "; "),
             "n_origins": n_origins, "origins": origin_words,
             "single_outlet": n_origins == 1, "wording": best["text"], "kind": best["kind"],

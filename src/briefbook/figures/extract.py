@@ -209,8 +209,8 @@ def extract_figures(reading: CorpusReading, article_dates: pd.DataFrame | None =
             how = "article date" if sure.get(document.doc_id, False) else INFERRED_ARTICLE_DATE
         else:
             date, how = document.published, "article date"
-        rows += document_figures(document, parsed[document.doc_id], date, how, years.get(document.doc_id),
-                                 spoken.get(document.doc_id, []), home)
+        rows += reading.kept(document_figures, document, parsed[document.doc_id], date, how,
+                             years.get(document.doc_id), spoken.get(document.doc_id, []), home)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["low"] = frame["low"].astype("Int64")
     frame["high"] = frame["high"].astype("Int64")

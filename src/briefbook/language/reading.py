@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from briefbook.corpus import metadata
 from briefbook.corpus.model import Corpus, Document
 from briefbook.language.dates import lexicon
+from briefbook.language.kept import Kept
 from briefbook.language.similarity import idf_of, weighted_words
 from briefbook.nlp import Parsed, tokens_in
 
@@ -33,14 +34,26 @@ def content_lemmas(doc: Doc, start: int, end: int) -> list[str]:
     ]
 
 
-def article_vector(document: Document, docs: list[Doc], idf: dict[str, float]) -> dict[str, float]:
-    """The article's running text as weighted content words (for likeness between articles)."""
-    words = [
+def body_lemmas(document: Document, docs: list[Doc]) -> list[str]:
+    """The content lemmas of the article's running text, in order (:func:`content_lemmas`)."""
+    return [
         lemma
         for paragraph, doc in zip(document.paragraphs, docs)
         if paragraph.role == "body"
         for lemma in content_lemmas(doc, 0, len(doc.text))
     ]
+
+
+def paragraph_words(document: Document, docs: list[Doc]) -> list[set[str]]:
+    """Each paragraph's lemmas, as a set (what inverse paragraph frequency counts)."""
+    return [{t.lemma_.lower() for t in doc if t.is_alpha} for doc in docs]
+
+
+def article_vector(document: Document, docs: list[Doc], idf: dict[str, float],
+                   lemmas: list[str] | None = None) -> dict[str, float]:
+    """The article's running text as weighted content words (for likeness between articles); ``lemmas``
+    are its :func:`body_lemmas` when they were read already."""
+    words = body_lemmas(document, docs) if lemmas is None else lemmas
     return weighted_words(" ".join(words), idf)
 
 
@@ -50,15 +63,24 @@ class CorpusReading:
 
     corpus: Corpus
     parsed: Parsed
+    #: Each article's results, kept within this extraction and (with a folder) between extractions:
+    #: ``reading.kept(read, document, docs, *inputs)`` is ``read(document, docs, *inputs)``.
+    kept: Kept = field(default_factory=Kept, repr=False)
     #: Memo for :mod:`briefbook.language.years` (what each article says of its year).
     year_readings: dict = field(default_factory=dict, repr=False)
+
+    def of_articles(self, read, *inputs) -> dict[str, object]:
+        """``read(document, docs, *inputs)`` for every article, by doc_id, kept (see :attr:`kept`)."""
+        return {d.doc_id: self.kept(read, d, self.parsed[d.doc_id], *inputs) for d in self.corpus.documents}
 
     @cached_property
     def idf(self) -> dict[str, float]:
         """Inverse paragraph frequency of lemmas: words every article repeats weigh little."""
-        return idf_of({t.lemma_.lower() for t in doc if t.is_alpha} for docs in self.parsed.values() for doc in docs)
+        return idf_of(words for paragraphs in self.of_articles(paragraph_words).values() for words in paragraphs)
 
     @cached_property
     def article_vectors(self) -> dict[str, dict[str, float]]:
         """Every article's running text as weighted content words, by doc_id."""
-        return {d.doc_id: article_vector(d, self.parsed[d.doc_id], self.idf) for d in self.corpus.documents}
+        lemmas = self.of_articles(body_lemmas)
+        return {d.doc_id: article_vector(d, self.parsed[d.doc_id], self.idf, lemmas[d.doc_id])
+                for d in self.corpus.documents}
