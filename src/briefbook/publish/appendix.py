@@ -3,7 +3,9 @@
 Analyses link each finding to ``articles/<doc_id>.html#<doc_id>-p<n>``. The
 article text is untrusted, so each paragraph is written as an HTML block with
 its text escaped: MyST passes an HTML block through without parsing Markdown,
-roles or directives inside it, and escaping stops any tag from forming.
+roles or directives inside it, and escaping stops any tag from forming. Article
+pages stand outside the table of contents, listed on the appendix's index: in
+it, every page Sphinx writes resolves every article's entry.
 
 A corpus of thousands of articles is not read page by page: past
 :func:`briefbook.publish.limits.article_pages` articles only those a chapter links to are pages of the
@@ -47,13 +49,15 @@ def _shared_note(rows: pd.DataFrame, names: dict[str, str]) -> str:
 
 
 def article_page(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame,
-                 shared: pd.DataFrame | None = None, names: dict[str, str] | None = None,
-                 orphan: bool = False) -> str:
+                 shared: pd.DataFrame | None = None, names: dict[str, str] | None = None) -> str:
     """The MyST page of one article; ``shared`` (this article's rows of the shared table) marks each
-    paragraph whose text another article carries, linked to it (``names``: doc_id -> source name)."""
+    paragraph whose text another article carries, linked to it (``names``: doc_id -> source name).
+
+    The page is an orphan, a page of the book outside its table of contents (see ``_toc.yml``):
+    the appendix's index lists it."""
     doc_id = safe_id(document["doc_id"])
     lines = [
-        *(["---", "orphan: true", "---", ""] if orphan else []),  # a page of the book outside its table of contents
+        "---", "orphan: true", "---", "",
         f"({doc_id})=",
         f"# {md_escape(document['title'] or document['file'])}",
         "",
@@ -173,26 +177,6 @@ def paged_articles(documents: pd.DataFrame, linked: set[str]) -> set[str] | None
     return {d for d in documents["doc_id"] if safe_id(d) in linked}
 
 
-def without_article_pages(toc: dict) -> dict:
-    """The book's table of contents without the article pages under the appendix (a corpus past
-    :func:`~briefbook.publish.limits.article_pages`): Sphinx resolves the whole table of contents for
-    each page it writes, so thousands of entries in it cost thousands squared (a page a second at 5,000
-    articles). The pages stay pages of the book, outside the table (``orphan``), reached from the
-    appendix's table and the chapters' links."""
-
-    def prune(node):
-        if isinstance(node, dict):
-            kept = {k: prune(v) for k, v in node.items()}
-            if "sections" in kept and kept.get("file", "").endswith("articles/index"):
-                kept.pop("sections")
-            return kept
-        if isinstance(node, list):
-            return [prune(v) for v in node]
-        return node
-
-    return prune(toc)
-
-
 def write_appendix(tables: dict[str, pd.DataFrame], folder: Path, paged: set[str] | None = None,
                    extra: Path | None = None) -> list[Path]:
     """Write the index and one page per article into ``folder``; pages of other corpora are removed.
@@ -214,7 +198,7 @@ def write_appendix(tables: dict[str, pd.DataFrame], folder: Path, paged: set[str
         parts = (document, by_doc.get(doc_id, paragraphs.iloc[:0]), removed_by_doc.get(doc_id, removed.iloc[:0]),
                  shared_by_doc.get(doc_id, shared.iloc[:0]), names)
         if paged is None or doc_id in paged:
-            pages[f"{safe_id(doc_id)}.md"] = article_page(*parts, orphan=paged is not None)
+            pages[f"{safe_id(doc_id)}.md"] = article_page(*parts)
         else:
             plain[f"{safe_id(doc_id)}.html"] = plain_page(*parts)
     written = _write_folder(folder, pages, "*.md")

@@ -102,8 +102,8 @@ def stage_source(root: Path, source: Path, title: str, build_info: dict[str, str
 
 def write_article_pages(tables: dict, source: Path, templates: list[Path]) -> set[str] | None:
     """The appendix and its bibliography, after the chapters: past a size only the articles a chapter links
-    to are pages of the book, outside its table of contents (:mod:`briefbook.publish.appendix`). Returns
-    those articles' ids (None: every article is a page)."""
+    to are pages of the book (:mod:`briefbook.publish.appendix`). Returns those articles' ids (None: every
+    article is a page)."""
     documents = tables["documents"]
     paged = appendix.paged_articles(documents, appendix.linked_articles(
         source / "book" / f"{t.stem}.ipynb" for t in templates))
@@ -111,12 +111,6 @@ def write_article_pages(tables: dict, source: Path, templates: list[Path]) -> se
                             extra=source / "book" / appendix.EXTRA / "book" / "articles")
     bibliography.write_bibliography(documents if paged is None else documents[documents["doc_id"].isin(paged)],
                                     source / "book" / "references.bib")
-    if paged is not None:  # thousands of article pages: out of the table of contents (see without_article_pages)
-        toc = appendix.without_article_pages(yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8")))
-        write_if_changed(source / "_toc.yml", yaml.safe_dump(toc, sort_keys=False).encode())
-        config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
-        config["only_build_toc_files"] = False
-        write_if_changed(source / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode())
     return paged
 
 
