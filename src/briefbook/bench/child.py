@@ -78,11 +78,10 @@ def measure_parse(seeds: Path, workers: int) -> dict:
         seconds = time.perf_counter() - start
         worker_memory = [peak_memory_mb()]
     else:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
 
         start = time.perf_counter()
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                          host="127.0.0.1", silence_logs=40) as cluster, Client(cluster) as client:
+        with parsing.local_cluster(workers, host="127.0.0.1") as cluster, Client(cluster) as client:
             parsing.parse_map(articles, scheduler=cluster.scheduler_address)
             seconds = time.perf_counter() - start
             worker_memory = sorted(client.run(peak_memory_mb).values())
