@@ -125,6 +125,15 @@ def extract_corrected(corpus: Corpus, parses: Path | None = None, scheduler: str
     return Extraction(extraction.fingerprint, tables, extraction.timings, extraction.failures)
 
 
+def cache_folder(seeds_dir: Path, cache_root: Path, code: str) -> Path:
+    """Where the tables of these seeds, extracted by this code version, are cached (complete when it
+    holds a ``COMPLETE`` file)."""
+    from briefbook.corpus import fingerprint
+
+    seeds_dir = Path(seeds_dir)
+    return cache_root / (f"{fingerprint(seeds_dir)}-{code}" if seeds_dir.is_dir() else "missing")
+
+
 def cached_extract(seeds_dir: Path, cache_root: Path, code: str | None = None,
                    scheduler: str | None = None) -> tuple[Path, Corpus | None, dict[str, float]]:
     """The folder holding this corpus's tables, extracting only when seeds or code changed.
@@ -137,12 +146,9 @@ def cached_extract(seeds_dir: Path, cache_root: Path, code: str | None = None,
     ``scheduler`` is a Dask scheduler to parse on. Returns the folder, the corpus when it had to be loaded (None on a cache
     hit) and the timings of the stages that ran.
     """
-    from briefbook.corpus import fingerprint
-
     seeds_dir = Path(seeds_dir)
     code = code or code_version()
-    key = f"{fingerprint(seeds_dir)}-{code}" if seeds_dir.is_dir() else "missing"
-    folder = cache_root / key
+    folder = cache_folder(seeds_dir, cache_root, code)
     if (folder / "COMPLETE").is_file():
         return folder, None, {}
     corpus = load_corpus(seeds_dir)

@@ -40,11 +40,12 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def _shared_note(rows: pd.DataFrame, names: dict[str, str]) -> str:
+def _shared_note(rows: list[dict], names: dict[str, str]) -> str:
     """Where else a paragraph's text stands: links to the other articles' paragraphs (corpus.syndication)."""
-    links = [f'<a href="{safe_id(r.other_doc_id)}.html#{safe_id(r.other_doc_id)}-p{int(r.other_paragraph)}">'
-             f'{esc(names.get(r.other_doc_id, r.other_doc_id))} ¶{int(r.other_paragraph)}</a> ({float(r.share):.0%})'
-             for r in rows.itertuples()]
+    links = [f'<a href="{safe_id(r["other_doc_id"])}.html#{safe_id(r["other_doc_id"])}-p{int(r["other_paragraph"])}">'
+             f'{esc(names.get(r["other_doc_id"], r["other_doc_id"]))} ¶{int(r["other_paragraph"])}</a> '
+             f'({float(r["share"]):.0%})'
+             for r in rows]
     return f' <span class="briefbook-shared">shared text: also in {", ".join(links)}</span>'
 
 
@@ -72,7 +73,9 @@ def _body(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame,
           shared: pd.DataFrame | None = None, names: dict[str, str] | None = None) -> list[str]:
     """An article's facts, numbered paragraphs and removed boilerplate, as HTML blocks (one per line
     and a blank line after each): the same on a page of the book and on a plain page."""
-    shared = pd.DataFrame(columns=["paragraph"]) if shared is None else shared
+    also: dict[int, list[dict]] = {}  # paragraph -> the shared table's rows for it (plain rows: one pass)
+    for row in ([] if shared is None or shared.empty else shared.to_dict("records")):
+        also.setdefault(int(row["paragraph"]), []).append(row)
     facts = [
         ("File", document["file"]),
         ("Outlet", f"{document['outlet'] or 'unknown'} ({document['outlet_how']})"),
@@ -87,11 +90,11 @@ def _body(document: pd.Series, paragraphs: pd.DataFrame, removed: pd.DataFrame,
     ordered = paragraphs.sort_values("paragraph")  # an integer column, as the table declares it
     for row in ordered.itertuples():
         anchor = safe_id(row.anchor)
-        also = shared[shared["paragraph"] == row.paragraph]
+        here = also.get(int(row.paragraph), [])
         lines.append(
             f'<p class="briefbook-paragraph briefbook-{esc(row.role)}" id="{anchor}">'
             f'<a class="briefbook-pnum" href="#{anchor}">{int(row.paragraph)}</a> {esc(row.text)}'
-            f'{_shared_note(also, names or {}) if len(also) else ""}</p>'
+            f'{_shared_note(here, names or {}) if here else ""}</p>'
         )
         lines.append("")
     if not removed.empty:

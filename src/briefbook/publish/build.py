@@ -12,6 +12,7 @@ build has only to stop promptly, notebooks and jupyter-book included.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -27,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from briefbook.errors import BriefbookError
-from briefbook.extract import cached_extract, code_version, read_tables, stale_corrections
+from briefbook.extract import cache_folder, cached_extract, code_version, read_tables, stale_corrections
 from briefbook.publish import appendix, bibliography, downloads, limits, notebooks, static
 
 #: Chapter templates in reading order; each must be listed in _toc.yml as book/<name>.
@@ -187,32 +188,38 @@ def build(
     limits.check()  # a bad setting is told before any work is done
     _progress(f"reading seeds in {seeds_dir}")
     code = code_version()
-    cache_folder, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code, scheduler)
-    timings.update(stage_times)
-    timings["extract_total"] = time.perf_counter() - start
-    _progress("extraction " + ("done" if corpus is not None else "unchanged (cache)") + f" in {timings['extract_total']:.1f}s")
-    tables = read_tables(cache_folder)
-    for kept in ("skipped",):
-        for row in tables[kept].itertuples():
-            _progress(f"note: {row.file}: {row.reason}")
-    for line in stale_corrections(tables):
-        _progress(line)
-
-    start = time.perf_counter()
-    source = out / "source"
-    title = title or report_title(tables["entities"])
-    fingerprint = json.loads((cache_folder / "COMPLETE").read_text(encoding="utf-8"))["fingerprint"]
-    stage_source(root, source, title, provenance(root, fingerprint), baseurl)
-    downloads.write_data_files(cache_folder, source / "book" / "_static" / "data")
-    static.write_vega_bundle(source / "book" / "_static")
     templates = chapter_templates(root)
-    parameters = {
-        "seeds_dir": str(seeds_dir), "cache_dir": str(cache_folder),
-        "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
-    }
-    os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
-    stamp = f"{cache_folder.name}:{code}"
-    notebooks.run_all(templates, source / "book", parameters, workers=workers, stamp=stamp)
+    # The chapters run in kernels started while the articles are read: a new corpus is a few seconds
+    # of extraction on one core, time enough for the other to start them (notebooks.Workers).
+    warm = not (cache_folder(seeds_dir, out / "cache", code) / "COMPLETE").is_file()
+    with (notebooks.Workers(workers or max(1, min(len(templates), os.cpu_count() or 1)), warm=True)
+          if warm else contextlib.nullcontext()) as pool:
+        extracted, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code, scheduler)
+        timings.update(stage_times)
+        timings["extract_total"] = time.perf_counter() - start
+        _progress("extraction " + ("done" if corpus is not None else "unchanged (cache)")
+                  + f" in {timings['extract_total']:.1f}s")
+        tables = read_tables(extracted)
+        for kept in ("skipped",):
+            for row in tables[kept].itertuples():
+                _progress(f"note: {row.file}: {row.reason}")
+        for line in stale_corrections(tables):
+            _progress(line)
+
+        start = time.perf_counter()
+        source = out / "source"
+        title = title or report_title(tables["entities"])
+        fingerprint = json.loads((extracted / "COMPLETE").read_text(encoding="utf-8"))["fingerprint"]
+        stage_source(root, source, title, provenance(root, fingerprint), baseurl)
+        downloads.write_data_files(extracted, source / "book" / "_static" / "data")
+        static.write_vega_bundle(source / "book" / "_static")
+        parameters = {
+            "seeds_dir": str(seeds_dir), "cache_dir": str(extracted),
+            "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
+        }
+        os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
+        stamp = f"{extracted.name}:{code}"
+        notebooks.run_all(templates, source / "book", parameters, workers=workers, stamp=stamp, pool=pool)
     write_article_pages(tables, source, templates)
     timings["notebooks"] = time.perf_counter() - start
 

@@ -91,6 +91,30 @@ def _kernel(reuse: bool):
     return _KERNEL
 
 
+#: What every chapter imports: loaded into a kernel while the build extracts (:func:`_warm`).
+WARM_IMPORTS = "import pandas, altair\nimport briefbook.report, briefbook.briefing, briefbook.views, briefbook.sources"
+
+
+def _warm() -> None:
+    """Start this worker's kernel and import what the chapters import in it, before any chapter is due.
+
+    Run while the build extracts, on the core extraction leaves free: a kernel's start and its first
+    imports (some 3 s a worker) are then done by the time the chapters run."""
+    from jupyter_core.utils import run_sync
+
+    km = _kernel(True)
+    if km.has_kernel:
+        return  # this worker was warmed already (it took two warm-ups)
+    run_sync(km.start_kernel)()
+    client = km.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive(WARM_IMPORTS, timeout=120, store_history=False)
+    finally:
+        client.stop_channels()
+
+
 def run_one(template: Path, output: Path, parameters: dict, reuse_kernel: bool = False) -> NotebookRun:
     """Execute one template (in this process); raises BriefbookError naming notebook and cell.
 
@@ -140,12 +164,14 @@ def input_stamp(template: Path, parameters: dict, stamp: str) -> str:
 
 def run_all(
     templates: list[Path], out_dir: Path, parameters: dict, workers: int | None = None, stamp: str = "",
+    pool: "Workers | None" = None,
 ) -> list[NotebookRun]:
     """Run every template into ``out_dir``, showing progress; raise on the first failure (after all finish).
 
     With a ``stamp`` (the data and code versions), a template whose output is
     already there from the same inputs is not run again: a rebuild with nothing
-    changed does not re-execute any notebook.
+    changed does not re-execute any notebook. ``pool``: :class:`Workers` started
+    (and warmed) earlier in the build, else a pool is started here.
     """
     if stamp:
         fresh = {t: input_stamp(t, parameters, stamp) for t in templates}
@@ -156,34 +182,63 @@ def run_all(
             _progress(f"{len(templates) - len(todo)} notebooks unchanged since the last build")
         for t in todo:
             _stamp_path(out_dir / t.name).unlink(missing_ok=True)
-        runs = _run(todo, out_dir, parameters, workers) if todo else []
+        runs = _run(todo, out_dir, parameters, workers, pool) if todo else []
         for t in todo:
             _stamp_path(out_dir / t.name).write_text(fresh[t])
         return runs
-    return _run(templates, out_dir, parameters, workers)
+    return _run(templates, out_dir, parameters, workers, pool)
 
 
-def _run(templates: list[Path], out_dir: Path, parameters: dict, workers: int | None) -> list[NotebookRun]:
-    workers = workers or max(1, min(len(templates), os.cpu_count() or 1))
+class Workers:
+    """The processes that run the chapters, started early so that their kernels are warm when needed.
+
+    ``with Workers(n, warm=True):`` spawns ``n`` processes and has each start its kernel and import
+    what the chapters import (:func:`_warm`) while the build goes on; :func:`run_all` then runs the
+    chapters on them. Leaving the block stops them; on an exception (Ctrl-C, a failed extraction)
+    at once (:func:`_stop`).
+    """
+
+    def __init__(self, workers: int, warm: bool = False):
+        self.workers = workers
+        # "spawn": a forked copy of this process (threads, zmq sockets, a loaded NLP model) is not safe.
+        context = multiprocessing.get_context("spawn")
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(mask,),
+                                        mp_context=context)
+        if warm:
+            self.submit(*([_warm] * workers))
+
+    def submit(self, *calls, args: tuple = ()) -> list:
+        """Submit each of ``calls`` with ``args``. The workers (started by submit, and by the pool's
+        thread it starts) are spawned with SIGINT blocked, which they inherit; a Ctrl-C meanwhile is
+        held for this process and raised when unblocked, not lost."""
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return [self.pool.submit(call, *args) for call in calls]
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            self.pool.shutdown()
+        else:
+            _stop(self.pool)
+
+
+def _run(templates: list[Path], out_dir: Path, parameters: dict, workers: int | None,
+         pool: Workers | None = None) -> list[NotebookRun]:
+    if pool is None:
+        with Workers(workers or max(1, min(len(templates), os.cpu_count() or 1))) as own:
+            return _run(templates, out_dir, parameters, workers, own)
     runs: list[NotebookRun] = []
     failures: list[BriefbookError] = []
     total = len(templates)
-    _progress(f"running {total} notebooks in {workers} processes: " + ", ".join(t.stem for t in templates))
-    # "spawn": a forked copy of this process (threads, zmq sockets, a loaded NLP model) is not safe.
-    context = multiprocessing.get_context("spawn")
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, set())
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(mask,), mp_context=context)
+    _progress(f"running {total} notebooks in {pool.workers} processes: " + ", ".join(t.stem for t in templates))
     try:
-        # The workers (started by submit, and by the pool's thread it starts) are
-        # spawned with SIGINT blocked, which they inherit; a Ctrl-C meanwhile is
-        # held for this process and raised when unblocked, not lost.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            futures = {
-                pool.submit(_run_one_safely, t, out_dir / t.name, parameters): t for t in templates
-            }
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        futures = {pool.submit(_run_one_safely, args=(t, out_dir / t.name, parameters))[0]: t for t in templates}
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()
             if isinstance(result, BriefbookError):
@@ -193,9 +248,8 @@ def _run(templates: list[Path], out_dir: Path, parameters: dict, workers: int | 
                 runs.append(result)
                 _progress(f"[{done}/{total}] {result.template.stem}: done in {result.seconds:.1f}s")
     except BaseException:  # Ctrl-C above all
-        _stop(pool)
+        _stop(pool.pool)
         raise
-    pool.shutdown()
     if failures:
         raise failures[0]
     return sorted(runs, key=lambda r: r.template.name)
