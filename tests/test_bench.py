@@ -78,16 +78,23 @@ def test_readme_keeps_a_full_bench_table():
 def test_rebuild_and_worker_verdicts_judge_issue_18s_targets():
     from briefbook.bench.table import WorkerRow, rebuild_verdicts
 
-    rows = [_row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=25.0)]
+    rows = [_row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=25.0,
+                 edit_one_stages={"extract_total": 5.0, "notebooks": 12.0, "site": 7.5})]
     workers = [WorkerRow(500, 70000, 2, 4000.0, 7200.0, 9.7, [300.0, 310.0]),
                WorkerRow(10000, 1400000, 2, 4000.0, 6000.0, 233.0, [330.0, 420.0])]
     lines = rebuild_verdicts(rows, workers)
     assert lines[0].startswith("- NOT met: one article added or edited rebuilds in at most 0.25 x")
+    assert "5.0 s extracting" in lines[0] and "12.0 s running every chapter" in lines[0] and "7.5 s in" in lines[0]
     assert lines[1].startswith("- met: cold build of 500 articles in 100 s")
-    assert lines[2].startswith("- met: 2 local workers parse 1.80 x") and lines[3].startswith("- NOT met: 2 local")
+    assert lines[2].startswith("- met: extraction runs at 0.80 x the raw spaCy throughput")
+    # judged on the largest corpus; the smaller one said beside it
+    assert lines[3].startswith("- NOT met: 2 local workers parse 1.50 x") and "1.80 x on 500 articles" in lines[3]
     assert lines[4].startswith("- NOT met: peak memory per worker 310 -> 420 MB")
     table = markdown(rows, "test machine", workers)
-    assert "| 500 | 100.0 | 15.0 | 0.15 | 25.0 | 0.25 |" in table and "| 10,000 | 1,400,000 | 4,000 | 2 |" in table
+    assert "| 500 | 100.0 | 15.0 | 0.15 | 25.0 | 0.25 | – | 5.0 + 12.0 + 7.5 |" in table
+    assert "| 10,000 | 1,400,000 | 4,000 | 2 |" in table
+    slow = [_row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=15.0, extract_words_per_s=790.0)]
+    assert any(l.startswith("- NOT met: extraction runs at 0.79 x") for l in rebuild_verdicts(slow, []))
 
 
 def test_a_spawned_process_reports_its_own_peak_memory_not_its_parents(tmp_path):

@@ -69,11 +69,13 @@ def measure(articles: int, work: Path, builds: bool) -> Row:
     _say(f"{articles} articles: rebuild after one article is added")
     extra = write_corpus(work / "extra", 1, seed=articles + 1)[0]
     shutil.copy(extra, seeds / "zzzz_added.txt")
-    row.add_one = _child("build", str(seeds), str(out))["wall"]
+    added = _child("build", str(seeds), str(out))
+    row.add_one, row.add_one_stages = added["wall"], added["timings"]
     _say(f"{articles} articles: rebuild after one article is edited")
     first = sorted(seeds.glob("*.txt"))[0]
     first.write_text(first.read_text(encoding="utf-8").replace(" said", " told reporters", 1), encoding="utf-8")
-    row.edit_one = _child("build", str(seeds), str(out))["wall"]
+    edited = _child("build", str(seeds), str(out))
+    row.edit_one, row.edit_one_stages = edited["wall"], edited["timings"]
     _say(f"{articles} articles: bare jupyter-book build")
     bare = work / f"bare-{articles}"
     shutil.rmtree(bare, ignore_errors=True)

@@ -11,7 +11,8 @@ THROUGHPUT_RATIO_MIN = 0.7  # extraction words/s over raw NLP words/s
 #: Targets of issue 18 (2-core machine).
 REBUILD_OVER_COLD_MAX = 0.2  # one article added or edited, 500 articles
 COLD_BUILD_500_MAX_S = 120.0
-WORKERS_SPEEDUP_MIN = 1.7  # 2 local workers over parsing in one process
+WORKERS_SPEEDUP_MIN = 1.7  # 2 local workers over parsing in one process, on the largest corpus
+EXTRACTION_OVER_RAW_MIN = 0.8  # extraction words/s over raw spaCy words/s, on the largest corpus
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Row:
     code_changed: bool = False  # the package's code changed between the cold and the warm build
     add_one: float | None = None  # rebuild after one article is added (seconds)
     edit_one: float | None = None  # rebuild after one article is edited (seconds)
+    add_one_stages: dict[str, float] = field(default_factory=dict)  # that rebuild's stage timings
+    edit_one_stages: dict[str, float] = field(default_factory=dict)
 
     @property
     def throughput_ratio(self) -> float:
@@ -100,11 +103,31 @@ def rebuild_table(rows: list[Row]) -> list[str]:
     built = [r for r in rows if r.add_one is not None and r.cold_build]
     if not built:
         return []
-    lines = ["| articles | cold build s | one added s | x cold | one edited s | x cold |", "|" + " --- |" * 6]
+    lines = ["| articles | cold build s | one added s | x cold | one edited s | x cold "
+             "| added: extraction + chapters + site s | edited: extraction + chapters + site s |", "|" + " --- |" * 8]
     for r in built:
         lines.append(f"| {r.articles} | {r.cold_build:.1f} | {r.add_one:.1f} | {r.add_one / r.cold_build:.2f} "
-                     f"| {r.edit_one:.1f} | {r.edit_one / r.cold_build:.2f} |")
+                     f"| {r.edit_one:.1f} | {r.edit_one / r.cold_build:.2f} | {_stages(r.add_one_stages)} "
+                     f"| {_stages(r.edit_one_stages)} |")
     return lines
+
+
+def _stages(timings: dict[str, float]) -> str:
+    """A build's three stages: extraction (reading, parsing, the corpus-wide passes), the chapters (and
+    the article pages), the site (Sphinx)."""
+    parts = [timings.get(k) for k in ("extract_total", "notebooks", "site")]
+    return "–" if None in parts else " + ".join(f"{p:.1f}" for p in parts)
+
+
+def _rebuild_why(row: Row) -> str:
+    """Why a rebuild after one article costs what it does, from the slower one's stages."""
+    timings = row.add_one_stages if (row.add_one or 0) >= (row.edit_one or 0) else row.edit_one_stages
+    if not timings:
+        return ""
+    return (f"; the slower spent {timings.get('extract_total', 0):.1f} s extracting (the one article read, the "
+            f"corpus-wide passes again over all), {timings.get('notebooks', 0):.1f} s running every chapter (each "
+            f"reads tables the article changed) and writing the article pages, {timings.get('site', 0):.1f} s in "
+            "Sphinx (the pages that link to the article change with it)")
 
 
 def worker_table(workers: list[WorkerRow]) -> list[str]:
@@ -126,18 +149,27 @@ def rebuild_verdicts(rows: list[Row], workers: list[WorkerRow]) -> list[str]:
     largest = max(rows, key=lambda r: r.articles)
     if largest.add_one is not None and largest.cold_build:
         worst = max(largest.add_one, largest.edit_one) / largest.cold_build
-        out.append(f"- {'met' if worst <= REBUILD_OVER_COLD_MAX else 'NOT met'}: one article added or edited "
+        ok = worst <= REBUILD_OVER_COLD_MAX
+        out.append(f"- {'met' if ok else 'NOT met'}: one article added or edited "
                    f"rebuilds in at most {worst:.2f} x the cold build ({largest.articles} articles; target <= "
-                   f"{REBUILD_OVER_COLD_MAX})")
+                   f"{REBUILD_OVER_COLD_MAX}){'' if ok else _rebuild_why(largest)}")
     if largest.articles == 500 and largest.cold_build is not None:
         ok = largest.cold_build <= COLD_BUILD_500_MAX_S
         out.append(f"- {'met' if ok else 'NOT met'}: cold build of 500 articles in {largest.cold_build:.0f} s "
                    f"(target <= {COLD_BUILD_500_MAX_S:.0f} s)")
-    for w in workers:
-        ok = w.speedup >= WORKERS_SPEEDUP_MIN
-        out.append(f"- {'met' if ok else 'NOT met'}: {w.workers} local workers parse {w.speedup:.2f} x as fast as "
-                   f"one process ({w.articles:,} articles, the cluster's start included; target >= "
-                   f"{WORKERS_SPEEDUP_MIN})")
+    if largest.cold_build is not None:
+        ratio = largest.throughput_ratio
+        out.append(f"- {'met' if ratio >= EXTRACTION_OVER_RAW_MIN else 'NOT met'}: extraction runs at "
+                   f"{ratio:.2f} x the raw spaCy throughput on the same text ({largest.articles} articles; target >= "
+                   f"{EXTRACTION_OVER_RAW_MIN})")
+    if workers:
+        big = max(workers, key=lambda w: w.words)
+        ok = big.speedup >= WORKERS_SPEEDUP_MIN
+        smaller = "; ".join(f"{w.speedup:.2f} x on {w.articles:,} articles" for w in workers if w is not big)
+        out.append(f"- {'met' if ok else 'NOT met'}: {big.workers} local workers parse {big.speedup:.2f} x as fast "
+                   f"as one process ({big.articles:,} articles, the cluster's start included; target >= "
+                   f"{WORKERS_SPEEDUP_MIN})" + (f" ({smaller}: the start weighs more on a small corpus, which the "
+                                               "build parses in its own process)" if smaller else ""))
     if len(workers) > 1:
         small, large = min(workers, key=lambda w: w.words), max(workers, key=lambda w: w.words)
         grew = max(large.worker_peak_mb or [0]) / max(max(small.worker_peak_mb or [1]), 1)
