@@ -92,3 +92,20 @@ def test_a_small_corpus_is_parsed_here_and_a_large_one_on_local_workers(monkeypa
     parsing.parse_map(large, workers=1)
     parsing.parse_map(small, scheduler="tcp://127.0.0.1:8786")
     assert went == ["here", "local", "here", "tcp://127.0.0.1:8786"]
+
+
+def test_the_readmes_worker_config_starts_workers_without_the_trim_threshold():
+    """The README tells how to start workers on other machines without Dask's trim threshold."""
+    import re
+    from pathlib import Path
+
+    import dask
+    import yaml
+    from distributed.nanny import _get_env_variables
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"briefbook\.yaml`.*?```yaml\n(.*?)```", readme, re.S)
+    assert block, "the README's worker configuration is missing"
+    with dask.config.set(dask.config.merge(dask.config.config, yaml.safe_load(block.group(1)))):
+        assert "MALLOC_TRIM_THRESHOLD_" not in _get_env_variables("distributed.nanny.pre-spawn-environ")
+    assert "MALLOC_TRIM_THRESHOLD_" in _get_env_variables("distributed.nanny.pre-spawn-environ")  # Dask's default
