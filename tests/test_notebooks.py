@@ -55,3 +55,11 @@ def test_a_kernel_that_died_is_replaced(tmp_path, kept_kernel):
     after = _notebook(tmp_path / "after.ipynb", "print('ran')")
     notebooks.run_one(after, tmp_path / "out" / "after.ipynb", {}, reuse_kernel=True)
     assert _printed(tmp_path / "out" / "after.ipynb") == ["ran\n"]
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_workers_started_warm_run_chapters_in_kernels_that_imported_briefbook_already(tmp_path, warm):
+    probe = _notebook(tmp_path / "probe.ipynb", "import sys\nprint('briefbook.views' in sys.modules)")
+    with notebooks.Workers(1, warm=warm) as pool:
+        notebooks.run_all([probe], tmp_path / "out", {}, pool=pool)
+    assert _printed(tmp_path / "out" / "probe.ipynb") == [f"{warm}\n"]

@@ -99,7 +99,8 @@ def _warm() -> None:
     """Start this worker's kernel and import what the chapters import in it, before any chapter is due.
 
     Run while the build extracts, on the core extraction leaves free: a kernel's start and its first
-    imports (some 3 s a worker) are then done by the time the chapters run."""
+    imports (some 3 s a worker) are then done by the time the chapters run. A warm-up that fails
+    leaves the worker cold: its first chapter starts a kernel, as without one (:func:`_kernel`)."""
     from jupyter_core.utils import run_sync
 
     km = _kernel(True)
