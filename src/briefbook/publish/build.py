@@ -192,6 +192,10 @@ def build(
     # The chapters run in kernels started while the articles are read: a new corpus is a few seconds
     # of extraction on one core, time enough for the other to start them (notebooks.Workers).
     warm = not (cache_folder(seeds_dir, out / "cache", code) / "COMPLETE").is_file()
+    source = out / "source"
+    # Where the chapters save each table's and chart's data: set before the workers (and their kernels)
+    # start, since they take this process's environment as it is then.
+    os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
     with (notebooks.Workers(workers or max(1, min(len(templates), os.cpu_count() or 1)), warm=True)
           if warm else contextlib.nullcontext()) as pool:
         extracted, corpus, stage_times = cached_extract(seeds_dir, out / "cache", code, scheduler)
@@ -207,7 +211,6 @@ def build(
             _progress(line)
 
         start = time.perf_counter()
-        source = out / "source"
         title = title or report_title(tables["entities"])
         fingerprint = json.loads((extracted / "COMPLETE").read_text(encoding="utf-8"))["fingerprint"]
         stage_source(root, source, title, provenance(root, fingerprint), baseurl)
@@ -217,7 +220,6 @@ def build(
             "seeds_dir": str(seeds_dir), "cache_dir": str(extracted),
             "tests_dir": str(root / "tests"), "annotated_seeds_dir": str(root / "seeds"),
         }
-        os.environ["BRIEFBOOK_DOWNLOADS"] = str(source / "book" / "_static" / "downloads")
         stamp = f"{extracted.name}:{code}"
         notebooks.run_all(templates, source / "book", parameters, workers=workers, stamp=stamp, pool=pool)
     write_article_pages(tables, source, templates)
