@@ -251,7 +251,8 @@ def test_frame_prefilter_hits_exactly_where_one_of_its_patterns_does():
 
     texts = [item["text"] for name in ("seeds", "claims")
              for item in yaml.safe_load((ANNOTATIONS / name / "statements.yaml").read_text(encoding="utf-8"))]
-    texts += ["TERRORISTS struck", "a coup-attempt", "an attempted   coup", "restored order", ""]
+    texts += ["TERRORISTS struck", "a coup-attempt", "an attempted   coup", "restored order", "",
+              "counterterrorism units", "the coup.", "(putsch)", "coups,overthrown"]
     hits = 0
     for frame in frames():
         for text in texts:

@@ -155,7 +155,7 @@ def learn_names(corpus: Corpus, parsed: Parsed, found: list[Found]) -> Names:
         for paragraph, doc in zip(document.paragraphs, parsed[document.doc_id]):
             rolebook.learn(doc)
             titled = set(rolebook.learn_appositions(doc))
-            dateline = dateline_end(doc.text)
+            dateline = dateline_end(paragraph.text)  # the parse's text, without rebuilding it
             for ent in doc.ents:
                 if ent.start_char < dateline:
                     continue  # "HARWICK // Survivors": the recogniser ran the dateline into a name

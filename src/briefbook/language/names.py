@@ -580,9 +580,13 @@ def written_in_full(surnames: Sequence[str], docs: Iterable[Doc]) -> Counter:
     in full once, in a caption or a lead, and by surname after is then one person under the full name."""
     wanted = {n.replace(" ", ""): n for n in surnames if any(c.isupper() for c in n) and len(n) > 1}
     longest = max((len(re.findall(r"\w+|[^\w\s]", n)) for n in wanted.values()), default=0)
+    # a name ending at a token ends with the token's text: most tokens end no name and are passed over
+    endings = {key[i:] for key in wanted for i in range(len(key))}
     found: Counter = Counter()
     for doc in docs:
         for token in doc:
+            if token.text not in endings:
+                continue
             # the name may be several tokens ("al-Nadi" is al, -, Nadi): it ends at this token
             first = next((token.i - k for k in range(min(longest, token.i + 1))
                           if doc[token.i - k:token.i + 1].text.replace(" ", "") in wanted), None)

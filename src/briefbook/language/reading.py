@@ -40,7 +40,7 @@ def body_lemmas(document: Document, docs: list[Doc]) -> list[str]:
         lemma
         for paragraph, doc in zip(document.paragraphs, docs)
         if paragraph.role == "body"
-        for lemma in content_lemmas(doc, 0, len(doc.text))
+        for lemma in content_lemmas(doc, 0, len(paragraph.text))
     ]
 
 
