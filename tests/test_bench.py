@@ -81,7 +81,7 @@ def test_rebuild_and_worker_verdicts_judge_issue_18s_targets():
     rows = [_row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=25.0,
                  edit_one_stages={"extract_total": 5.0, "notebooks": 12.0, "site": 7.5})]
     workers = [WorkerRow(500, 70000, 2, 4000.0, 7200.0, 9.7, [300.0, 310.0]),
-               WorkerRow(10000, 1400000, 2, 4000.0, 6000.0, 233.0, [330.0, 420.0])]
+               WorkerRow(10000, 1400000, 2, 4000.0, 6000.0, 233.0, [330.0, 420.0], start_seconds=33.0)]
     lines = rebuild_verdicts(rows, workers)
     assert lines[0].startswith("- NOT met: one article added or edited rebuilds in at most 0.25 x")
     assert "5.0 s extracting" in lines[0] and "12.0 s running every chapter" in lines[0] and "7.5 s in" in lines[0]
@@ -89,12 +89,37 @@ def test_rebuild_and_worker_verdicts_judge_issue_18s_targets():
     assert lines[2].startswith("- met: extraction runs at 0.80 x the raw spaCy throughput")
     # judged on the largest corpus; the smaller one said beside it
     assert lines[3].startswith("- NOT met: 2 local workers parse 1.50 x") and "1.80 x on 500 articles" in lines[3]
+    assert "the start took 33.0 s of 233 s, and once started the workers parse 1.75 x" in lines[3]  # 1.5 * 233 / 200
     assert lines[4].startswith("- NOT met: peak memory per worker 310 -> 420 MB")
     table = markdown(rows, "test machine", workers)
     assert "| 500 | 100.0 | 15.0 | 0.15 | 25.0 | 0.25 | – | 5.0 + 12.0 + 7.5 |" in table
     assert "| 10,000 | 1,400,000 | 4,000 | 2 |" in table
     slow = [_row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=15.0, extract_words_per_s=790.0)]
     assert any(l.startswith("- NOT met: extraction runs at 0.79 x") for l in rebuild_verdicts(slow, []))
+
+
+def test_a_missed_throughput_says_what_the_time_went_to():
+    from briefbook.bench.table import rebuild_verdicts
+
+    # spaCy alone: 70,000 words at 7,000 a second, 10 s; the parse 11 s and the analyses 4 s more
+    slow = _row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=15.0, extract_words_per_s=70000 / 15,
+                raw_words_per_s=7000.0, parse=11.0, analyses=4.0,
+                stages={"parse": 11.0, "statements": 2.5, "figures": 1.5})
+    line = next(l for l in rebuild_verdicts([slow], []) if "raw spaCy" in l)
+    assert line.startswith("- NOT met: extraction runs at 0.67 x")
+    assert "spaCy alone took 10.0 s" in line and "the parse 11.0 s" in line and "4.0 s more (statements 2.5, figures 1.5)" in line
+    assert line.endswith("they allow at most 0.71 x")  # 10 / (10 + 4)
+
+
+def test_a_miss_is_never_rounded_up_to_its_target():
+    from briefbook.bench.table import WorkerRow, rebuild_verdicts
+
+    row = _row(500, 70000, cold_build=100.0, add_one=15.0, edit_one=15.0)
+    close = WorkerRow(10000, 1400000, 2, 4000.0, 4000.0 * 1.696, 200.0, [300.0, 300.0])
+    line = next(l for l in rebuild_verdicts([row], [close]) if "local workers" in l)
+    assert line.startswith("- NOT met: 2 local workers parse 1.696 x")
+    ahead = WorkerRow(10000, 1400000, 2, 4000.0, 4000.0 * 1.72, 200.0, [300.0, 300.0])
+    assert next(l for l in rebuild_verdicts([row], [ahead]) if "local workers" in l).startswith("- met: 2 local workers parse 1.72 x")
 
 
 def test_a_spawned_process_reports_its_own_peak_memory_not_its_parents(tmp_path):

@@ -96,7 +96,7 @@ def measure_workers(articles: int, work: Path) -> WorkerRow:
     many = _child("parse", str(seeds), str(cores))
     return WorkerRow(articles=one["articles"], words=one["words"], workers=cores, one_words_per_s=one["words_per_s"],
                      many_words_per_s=many["words_per_s"], many_seconds=many["seconds"],
-                     worker_peak_mb=many["worker_peak_mb"])
+                     worker_peak_mb=many["worker_peak_mb"], start_seconds=many.get("start_seconds", 0.0))
 
 
 def _say(message: str) -> None:
