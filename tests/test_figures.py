@@ -125,6 +125,14 @@ def test_an_elliptic_number_borrows_the_noun_of_the_figure_before_it(tmp_path):
     assert (_one(frame, "two").category, _one(frame, "two").who) == ("injured", "children")
 
 
+def test_a_number_after_a_counted_state_borrows_no_group_from_it(tmp_path):
+    """"Two dead, over 300 injured": "dead" is what happened to the two, not a group the 300 belong to."""
+    frame = _figures(tmp_path, "Two dead, over 300 injured in city transport fare protests")
+    injured = _one(frame, "300")
+    assert (injured.category, injured.who) == ("injured", "people")
+    assert injured.counted != "dead"
+
+
 def test_numbers_that_count_no_one_are_not_figures(tmp_path):
     frame = _figures(
         tmp_path,

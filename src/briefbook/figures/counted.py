@@ -166,6 +166,10 @@ def counted_noun(number: Token, in_sentence: list[Counted] | None = None, in_doc
     if in_sentence and number.dep_ in ELLIPTIC_DEPS and number.pos_ == "NUM":
         parallel = [c for c in in_sentence if c.phrase is not None and c.phrase.dep_ == number.dep_]
         last = (parallel or in_sentence)[-1]  # "killing 14 people, including …, and wounding 40"
+        if last.noun is not None and last.noun.pos_ in ("ADJ", "VERB"):
+            # "Five dead, over 400 injured": the figure before counts a state, not a group; there is
+            # no noun to share, and "dead" would name the group of the injured
+            return Counted(None)
         # a part of it, or, like it, one place's share ("…, 52 in Oskar, and 41 in Veld")
         local = any(c.dep_ == "prep" and c.lower_ == "in" for c in number.children)
         return Counted(last.noun, last.quantity, borrowed=True, phrase=number, antecedent=last,
