@@ -660,3 +660,16 @@ def test_a_kind_of_happening_has_one_colour_in_every_chart(small):
     sources_spec = sources_chart(events, docs).to_dict()
     scales = [timeline_spec["layer"][0]["encoding"]["color"]["scale"], sources_spec["encoding"]["color"]["scale"]]
     assert scales[0] == scales[1] and scales[0]["domain"][-1] == "other"
+
+
+def test_a_span_is_shown_by_both_its_days_never_its_first_alone():
+    """"in early March" stored as its first day would be quoted as the day it happened."""
+    from briefbook.chronology.labels import when, with_when
+
+    assert when("2031-03-01", "2031-03-10") == "2031-03-01 to 2031-03-10"
+    assert when("2031-03-16", "2031-03-16") == "2031-03-16"
+    assert when("2031-03", "2031-03-31") == "2031-03"  # a month says its span itself
+    assert when("", "") == ""
+    frame = pd.DataFrame({"date": ["2031-03-01", "2031-03-16", ""], "date_end": ["2031-03-07", "", None]},
+                         index=[5, 7, 9])
+    assert with_when(frame)["when"].tolist() == ["2031-03-01 to 2031-03-07", "2031-03-16", ""]

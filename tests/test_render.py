@@ -80,6 +80,12 @@ def test_a_list_cell_is_a_list_each_cell_names_its_column_and_a_missing_value_is
     assert '<td data-label="Count"></td>' in out and "NA" not in out
 
 
+def test_a_true_or_false_cell_reads_yes_or_no():
+    frame = pd.DataFrame({"conflict": [True, False]})
+    out = html_table(frame, columns={"conflict": "Dates disagree"})
+    assert ">yes</td>" in out and ">no</td>" in out and "True" not in out and "False" not in out
+
+
 def test_a_file_name_may_wrap_at_its_separators_and_words_never_break():
     from briefbook.publish.render import breakable
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from itertools import count
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from briefbook.corpus.corrections import fix_line
@@ -83,6 +84,8 @@ def _cell(value: object, header: str, raw: bool, link: str = "") -> str:
     """One table cell, labelled with its column's header so a table too wide for its column can be read as
     a card per row (``data-label``); a list is shown as a list, one line per item; ``link`` (markup) ends it."""
     label = f' data-label="{esc(header)}"'
+    if isinstance(value, (bool, np.bool_)):
+        value = "yes" if value else "no"  # a reader's words, not Python's True and False
     if raw:
         return f"<td{label}>{value}{link}</td>"
     if isinstance(value, (list, tuple)):
