@@ -246,6 +246,21 @@ def test_finders_on_lines_directly():
     assert find_published(found)[0] == dt.date(1995, 1, 17)
 
 
+def test_a_quoted_sentence_is_no_headline():
+    """A page cut before its headline starts with its deck and running text; a paragraph that ends by
+    closing a quotation is a sentence, not the title a citation would give."""
+    from briefbook.corpus.clean import lines
+
+    page = ("The harbour board narrows, but keeps, the fee that set off the strike.\n\n"
+            "The board ruled on Monday after a week of stoppages.\n\n"
+            "Its chair told the Wire agency: \u201cThe old fee was unlawful.\u201d\n\n"
+            "He added that dockers would be paid for the lost days.\n")
+    assert find_title(lines(page)) == ("The harbour board narrows, but keeps, the fee that set off the strike.",
+                                       "first line")
+    assert find_title(lines("Chair: \u201cWe will not pay\u201d\n\nThe chair spoke on Monday.\n"))[0] \
+        == "Chair: \u201cWe will not pay\u201d"  # a quoted headline, which no full stop ends
+
+
 def test_the_corpus_year_prefers_full_dates_over_recalled_years():
     from briefbook.corpus.metadata import corpus_year
 

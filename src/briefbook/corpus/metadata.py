@@ -154,7 +154,8 @@ def find_title(lines: list[Line]) -> tuple[str, str]:
     taken only when none reads so."""
     plausible = [line for line in lines[:5] if 2 <= len(line.text.split()) <= 30 and not DATELINE.match(line.text)]
     for line in plausible:
-        text = line.text.rstrip()
+        # a sentence that closes a quotation ("… told AFP: “The court has ruled.”") ends with its full stop too
+        text = line.text.rstrip().rstrip("\"'”’»)")
         # a menu ("China / Society", "Edition: English | Español") or a button ("Start reading") is none
         if len(text.split()) >= 4 and not is_date_line(text) and not re.search(r"\s[|/]\s|\|", text) \
                 and not text.endswith("?") and not (text.endswith(".") and not text.endswith("..")):
