@@ -7,7 +7,7 @@ import random
 import pandas as pd
 
 from briefbook.chronology.timeline import (
-    LEAST_WORDING, MOST_SPREAD_DAYS, _joined, _range, assign_timelines, same_happening,
+    LEAST_WORDING, MOST_SPREAD_DAYS, SIMILAR_WORDING, _joined, _range, assign_timelines, same_happening,
 )
 from briefbook.language.similarity import (
     candidate_pairs, cosine, nearest_candidates, probe_words, similar_candidates, weighted_words, word_index,
@@ -83,12 +83,28 @@ def _brute_timelines(events: pd.DataFrame, idf) -> list[str]:
         return i
 
     spans = {i: _range(r) if r["precision"] == "day" else None for i, r in enumerate(rows)}
+    spans_of = dict(spans)  # each event's own day (``spans`` becomes each group's)
     for i in range(len(rows)):
         for j in range(i + 1, len(rows)):
             a, b = find(i), find(j)
             if a != b and same_happening(rows[i], rows[j], cosine(vectors[i], vectors[j])):
                 joined = _joined(spans[a], spans[b])
                 if joined is not None and (joined[1] - joined[0]).days > MOST_SPREAD_DAYS:
+                    continue
+                # one article's two days: its members on each day must include a pair worded alike
+                members_a = [k for k in range(len(rows)) if find(k) == a and spans_of[k] is not None]
+                members_b = [k for k in range(len(rows)) if find(k) == b and spans_of[k] is not None]
+                split = False
+                for doc in {rows[k]["doc_id"] for k in members_a} & {rows[k]["doc_id"] for k in members_b}:
+                    days_a = {spans_of[k][0] for k in members_a if rows[k]["doc_id"] == doc}
+                    days_b = {spans_of[k][0] for k in members_b if rows[k]["doc_id"] == doc}
+                    for da in days_a:
+                        for db in days_b - {da}:
+                            if not any(cosine(vectors[k], vectors[m]) >= SIMILAR_WORDING
+                                       for k in members_a if rows[k]["doc_id"] == doc and spans_of[k][0] == da
+                                       for m in members_b if rows[m]["doc_id"] == doc and spans_of[m][0] == db):
+                                split = True
+                if split:
                     continue
                 parent[a] = b
                 spans[b] = joined if joined is not None else spans[a] or spans[b]
@@ -119,3 +135,24 @@ def test_assign_timelines_groups_as_brute_force():
     # Some events merge and some stay apart: the comparison is not vacuous.
     assert 1 < len(set(expected)) < len(expected)
     assert LEAST_WORDING > 0
+
+
+def test_one_article_s_two_days_are_two_happenings_however_other_articles_chain_them():
+    """"Wednesday's blasts" and "on Thursday the minister revised the toll" in one article: another
+    article's wording alike to both (and a day off from one) must not join them into one entry."""
+    def row(n, doc, date, words):
+        return {"event_id": f"ev-{n}", "doc_id": doc, "paragraph": n, "date": date, "date_end": date,
+                "precision": "day", "keywords": words}
+
+    events = pd.DataFrame([
+        row(1, "a", "2031-05-07", "blast crowd memorial"),
+        row(2, "a", "2031-05-08", "minister revise toll figure official blast"),
+        row(3, "b", "2031-05-08", "blast crowd memorial minister toll"),
+    ])
+    idf = {w: 2.0 for w in "blast crowd memorial minister revise toll figure official".split()}
+    ids = assign_timelines(events, idf)
+    assert ids[0] != ids[1]  # article a's two days stay two entries
+    assert ids[2] in (ids[0], ids[1])  # article b still joins one of them
+    # worded alike, the article's own two days are one happening it dates two ways (a disagreement)
+    alike = events.assign(keywords=["blast crowd memorial", "blast crowd memorial", "blast crowd memorial"])
+    assert len(set(assign_timelines(alike, idf))) == 1

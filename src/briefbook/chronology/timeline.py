@@ -120,6 +120,26 @@ def _candidate_pairs(rows: list[dict], vectors: list[dict[str, float]]) -> list[
     return sorted(pairs)
 
 
+def _one_day_each(a: dict[str, dict[dt.date, list[int]]], b: dict[str, dict[dt.date, list[int]]], alike) -> bool:
+    """Whether two groups may be one happening as far as their articles' days go.
+
+    Outlets that disagree by a day about one happening are different articles. One article that
+    puts two of its clauses on different days ("Wednesday's blasts", "on Thursday the minister
+    revised the toll") tells two happenings, and joining them through other articles' wordings
+    would chain the day after onto the day itself: the groups stay apart unless the article's own
+    clauses on the two days are worded alike (``alike``), as when it reports the disagreement
+    itself ("the blaze started late on Monday"; "the fire began on Sept. 14", officials said)."""
+    for doc_id, here in a.items():
+        there = b.get(doc_id)
+        if not there:
+            continue
+        for day, members in here.items():
+            for other_day, others in there.items():
+                if other_day != day and not any(alike(i, j) for i in members for j in others):
+                    return False
+    return True
+
+
 def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     """A timeline id per event row: ``"tl-"`` + the smallest event id of its group.
 
@@ -140,6 +160,12 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
     # each group's span of days (first, last: day-dated members only), kept at its root
     spans: dict[int, tuple[dt.date, dt.date] | None] = {
         i: _range(r) if r["precision"] == "day" else None for i, r in enumerate(rows)}
+    # each group's days by article (day-dated members only), kept at its root: see _one_day_each
+    days: dict[int, dict[str, dict[dt.date, list[int]]]] = {
+        i: {r["doc_id"]: {spans[i][0]: [i]}} if spans[i] is not None else {} for i, r in enumerate(rows)}
+
+    def alike(i: int, j: int) -> bool:
+        return cosine_with_norms(vectors[i], vectors[j], norms[i], norms[j]) >= SIMILAR_WORDING
     for i, j in _candidate_pairs(rows, vectors):
         a, b = find(i), find(j)
         if a == b:
@@ -150,8 +176,13 @@ def assign_timelines(events: pd.DataFrame, idf: dict[str, float]) -> list[str]:
             joined = _joined(spans[a], spans[b])
             if joined is not None and (joined[1] - joined[0]).days > MOST_SPREAD_DAYS:
                 continue  # two happenings days apart, however alike their words
+            if not _one_day_each(days[a], days[b], alike):
+                continue
             parent[a] = b
             spans[b] = joined if joined is not None else spans[a] or spans[b]
+            for doc_id, seen in days.pop(a).items():
+                for day, members in seen.items():
+                    days[b].setdefault(doc_id, {}).setdefault(day, []).extend(members)
     smallest: dict[int, str] = {}
     for i, row in enumerate(rows):
         root = find(i)
