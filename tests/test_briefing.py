@@ -187,3 +187,14 @@ def test_the_front_page_counts_only_events_placed_on_the_calendar(tmp_path):
     numbers = headline_numbers(tables)
     assert (numbers["n_events"], numbers["n_entries"]) == (0, 0)
     assert "0 dated events make 0 entries of the timeline" in headline_sentence(numbers)
+
+
+def test_a_chart_s_source_line_credits_an_outlet_only_with_its_own_articles():
+    import pandas as pd
+
+    from briefbook.report import source_line
+
+    some = source_line(pd.DataFrame({"outlet": ["Wire One", None, ""]}))
+    assert some.startswith("3 news articles (1 from Wire One, 2 whose outlet the text does not name)")
+    assert source_line(pd.DataFrame({"outlet": ["Wire One", "Wire Two"]})).startswith("2 news articles from Wire One, Wire Two,")
+    assert source_line(pd.DataFrame({"outlet": [None]})).startswith("1 news article whose outlet the text does not name")

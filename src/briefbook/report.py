@@ -278,9 +278,16 @@ def show_chart(chart: alt.TopLevelMixin, chart_id: str, *, title: str = "", capt
 
 def source_line(documents: pd.DataFrame) -> str:
     """Where a chart's data come from: the articles and their outlets, as read by briefbook."""
-    outlets = sorted({str(o) for o in documents.get("outlet", pd.Series(dtype=str)).dropna() if str(o).strip()})
-    named = (f"from {', '.join(outlets)}" if len(outlets) <= 6 else f"from {len(outlets)} outlets") if outlets \
-        else "whose outlets the text does not name"
+    column = documents.get("outlet", pd.Series([None] * len(documents), dtype=object))
+    named_rows = [str(o) for o in column if isinstance(o, str) and o.strip()]
+    outlets = sorted(set(named_rows))
+    unnamed = len(documents) - len(named_rows)
+    if not outlets:
+        named = "whose outlet the text does not name" if len(documents) == 1 else "whose outlets the text does not name"
+    else:
+        named = f"from {', '.join(outlets)}" if len(outlets) <= 6 else f"from {len(outlets)} outlets"
+        if unnamed:  # "6 articles from X" would credit X with all six
+            named = f"({len(named_rows)} {named}, {unnamed} whose outlet the text does not name)"
     return f"{plural(len(documents), 'news article')} {named}, as read by briefbook (see Methods)."
 
 
