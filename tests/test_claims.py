@@ -389,6 +389,25 @@ def test_claims_table_wordings_and_counts(flood):
         assert chart.to_dict()["encoding"]["tooltip"]
 
 
+def test_a_claim_keeps_a_verb_whose_stance_its_words_alone_would_lose(tmp_path):
+    """"Ruiz denied any collusion with the general": the claim is a denial, not "any collusion"."""
+    folder = write(tmp_path / "deny", {"d.txt": "Port row\n\nMayor Ana Ruiz denied any collusion with the "
+                                                "harbour board. Ruiz said the port would reopen on Monday.\n"})
+    statements, docs = extract(folder), documents(folder)
+    wording = set(claims_table(statements, docs)["wording"])
+    assert "denied any collusion with the harbour board" in wording
+    assert any(w.startswith("the port would reopen") for w in wording)  # "said" adds nothing: left off
+
+
+def test_verb_forms_know_a_cue_without_the_parser():
+    from briefbook.language.speech import keeps_its_verb, verb_forms
+
+    assert {"denies", "denied", "denying"} <= verb_forms("deny")
+    assert {"praised", "praising"} <= verb_forms("praise") and "slammed" in verb_forms("slam")
+    assert "agreeing" in verb_forms("agree") and "dismisses" in verb_forms("dismiss")
+    assert keeps_its_verb("Denied") and keeps_its_verb("urged") and not keeps_its_verb("said")
+
+
 def test_article_without_statements_gives_empty_views(tmp_path):
     folder = write(tmp_path / "quiet", {"q.txt": "A quiet day\n\nNothing happened in the town. The weather was fine.\n"})
     statements, docs = extract(folder), documents(folder)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefbook.corpus.outlets import joined, origins, origins_words, source_names, with_source_name
+from briefbook.language.speech import keeps_its_verb
 
 
 def with_outlets(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -35,7 +36,7 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     data = with_outlets(statements, documents).sort_values(["doc_id", "start"])
     origin_of, names = origins(documents), source_names(documents)
     groups: dict[str, list[dict]] = {}
-    for row in data[["claim_id", "speaker", "frames", "kind", "text", "outlet", "doc_id", "paragraph",
+    for row in data[["claim_id", "speaker", "frames", "kind", "cue", "text", "outlet", "doc_id", "paragraph",
                      "anchor"]].to_dict("records"):  # plain rows: a claim is a few, and there are thousands
         groups.setdefault(row["claim_id"], []).append(row)
     rows = []
@@ -51,13 +52,22 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
             "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of([r["frames"] for r in group]),
             "n_statements": len(group), "n_outlets": len(outlets), "outlets": joined(outlets, "; "),
             "n_origins": n_origins, "origins": origin_words,
-            "single_outlet": n_origins == 1, "wording": best["text"], "kind": best["kind"],
+            "single_outlet": n_origins == 1, "wording": _wording(best), "kind": best["kind"],
             "first_doc_id": first["doc_id"], "first_paragraph": int(first["paragraph"]),
             "first_anchor": first["anchor"],
         })
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["n_origins", "n_outlets", "n_statements", "claim_id"], ascending=[False, False, False, True]) \
         .reset_index(drop=True)
+
+
+def _wording(statement: dict) -> str:
+    """A statement's words as its claim shows them: a reported one keeps a verb that carries the
+    speaker's stance ("denied any collusion with the general", not "any collusion with the general")."""
+    text = str(statement["text"])
+    if statement["kind"] == "reported" and keeps_its_verb(statement.get("cue", "")):
+        return f"{statement['cue']} {text}"
+    return text
 
 
 def wordings(statements: pd.DataFrame, documents: pd.DataFrame, claim_id: str | None = None) -> pd.DataFrame:

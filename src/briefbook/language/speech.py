@@ -45,6 +45,8 @@ class Lexicon:
     citing: tuple[str, ...] = ()
     #: participles with which the writer glosses a quotation just closed ("…,” referring to …")
     glosses: frozenset[str] = frozenset()
+    #: verbs whose message alone loses the speaker's stance ("denied any collusion")
+    stance: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,33 @@ def lexicon() -> Lexicon:
                    tuple(tuple(p.lower().split()) for p in data.get("according_to") or []),
                    frozenset(w.lower() for w in data.get("reporting") or []),
                    tuple(w.lower() for w in data.get("citing") or []),
-                   frozenset(w.lower() for w in data.get("glosses") or []))
+                   frozenset(w.lower() for w in data.get("glosses") or []),
+                   frozenset(w.lower() for w in data.get("stance") or []))
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """The regular English forms of a verb: deny -> denies, denied, denying; praise -> praises,
+    praised, praising; slam -> slams, slammed, slamming (enough to know a cue's verb without the
+    parser). A short final syllable may double its consonant or not ("slammed", "visited"): both."""
+    vowels = "aeiou"
+    if lemma.endswith("y") and lemma[-2:-1] not in vowels:
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", (lemma if lemma.endswith("ee") else lemma[:-1]) + "ing"}
+    forms = {lemma, lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"), lemma + "ed", lemma + "ing"}
+    if len(lemma) > 2 and lemma[-1] not in vowels + "wxy" and lemma[-2] in vowels and lemma[-3] not in vowels:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _stance_forms() -> frozenset[str]:
+    return frozenset(form for lemma in lexicon().stance for form in verb_forms(lemma))
+
+
+def keeps_its_verb(cue: str) -> bool:
+    """Whether a reported statement's wording must keep its verb (``stance`` in ``speech_verbs.yaml``)."""
+    return str(cue).strip().lower() in _stance_forms()
 
 
 def is_cue(token: Token, lex: Lexicon | None = None) -> bool:
