@@ -399,6 +399,21 @@ def test_a_claim_keeps_a_verb_whose_stance_its_words_alone_would_lose(tmp_path):
     assert any(w.startswith("the port would reopen") for w in wording)  # "said" adds nothing: left off
 
 
+def test_the_claims_summary_adds_up_and_says_most_often_only_of_more_than_one_remark():
+    statements = pd.DataFrame({
+        "speaker": ["Ana Ruiz"] * 4 + ["Li Wei"] * 2, "kind": ["reported"] * 6,
+        "frames": ["", "", "", "casualties", "order restored", "order restored"],
+    })
+    # a claim in two outlets that reprint one wire story is in more than one outlet, on one origin
+    claims = pd.DataFrame({"claim_id": ["cl-a", "cl-b", "cl-c"], "speaker": ["Ana Ruiz", "Li Wei", "Ana Ruiz"],
+                           "n_outlets": [2, 2, 1], "n_origins": [1, 2, 1], "single_outlet": [True, False, True]})
+    sentences = summary_sentences(statements, claims)
+    assert "The statements make 3 distinct claims; 2 claims are carried by more than one outlet and 1 rests on a " \
+           "single outlet." in sentences
+    assert "Li Wei's statements most often use the “order restored” frame (2 of 2)." in sentences
+    assert not any(s.startswith("Ana Ruiz's statements most often") for s in sentences)  # one remark in four
+
+
 def test_verb_forms_know_a_cue_without_the_parser():
     from briefbook.language.speech import keeps_its_verb, verb_forms
 

@@ -10,6 +10,9 @@ import pandas as pd
 
 from briefbook.language.attribution import NO_SPEAKER
 
+#: How many of a speaker's statements must carry a frame before the summary says they "most often" use it.
+MOST_OFTEN_AT_LEAST = 2
+
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
@@ -52,14 +55,18 @@ def summary_sentences(statements: pd.DataFrame, claims: pd.DataFrame) -> list[st
                          f"{_plural(int(counts.iloc[0]), 'statement')}.")
         speaker_frame = statements.assign(frame=statements["frames"].fillna("").str.split(";")).explode("frame")
         speaker_frame = speaker_frame[speaker_frame["frame"] != ""]
-        top_by = speaker_frame.groupby("speaker")["frame"].agg(lambda s: s.value_counts().index[0])
+        top_by = speaker_frame.groupby("speaker")["frame"].agg(lambda s: (s.value_counts().index[0],
+                                                                          int(s.value_counts().iloc[0])))
         for speaker in by_speaker.index[:2]:
-            if speaker in top_by.index:
-                sentences.append(f"{speaker}'s statements most often use the “{top_by[speaker]}” frame.")
+            # "most often" of one statement in eight would make a frame of a single remark
+            if speaker in top_by.index and top_by[speaker][1] >= MOST_OFTEN_AT_LEAST:
+                frame, count = top_by[speaker]
+                sentences.append(f"{speaker}'s statements most often use the “{frame}” frame ({count} of "
+                                 f"{int(by_speaker[speaker])}).")
     if not claims.empty:
         total = len(claims)
         multi = claims[claims["n_outlets"] > 1]
-        single = int(claims["single_outlet"].sum())
+        single = total - len(multi)  # the two parts make the whole; reprints are told apart below
         sentences.append(f"The statements make {_plural(total, 'distinct claim')}; {_plural(len(multi), 'claim')} "
                          f"{'is' if len(multi) == 1 else 'are'} carried by more than one outlet and {single} "
                          f"{'rests' if single == 1 else 'rest'} on a single outlet.")
