@@ -198,3 +198,10 @@ def test_a_chart_s_source_line_credits_an_outlet_only_with_its_own_articles():
     assert some.startswith("3 news articles (1 from Wire One, 2 whose outlet the text does not name)")
     assert source_line(pd.DataFrame({"outlet": ["Wire One", "Wire Two"]})).startswith("2 news articles from Wire One, Wire Two,")
     assert source_line(pd.DataFrame({"outlet": [None]})).startswith("1 news article whose outlet the text does not name")
+
+
+def test_reports_that_agree_within_one_article_are_not_called_agreement():
+    from briefbook.briefing import spread
+
+    assert spread(14, 14, 3, 4, articles=1) == "range 14 (3 standing reports of 4, all in one article)"
+    assert spread(14, 14, 3, 4, articles=2) == "range 14 (3 standing reports of 4 agree)"

@@ -586,6 +586,14 @@ def test_the_ranges_chart_title_states_the_leading_figure():
     ]).astype({"low": "Int64", "high": "Int64"})
     title = ranges_title(reconcile(figures, _docs("a", "b")))
     assert title.startswith("People killed: 612") and "590 to 612" in title
+    same = pd.DataFrame([
+        _report("f1", "a", 612, 612, reported_on=dt.date(2024, 1, 10)),
+        _report("f2", "a", 612, 612, reported_on=dt.date(2024, 1, 10)),
+        _report("f3", "b", 612, 612, reported_on=dt.date(2024, 1, 10)),
+    ]).astype({"low": "Int64", "high": "Int64"})
+    assert ranges_title(reconcile(same, _docs("a", "b")), same).endswith("and every standing report agrees")
+    one = same[same["doc_id"] == "a"]
+    assert ranges_title(reconcile(one, _docs("a", "b")), one).endswith("all in one article")
 
 
 def test_professionals_sent_to_the_scene_are_deployed(tmp_path):

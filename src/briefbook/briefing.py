@@ -99,8 +99,9 @@ def fact(row: pd.Series, figures: pd.DataFrame, others: pd.DataFrame) -> Fact:
     best = _best_report(row, figures)
     vague = best is not None and bool(best.get("vague", False))
     value = str(best["text"]) if vague else _n(row["best"])
-    details = [spread(row["low"], row["high"], len(row["standing_ids"]) - len(row.get("outlier_ids", [])),
-                      int(row["reports"]))]
+    standing = [i for i in row["standing_ids"] if i not in set(row.get("outlier_ids", []))]
+    articles = figures.loc[figures["figure_id"].isin(standing), "doc_id"].nunique()
+    details = [spread(row["low"], row["high"], len(standing), int(row["reports"]), articles)]
     if best is not None:
         who = best.get("attribution")
         who = who.strip() if isinstance(who, str) else ""
@@ -123,16 +124,20 @@ def fact(row: pd.Series, figures: pd.DataFrame, others: pd.DataFrame) -> Fact:
     )
 
 
-def spread(low, high, standing: int, reports: int) -> str:
+def spread(low, high, standing: int, reports: int, articles: int = 0) -> str:
     """How the standing reports of a figure range, and of how many: "range 84 to 95 (5 standing reports of 11)".
 
     The reports that do not stand (replaced, unconfirmed, vague, outliers) are counted so a
     reader sees a range of one report is not the whole story; the casualties row says why.
+    ``articles``: how many articles the standing reports come from; reports that agree within one
+    article (a headline, its lead and a quotation) are one account, not a confirmation.
     """
     of = f" of {reports}" if reports > standing else ""
     if standing <= 1:
         return f"range {range_words(low, high)} (one standing report{of})"
     if pd.notna(low) and pd.notna(high) and low == high:
+        if articles == 1:
+            return f"range {range_words(low, high)} ({standing} standing reports{of}, all in one article)"
         return f"range {range_words(low, high)} ({standing} standing reports{of} agree)"
     if pd.notna(low) and pd.isna(high):
         return f"range from {int(low):,}, open above ({standing} standing reports{of})"

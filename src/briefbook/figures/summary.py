@@ -79,8 +79,9 @@ def subject(category: str, who: str) -> str:
     return f"{whom} {what}" if category != "equipment" else what
 
 
-def ranges_title(reconciled: pd.DataFrame) -> str:
-    """The finding of the reconciled-ranges chart: the leading group's best figure and its reports' range."""
+def ranges_title(reconciled: pd.DataFrame, figures: pd.DataFrame | None = None) -> str:
+    """The finding of the reconciled-ranges chart: the leading group's best figure and its reports' range
+    (with ``figures``, reports that agree all within one article are said to be one article's)."""
     if reconciled.empty:
         return "The articles give no figure to reconcile"
     row = reconciled.iloc[0]  # the first category's most reported group
@@ -89,6 +90,10 @@ def ranges_title(reconciled: pd.DataFrame) -> str:
     if pd.isna(row["best"]):
         return f"{what}: reported as {range_words(row['low'], row['high'])}"
     if pd.notna(row["low"]) and pd.notna(row["high"]) and row["low"] == row["high"]:
+        standing = list(row.get("standing_ids", []) or [])
+        if figures is not None and len(standing) > 1 \
+                and figures.loc[figures["figure_id"].isin(standing), "doc_id"].nunique() == 1:
+            return f"{what}: {_n(row['best'])}, as every standing report gives it, all in one article"
         return f"{what}: {_n(row['best'])}, and every standing report agrees"
     return f"{what}: {_n(row['best'])} by the most recent report; reports range from {range_words(row['low'], row['high'])}"
 
