@@ -27,10 +27,11 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     list), representative wording, links.
 
     The representative wording is the longest direct statement of the claim if
-    there is one (the speaker's own words), else the longest reported one.
+    there is one (the speaker's own words), else the longest reported one; ``wording_outlet`` is
+    the outlet whose words they are (the others may word the claim otherwise).
     """
     columns = ["claim_id", "speaker", "frames", "n_statements", "n_outlets", "outlets", "n_origins", "origins",
-               "single_outlet", "wording", "kind", "first_doc_id", "first_paragraph", "first_anchor"]
+               "single_outlet", "wording", "wording_outlet", "kind", "first_doc_id", "first_paragraph", "first_anchor"]
     if statements.empty:
         return pd.DataFrame(columns=columns)
     data = with_outlets(statements, documents).sort_values(["doc_id", "start"])
@@ -52,7 +53,8 @@ def claims_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
             "claim_id": claim_id, "speaker": first["speaker"], "frames": _frames_of([r["frames"] for r in group]),
             "n_statements": len(group), "n_outlets": len(outlets), "outlets": joined(outlets, "; "),
             "n_origins": n_origins, "origins": origin_words,
-            "single_outlet": n_origins == 1, "wording": _wording(best), "kind": best["kind"],
+            "single_outlet": n_origins == 1, "wording": _wording(best), "wording_outlet": best["outlet"],
+            "kind": best["kind"],
             "first_doc_id": first["doc_id"], "first_paragraph": int(first["paragraph"]),
             "first_anchor": first["anchor"],
         })
