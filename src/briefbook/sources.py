@@ -174,7 +174,7 @@ def summary_sentences(documents: pd.DataFrame, removed: pd.DataFrame, skipped: p
         span = f"between {first} and {last}" if first != last else f"on {first}"
         sentences.append(f"{dated} of {n} state when they were published, {span}.")
     else:
-        sentences.append("No article states when it was published.")
+        sentences.append("No article states the full date it was published (day, month and year).")
     if in_family(documents).any():
         fams = documents[in_family(documents)]
         sentences.append(
