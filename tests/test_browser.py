@@ -128,3 +128,29 @@ def test_a_long_table_filters_and_sorts_and_each_row_shows_its_address(built_sit
         row.hover()
         anchor = row.locator("a.briefbook-rowlink")
         assert anchor.is_visible() and anchor.get_attribute("href") == "#" + row.get_attribute("id")
+
+
+#: Each chart's plot width: the longest axis domain line it draws (0 for a chart with no axis).
+PLOT_WIDTHS = """() => Object.fromEntries(Array.from(document.querySelectorAll('.briefbook-chart')).map(el => [el.id,
+  Math.round(Math.max(0, ...Array.from(el.querySelectorAll('.role-axis-domain line'))
+    .map(l => l.getBoundingClientRect().width)))]))"""
+
+
+def test_a_chart_fitted_to_a_phone_keeps_a_plot_to_read(built_site, tmp_path):
+    """A chart narrowed to a phone's column moves its legends below and gives up plot width only as
+    much as it must: its plot keeps at least two fifths of the column (or its laptop width, if less)."""
+    widths = {}
+    with serve(built_site) as base, browser(tmp_path) as chromium:
+        for width in (1400, 400):
+            page = chromium.new_page(viewport={"width": width, "height": 900})
+            for chapter in ("casualties", "chronology", "claims"):
+                page.goto(f"{base}/book/{chapter}.html", wait_until="load")
+                page.wait_for_function("() => Array.from(document.querySelectorAll('.briefbook-chart'))"
+                                       ".every(el => el.querySelector('svg') || el.textContent.length)", timeout=15000)
+                page.wait_for_timeout(500)
+                widths.setdefault(width, {}).update(page.evaluate(PLOT_WIDTHS))
+            column = page.evaluate("() => document.querySelector('article.bd-article').clientWidth")
+    assert any(w > 200 for w in widths[1400].values())  # there are wide plots to narrow
+    cramped = {chart: (wide, widths[400].get(chart)) for chart, wide in widths[1400].items()
+               if widths[400].get(chart, 0) < min(wide, 0.4 * column)}
+    assert cramped == {}

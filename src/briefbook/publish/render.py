@@ -165,14 +165,19 @@ def spec_json(spec: Mapping) -> str:
 #: again with its plot (or each facet's) narrower by the excess, and on a narrow column with its
 #: legends below the plot (side by side there, so each gets half the column for its labels). The width comes from the layout when the page is read, so one chart
 #: fits a laptop's column and a phone's without sideways scrolling.
+#: A chart wider than its column is fitted in steps, each drawn and measured again: on a narrow column
+#: the legends first move below the plot (and long labels are cut), which alone may make it fit; only
+#: what still overflows then comes off the plot's width. Shrinking first, by the legends' width too,
+#: left a 50-pixel plot beside legends that were then moved away.
 _FIT_JS = (
     'function fit(s,over,narrow){'
+    'var below=s.config&&s.config.legend&&s.config.legend.orient==="bottom";'
+    'if(narrow&&!below){s.config=s.config||{};s.config.legend=Object.assign({},s.config.legend,'
+    '{orient:"bottom",direction:"vertical",columns:1,labelLimit:Math.max(40,Math.round(room()/2)-90)});'
+    's.config.axisY=Object.assign({},s.config.axisY,{labelLimit:Math.round(room()/3)});return s;}'
     'var t=s.spec&&s.spec.width!==undefined?s.spec:s;'
-    'if(typeof t.width==="number"){t.width=Math.max(60,t.width-over);}'
+    'if(typeof t.width==="number"){kept=t.width;t.width=Math.max(60,t.width-over);}'
     'else if(!t.hconcat&&!t.vconcat&&!t.facet&&!t.spec){t.width=Math.max(60,(r.view.width()||300)-over);}'
-    'if(narrow){s.config=s.config||{};s.config.legend=Object.assign({},s.config.legend,'
-    '{orient:"bottom",direction:"vertical",columns:1,labelLimit:Math.max(60,Math.round(room()/2)-50)});'
-    's.config.axisY=Object.assign({},s.config.axisY,{labelLimit:Math.round(room()/3)});}'
     'return s;}'
 )
 
@@ -183,12 +188,16 @@ def chart_html(spec: Mapping, chart_id: str | None = None) -> str:
     return (
         f'<div class="briefbook-chart" id="{div}"></div>'
         f'<script type="text/javascript">(function(){{'
-        f'var el=document.getElementById("{div}"),r=null,spec={spec_json(spec)},opts={{"actions":false,"renderer":"svg"}};'
+        f'var el=document.getElementById("{div}"),r=null,kept=null,last=-1,spec={spec_json(spec)},opts={{"actions":false,"renderer":"svg"}};'
         f'if(!window.vegaEmbed){{el.textContent="Chart library missing: this page was built without the vega bundle.";return;}}'
         f'{_FIT_JS}'
         f'function room(){{return el.clientWidth;}}'
         f'function over(){{var g=el.querySelector("svg");return g?Math.ceil(g.getBoundingClientRect().width-room()):0;}}'
-        f'function check(n){{var o=over();if(r&&o>0&&n<4){{r.finalize();r=null;spec=fit(spec,o+8,room()<600);return draw(n+1);}}}}'
+        # a shrink that did not lessen the overflow (legends wider than the column) is undone: what
+        # overflows is not the plot, and shrinking on would leave no plot at all
+        f'function undo(){{var t=spec.spec&&spec.spec.width!==undefined?spec.spec:spec;t.width=kept;kept=null;}}'
+        f'function check(n){{var o=over();if(r&&kept!==null&&o>0&&o>=last-2){{r.finalize();r=null;undo();last=-1;return draw(9);}}'
+        f'if(o<=0){{kept=null;}}last=o;if(r&&o>0&&n<4){{r.finalize();r=null;spec=fit(spec,o+8,room()<600);return draw(n+1);}}}}'
         f'function draw(n){{return window.vegaEmbed(el,spec,opts).then(function(res){{r=res;return check(n);}});}}'
         # the column may narrow once the page's styles and sidebars are laid out: check again then
         f'window.addEventListener("load",function(){{check(0);}});'
