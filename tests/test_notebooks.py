@@ -63,3 +63,20 @@ def test_workers_started_warm_run_chapters_in_kernels_that_imported_briefbook_al
     with notebooks.Workers(1, warm=warm) as pool:
         notebooks.run_all([probe], tmp_path / "out", {}, pool=pool)
     assert _printed(tmp_path / "out" / "probe.ipynb") == [f"{warm}\n"]
+
+
+def test_workers_stopped_by_an_error_leave_no_thread_to_race_the_exit():
+    """A build refused while its workers warm up stops them at once; the pool's manager thread must be
+    gone by then, or Python's exit hook races it for a closed pipe and prints a traceback after the
+    build's one-line error."""
+    from briefbook.publish.notebooks import Workers
+
+    joined = []
+    with pytest.raises(RuntimeError):
+        with Workers(2, warm=True) as pool:
+            manager = pool.pool._executor_manager_thread
+            assert manager is not None  # the warm-up started the pool and its manager
+            join = manager.join
+            manager.join = lambda *args, **kwargs: (joined.append(True), join(*args, **kwargs))
+            raise RuntimeError("no readable article")
+    assert joined and not manager.is_alive()  # waited for, not left to race the exit

@@ -269,6 +269,7 @@ def _stop(pool: ProcessPoolExecutor, grace: float = 0.5) -> None:
     """
     with signals_deferred():  # a second Ctrl-C must not leave the workers half stopped
         workers = list((pool._processes or {}).values())  # no public handle before Python 3.14
+        manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
         pool.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             worker.terminate()
@@ -279,6 +280,11 @@ def _stop(pool: ProcessPoolExecutor, grace: float = 0.5) -> None:
             if worker.is_alive():
                 worker.kill()
                 worker.join(1.0)
+        # The pool's manager thread closes its wake-up pipe once it sees the workers gone; Python's
+        # exit hook writes to that pipe, and racing the close it printed a traceback after a build's
+        # one-line error ("Bad file descriptor"). Waiting for the thread here ends the race.
+        if manager is not None:
+            manager.join(grace + 2.0)
 
 
 @contextmanager
