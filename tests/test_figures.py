@@ -183,6 +183,20 @@ def test_reported_on_resolves_weekdays_against_the_article_date(tmp_path):
     assert "chronology" in injured.reported_on_how
 
 
+def test_a_day_that_names_the_happening_is_not_the_day_of_the_count(tmp_path):
+    """"Injured in Sunday's quake", written on a Wednesday, is the toll as of Wednesday: taken for
+    Sunday's, an update of three days later would rank below the first day's counts."""
+    wednesday = dt.date(2031, 7, 9)
+    frame = _figures(
+        tmp_path,
+        "More than 900 people were injured in Sunday's quake, the provincial government said.",
+        "Rescuers said on Monday that 40 villagers were killed.",
+        article_date=wednesday,
+    )
+    assert _one(frame, "900").reported_on == wednesday
+    assert _one(frame, "40").reported_on == dt.date(2031, 7, 7)  # a day the count was given still dates it
+
+
 def test_rows_carry_offsets_anchor_and_stable_ids(tmp_path):
     frame = _figures(tmp_path, "Officials said 25 people were injured.")
     row = _one(frame, "25")

@@ -70,6 +70,18 @@ def _clause_verb(token: Token) -> Token | None:
     return None
 
 
+def _names_the_happening(token: Token) -> bool:
+    """A day that names which happening is meant ("injured in Sunday's quake", "Thursday morning's
+    crush"): the count is of that happening's toll as the article gives it, not a count made that
+    day; taken for the figure's day, an update of days later read as the first day's toll."""
+    for t in (token, token.head):
+        if t.dep_ == "poss" or (t.dep_ == "nmod" and any(c.tag_ == "POS" for c in t.children)):
+            return t.head.pos_ in ("NOUN", "PROPN")
+        if t.dep_ != "compound":
+            return False
+    return False
+
+
 def date_for(
     sentence: Span, number: Token, offset: int, article_date: dt.date | None,
     fallback_year: tuple[int, str] | None,
@@ -88,6 +100,8 @@ def date_for(
     preferred, usable = [], []
     for item in found:
         token = next((t for t in sentence if t.idx - sentence.start_char >= item[0]), None)
+        if token is not None and _names_the_happening(token):
+            continue
         verb = _clause_verb(token) if token is not None else None
         if verb is not None and verb.i in above:
             preferred.append(item)
