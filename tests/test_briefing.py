@@ -122,7 +122,7 @@ def test_reprints_of_one_wire_story_count_as_one_origin(tmp_path):
     carried = next(c.outlets for c in chosen if "rebuild" in c.wording)
     assert carried.startswith("carried by 3 outlets, one origin: AP, reprinted by 3")
     # the words shown are one outlet's; the others carry the claim, perhaps otherwise worded
-    assert carried.endswith(f"; these words {rebuild.wording_outlet}'s") and rebuild.wording_outlet
+    assert carried.endswith(f"; these words from {rebuild.wording_outlet}") and rebuild.wording_outlet
 
 
 def test_a_reported_claim_is_never_shown_in_quotation_marks(monkeypatch):

@@ -215,7 +215,7 @@ def _carried(claim) -> str:
     if claim.n_outlets <= 1:
         return f"in {claim.outlets} only"
     # the words shown are one outlet's: the others carry the claim, not necessarily these words
-    words = f"; these words {claim.wording_outlet}'s" if getattr(claim, "wording_outlet", "") else ""
+    words = f"; these words from {claim.wording_outlet}" if getattr(claim, "wording_outlet", "") else ""
     if claim.n_origins < claim.n_outlets:
         origins = "one origin" if claim.n_origins == 1 else f"{claim.n_origins} independent origins"
         return f"carried by {claim.n_outlets} outlets, {origins}: {claim.origins}{words}"
