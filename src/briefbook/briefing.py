@@ -18,7 +18,7 @@ import pandas as pd
 from briefbook.chronology.timeline import planned_entries
 from briefbook.corpus.outlets import with_source_name
 from briefbook.figures.classify import FOREIGN
-from briefbook.figures.summary import as_of, range_words, subject
+from briefbook.figures.summary import as_of, range_words, standing_articles, subject
 from briefbook.language.attribution import NO_SPEAKER
 from briefbook.language.dates import date_words
 from briefbook import views
@@ -99,9 +99,8 @@ def fact(row: pd.Series, figures: pd.DataFrame, others: pd.DataFrame) -> Fact:
     best = _best_report(row, figures)
     vague = best is not None and bool(best.get("vague", False))
     value = str(best["text"]) if vague else _n(row["best"])
-    standing = [i for i in row["standing_ids"] if i not in set(row.get("outlier_ids", []))]
-    articles = figures.loc[figures["figure_id"].isin(standing), "doc_id"].nunique()
-    details = [spread(row["low"], row["high"], len(standing), int(row["reports"]), articles)]
+    details = [spread(row["low"], row["high"], len(row["standing_ids"]) - len(row.get("outlier_ids", [])),
+                      int(row["reports"]), standing_articles(row, figures))]
     if best is not None:
         who = best.get("attribution")
         who = who.strip() if isinstance(who, str) else ""

@@ -38,7 +38,7 @@ def measure_extract(seeds: Path) -> dict:
     from briefbook.nlp import pipeline
 
     nlp = pipeline()
-    list(nlp.pipe(["A warm-up sentence so the model's first call is not timed."]))
+    _load_model()
     base_memory = peak_memory_mb()
     start = time.perf_counter()
     corpus = load_corpus(seeds)
@@ -65,7 +65,6 @@ def measure_parse(seeds: Path, workers: int) -> dict:
     ``workers`` processes (its start, each worker loading the model, included), and each worker's peak memory."""
     from briefbook import parsing
     from briefbook.corpus import load_corpus
-    from briefbook.nlp import pipeline
 
     corpus = load_corpus(seeds)
     articles = [[p.text for p in d.paragraphs] for d in corpus.documents]
@@ -73,7 +72,7 @@ def measure_parse(seeds: Path, workers: int) -> dict:
     worker_memory: list[float] = []
     started = 0.0
     if workers == 1:
-        list(pipeline().pipe(["A warm-up sentence so the model's first call is not timed."]))
+        _load_model()
         start = time.perf_counter()
         parsing.parse_map(articles, workers=1)  # one worker: parsed here
         seconds = time.perf_counter() - start
@@ -93,6 +92,7 @@ def measure_parse(seeds: Path, workers: int) -> dict:
 
 
 def _load_model() -> None:
+    """Load the model and run it once, so that its first call is not timed (here or on a worker)."""
     from briefbook.nlp import pipeline
 
     list(pipeline().pipe(["A warm-up sentence so the model's first call is not timed."]))

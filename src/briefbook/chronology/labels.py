@@ -33,8 +33,8 @@ def with_when(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (events or timeline entries) with a ``when`` column (:func:`when`)."""
     if "date" not in frame:
         return frame
-    ends = frame["date_end"] if "date_end" in frame else [""] * len(frame)
-    return frame.assign(when=[when(d, e) for d, e in zip(frame["date"].fillna(""), pd.Series(ends).fillna(""))])
+    ends = frame["date_end"].fillna("") if "date_end" in frame else [""] * len(frame)
+    return frame.assign(when=[when(d, e) for d, e in zip(frame["date"].fillna(""), ends)])
 
 
 def article_dates_shown(dates: pd.DataFrame) -> pd.DataFrame:

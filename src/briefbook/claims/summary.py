@@ -22,6 +22,12 @@ def _share(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "0%"
 
 
+def _most_common(values: pd.Series) -> tuple[str, int]:
+    """The commonest value and how often it occurs."""
+    counts = values.value_counts()
+    return counts.index[0], int(counts.iloc[0])
+
+
 def summary_sentences(statements: pd.DataFrame, claims: pd.DataFrame) -> list[str]:
     """A few sentences: how many statements, who speaks most, direct vs reported, frames, single-outlet claims."""
     if statements.empty:
@@ -55,8 +61,7 @@ def summary_sentences(statements: pd.DataFrame, claims: pd.DataFrame) -> list[st
                          f"{_plural(int(counts.iloc[0]), 'statement')}.")
         speaker_frame = statements.assign(frame=statements["frames"].fillna("").str.split(";")).explode("frame")
         speaker_frame = speaker_frame[speaker_frame["frame"] != ""]
-        top_by = speaker_frame.groupby("speaker")["frame"].agg(lambda s: (s.value_counts().index[0],
-                                                                          int(s.value_counts().iloc[0])))
+        top_by = speaker_frame.groupby("speaker")["frame"].agg(_most_common)
         for speaker in by_speaker.index[:2]:
             # "most often" of one statement in eight would make a frame of a single remark
             if speaker in top_by.index and top_by[speaker][1] >= MOST_OFTEN_AT_LEAST:

@@ -79,6 +79,14 @@ def subject(category: str, who: str) -> str:
     return f"{whom} {what}" if category != "equipment" else what
 
 
+def standing_articles(row, figures: pd.DataFrame) -> int:
+    """How many articles a reconciled group's standing reports (outliers left out) come from: reports
+    that agree within one article (a headline, its lead, a quotation) are one account, not a confirmation."""
+    off = set(row.get("outlier_ids", []) or [])
+    standing = [i for i in (row.get("standing_ids", []) or []) if i not in off]
+    return int(figures.loc[figures["figure_id"].isin(standing), "doc_id"].nunique())
+
+
 def ranges_title(reconciled: pd.DataFrame, figures: pd.DataFrame | None = None) -> str:
     """The finding of the reconciled-ranges chart: the leading group's best figure and its reports' range
     (with ``figures``, reports that agree all within one article are said to be one article's)."""
@@ -90,9 +98,7 @@ def ranges_title(reconciled: pd.DataFrame, figures: pd.DataFrame | None = None) 
     if pd.isna(row["best"]):
         return f"{what}: reported as {range_words(row['low'], row['high'])}"
     if pd.notna(row["low"]) and pd.notna(row["high"]) and row["low"] == row["high"]:
-        standing = list(row.get("standing_ids", []) or [])
-        if figures is not None and len(standing) > 1 \
-                and figures.loc[figures["figure_id"].isin(standing), "doc_id"].nunique() == 1:
+        if figures is not None and len(row.get("standing_ids", []) or []) > 1 and standing_articles(row, figures) == 1:
             return f"{what}: {_n(row['best'])}, as every standing report gives it, all in one article"
         return f"{what}: {_n(row['best'])}, and every standing report agrees"
     return f"{what}: {_n(row['best'])} by the most recent report; reports range from {range_words(row['low'], row['high'])}"
